@@ -1,0 +1,24 @@
+package io.queryflux.engine;
+
+import java.time.Duration;
+
+/**
+ * One configured cluster of some engine. Implementations are thread-safe: many queries run on
+ * one engine at once, each through its own {@link QueryExecution}.
+ */
+public interface Engine extends AutoCloseable {
+    EngineType type();
+
+    /**
+     * Prepares a statement without running it. Cheap: it may reserve a connection but does
+     * not send the statement.
+     */
+    QueryExecution prepare(EngineQuery query) throws QueryException;
+
+    /** Probes the cluster; must return within about {@code timeout} and never throw. */
+    ClusterHealth checkHealth(Duration timeout);
+
+    /** Stops the engine client and frees its pools. */
+    @Override
+    void close();
+}

@@ -1,0 +1,114 @@
+package io.queryflux.engine.duckdb;
+
+import io.queryflux.engine.Column;
+import io.queryflux.engine.EngineQuery;
+import io.queryflux.engine.ErrorCode;
+import io.queryflux.engine.QueryException;
+import io.queryflux.engine.SqlType;
+import io.queryflux.engine.jdbc.JdbcColumn;
+import io.queryflux.engine.jdbc.JdbcFlavor;
+import java.sql.Connection;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** DuckDB's session set-up, type names and error messages. */
+final class DuckDbFlavor implements JdbcFlavor {
+    @Override
+    public void prepareSession(Connection connection, EngineQuery query) throws SQLException {
+        // DuckDB's catalog is the attached database and its schema the schema; USE takes both.
+        String target = query.schema()
+                .map(schema -> query.catalog().map(c -> quote(c) + ".").orElse("") + quote(schema))
+                .or(() -> query.catalog().map(DuckDbFlavor::quote))
+                .orElse(null);
+        if (target != null) {
+            try (Statement use = connection.createStatement()) {
+                use.execute("USE " + target);
+            }
+        }
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    @Override
+    public Statement createStatement(Connection connection) throws SQLException {
+        return connection.createStatement();
+    }
+
+    @Override
+    public List<JdbcColumn> describe(ResultSetMetaData metaData) throws SQLException {
+        List<JdbcColumn> columns = new ArrayList<>(metaData.getColumnCount());
+        for (int i = 1; i <= metaData.getColumnCount(); i++) {
+            SqlType type = DuckDbTypeParser.parse(metaData.getColumnTypeName(i));
+            columns.add(new JdbcColumn(new Column(metaData.getColumnLabel(i), type), DuckDbValues.reader(type)));
+        }
+        return columns;
+    }
+
+    @Override
+    public QueryException translate(SQLException e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return new QueryException(classify(message), message, e);
+    }
+
+    /** DuckDB prefixes each message with its error class, e.g. "Catalog Error: Table ...". */
+    static ErrorCode classify(String message) {
+        String m = message.toLowerCase(Locale.ROOT);
+        if (m.startsWith("parser error")) {
+            return ErrorCode.SYNTAX_ERROR;
+        }
+        if (m.startsWith("catalog error")) {
+            if (m.contains("table with name") || m.contains("table or view")) {
+                return ErrorCode.TABLE_NOT_FOUND;
+            }
+            if (m.contains("function")) {
+                return ErrorCode.FUNCTION_NOT_FOUND;
+            }
+            if (m.contains("schema")) {
+                return ErrorCode.SCHEMA_NOT_FOUND;
+            }
+            if (m.contains("already exists")) {
+                return ErrorCode.ALREADY_EXISTS;
+            }
+            if (m.contains("catalog") || m.contains("database")) {
+                return ErrorCode.CATALOG_NOT_FOUND;
+            }
+            return ErrorCode.GENERIC_USER_ERROR;
+        }
+        if (m.startsWith("binder error")) {
+            return m.contains("column") ? ErrorCode.COLUMN_NOT_FOUND
+                    : m.contains("function") ? ErrorCode.FUNCTION_NOT_FOUND
+                    : ErrorCode.GENERIC_USER_ERROR;
+        }
+        if (m.startsWith("conversion error")) {
+            return ErrorCode.INVALID_CAST_ARGUMENT;
+        }
+        if (m.startsWith("out of range error")) {
+            return ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE;
+        }
+        if (m.startsWith("constraint error")) {
+            return ErrorCode.CONSTRAINT_VIOLATION;
+        }
+        if (m.startsWith("not implemented error")) {
+            return ErrorCode.NOT_SUPPORTED;
+        }
+        if (m.startsWith("interrupt error")) {
+            return ErrorCode.USER_CANCELED;
+        }
+        if (m.startsWith("invalid input error")) {
+            return ErrorCode.INVALID_FUNCTION_ARGUMENT;
+        }
+        if (m.contains("division by zero")) {
+            return ErrorCode.DIVISION_BY_ZERO;
+        }
+        if (m.startsWith("io error") || m.startsWith("internal error") || m.startsWith("fatal error")) {
+            return ErrorCode.EXTERNAL_ERROR;
+        }
+        return ErrorCode.GENERIC_USER_ERROR;
+    }
+}

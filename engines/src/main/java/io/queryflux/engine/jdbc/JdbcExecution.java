@@ -1,0 +1,96 @@
+package io.queryflux.engine.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.queryflux.engine.ErrorCode;
+import io.queryflux.engine.EngineQuery;
+import io.queryflux.engine.QueryException;
+import io.queryflux.engine.QueryExecution;
+import io.queryflux.engine.ResultCursor;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A statement on its own JDBC connection. The connection is the execution's until
+ * {@link #close()}, so cancelling it can never touch another query.
+ */
+public final class JdbcExecution implements QueryExecution {
+    private final Connection connection;
+    private final EngineQuery query;
+    private final JdbcFlavor flavor;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Statement statement;
+    private JdbcCursor cursor;
+
+    public JdbcExecution(Connection connection, EngineQuery query, JdbcFlavor flavor) {
+        this.connection = requireNonNull(connection, "connection is null");
+        this.query = requireNonNull(query, "query is null");
+        this.flavor = requireNonNull(flavor, "flavor is null");
+    }
+
+    @Override
+    public ResultCursor run() throws QueryException {
+        checkNotCancelled();
+        try {
+            flavor.prepareSession(connection, query);
+            statement = flavor.createStatement(connection);
+            // A cancel that raced with createStatement saw no statement to cancel.
+            checkNotCancelled();
+            boolean hasResultSet = statement.execute(query.sql());
+            cursor = hasResultSet
+                    ? JdbcCursor.rows(statement.getResultSet(), flavor, this::translate)
+                    : JdbcCursor.updateCount(statement.getLargeUpdateCount());
+            return cursor;
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    private void checkNotCancelled() throws QueryException {
+        if (cancelled.get()) {
+            throw new QueryException(ErrorCode.USER_CANCELED, "Query was canceled");
+        }
+    }
+
+    QueryException translate(SQLException e) {
+        if (cancelled.get()) {
+            return new QueryException(ErrorCode.USER_CANCELED, "Query was canceled", e);
+        }
+        return flavor.translate(e);
+    }
+
+    @Override
+    public void cancel() {
+        if (!cancelled.compareAndSet(false, true)) {
+            return;
+        }
+        Statement current = statement;
+        if (current != null && !closed.get()) {
+            try {
+                current.cancel();
+            } catch (SQLException | RuntimeException ignored) {
+                // Best effort: the statement may have finished or its connection closed meanwhile.
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (cursor != null) {
+            cursor.close();
+        }
+        try (connection) {
+            if (statement != null) {
+                statement.close();
+            }
+        } catch (SQLException ignored) {
+            // Closing is best effort; the connection is discarded either way.
+        }
+    }
+}

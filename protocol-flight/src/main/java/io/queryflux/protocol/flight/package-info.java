@@ -1,0 +1,2 @@
+/** The Arrow Flight SQL frontend (issue 5). */
+package io.queryflux.protocol.flight;

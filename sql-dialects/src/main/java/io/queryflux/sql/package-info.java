@@ -1,0 +1,2 @@
+/** SQL dialect translation between clients and engines (issue 7). */
+package io.queryflux.sql;
