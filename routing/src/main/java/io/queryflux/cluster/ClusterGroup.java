@@ -1,0 +1,155 @@
+package io.queryflux.cluster;
+
+import static java.util.Objects.requireNonNull;
+
+import io.queryflux.engine.ErrorCode;
+import io.queryflux.engine.QueryException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * A named pool of clusters with one concurrency limit. Its fair semaphore is the proxy-side
+ * queue: waiters are admitted in arrival order, at most {@code maxQueuedQueries} wait, and none
+ * waits longer than {@code capacityWaitTimeout}.
+ */
+public final class ClusterGroup {
+    private final String name;
+    private final List<Cluster> members;
+    private final GroupLimits limits;
+    private final SelectionStrategy strategy;
+    private final Semaphore slots;
+    private final AtomicInteger queued = new AtomicInteger();
+    private volatile boolean enabled;
+
+    public ClusterGroup(String name, List<Cluster> members, GroupLimits limits, SelectionStrategy strategy,
+            boolean enabled) {
+        this.name = requireNonNull(name, "name is null");
+        this.members = List.copyOf(requireNonNull(members, "members is null"));
+        this.limits = requireNonNull(limits, "limits is null");
+        this.strategy = requireNonNull(strategy, "strategy is null");
+        this.enabled = enabled;
+        this.slots = new Semaphore(limits.maxRunningQueries(), true);
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("group " + name + " has no members");
+        }
+    }
+
+    /**
+     * Waits for a slot in the group, then picks a cluster. The caller must close the admission.
+     *
+     * @throws QueryException {@link ErrorCode#QUERY_QUEUE_FULL} when the queue is full,
+     *     {@link ErrorCode#EXCEEDED_TIME_LIMIT} when the wait times out, and
+     *     {@link ErrorCode#NO_NODES_AVAILABLE} when no member can take the query
+     * @throws InterruptedException when the query is cancelled while it waits
+     */
+    public Admission admit() throws QueryException, InterruptedException {
+        if (!enabled) {
+            throw new QueryException(ErrorCode.NO_NODES_AVAILABLE, "Cluster group '" + name + "' is disabled");
+        }
+        long start = System.nanoTime();
+        // The timed form honours fairness; the untimed tryAcquire() would jump the queue.
+        if (!slots.tryAcquire(0, TimeUnit.NANOSECONDS)) {
+            waitForSlot();
+        }
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+        try {
+            return new Admission(this, pickCluster(), waited);
+        } catch (QueryException | RuntimeException e) {
+            slots.release();
+            throw e;
+        }
+    }
+
+    private void waitForSlot() throws QueryException, InterruptedException {
+        if (queued.incrementAndGet() > limits.maxQueuedQueries()) {
+            queued.decrementAndGet();
+            throw new QueryException(ErrorCode.QUERY_QUEUE_FULL, "Too many queued queries for cluster group '" + name
+                    + "': " + limits.maxQueuedQueries() + " already waiting for " + limits.maxRunningQueries()
+                    + " running slots");
+        }
+        boolean acquired;
+        try {
+            acquired = slots.tryAcquire(limits.capacityWaitTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } finally {
+            queued.decrementAndGet();
+        }
+        if (!acquired) {
+            throw new QueryException(ErrorCode.EXCEEDED_TIME_LIMIT, "Query waited "
+                    + limits.capacityWaitTimeout().toSeconds() + "s in the queue of cluster group '" + name
+                    + "' without a free slot (capacityWaitTimeoutSecs)");
+        }
+    }
+
+    private Cluster pickCluster() throws QueryException {
+        for (int attempt = 0; attempt < members.size(); attempt++) {
+            List<Cluster> candidates = members.stream().filter(Cluster::eligible).toList();
+            if (candidates.isEmpty()) {
+                break;
+            }
+            Optional<Cluster> chosen = strategy.select(candidates);
+            if (chosen.isEmpty()) {
+                break;
+            }
+            // Another query may have filled the chosen cluster since it was found eligible.
+            if (chosen.get().tryStartQuery()) {
+                return chosen.get();
+            }
+        }
+        throw new QueryException(ErrorCode.NO_NODES_AVAILABLE, "No cluster of group '" + name + "' can take the query: "
+                + members.stream().map(ClusterGroup::whyNot).collect(Collectors.joining("; ")));
+    }
+
+    private static String whyNot(Cluster cluster) {
+        if (!cluster.enabled()) {
+            return cluster.name() + " is disabled";
+        }
+        if (cluster.runningQueries() >= cluster.maxRunningQueries()) {
+            return cluster.name() + " is at its limit of " + cluster.maxRunningQueries() + " queries";
+        }
+        return cluster.name() + " is " + cluster.health().state().name().toLowerCase(java.util.Locale.ROOT) + " ("
+                + cluster.health().reason() + ")";
+    }
+
+    void release() {
+        slots.release();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<Cluster> members() {
+        return members;
+    }
+
+    public GroupLimits limits() {
+        return limits;
+    }
+
+    public SelectionStrategy strategy() {
+        return strategy;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** Queries holding a slot now. */
+    public int runningQueries() {
+        return limits.maxRunningQueries() - slots.availablePermits();
+    }
+
+    /** Queries waiting for a slot now. */
+    public int queuedQueries() {
+        return queued.get();
+    }
+}

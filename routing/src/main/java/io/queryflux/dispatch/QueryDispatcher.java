@@ -1,0 +1,77 @@
+package io.queryflux.dispatch;
+
+import static java.util.Objects.requireNonNull;
+
+import io.queryflux.cluster.Admission;
+import io.queryflux.cluster.ClusterGroup;
+import io.queryflux.engine.QueryException;
+import io.queryflux.routing.RouterChain;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one entry point of every frontend: {@link #submit} a request, {@link RunningQuery#start()}
+ * it on the thread that will read its rows, and close it when done.
+ */
+public final class QueryDispatcher {
+    private final RouterChain routerChain;
+    private final Map<String, ClusterGroup> groups;
+    private final QueryObserver observer;
+    private final QueryRegistry registry = new QueryRegistry();
+    private final QueryIds ids = new QueryIds();
+
+    public QueryDispatcher(RouterChain routerChain, Map<String, ClusterGroup> groups, QueryObserver observer) {
+        this.routerChain = requireNonNull(routerChain, "routerChain is null");
+        this.groups = Map.copyOf(requireNonNull(groups, "groups is null"));
+        this.observer = requireNonNull(observer, "observer is null");
+        for (String target : routerChain.routers().stream().flatMap(r -> r.targetGroups().stream()).toList()) {
+            group(target);
+        }
+        group(routerChain.fallbackGroup());
+    }
+
+    /** Registers a query; nothing runs until {@link RunningQuery#start()}. */
+    public RunningQuery submit(QueryRequest request) {
+        RunningQuery query = new RunningQuery(ids.next(), request, this);
+        registry.add(query);
+        return query;
+    }
+
+    public QueryRegistry registry() {
+        return registry;
+    }
+
+    public RouterChain routerChain() {
+        return routerChain;
+    }
+
+    public Map<String, ClusterGroup> groups() {
+        return groups;
+    }
+
+    ClusterGroup group(String name) {
+        ClusterGroup group = groups.get(name);
+        if (group == null) {
+            throw new IllegalStateException("routing names unknown cluster group '" + name + "'");
+        }
+        return group;
+    }
+
+    QueryObserver observer() {
+        return observer;
+    }
+
+    void finished(RunningQuery query, QueryStatus status) {
+        registry.remove(query);
+        Optional<Admission> admission = query.admission();
+        observer.finished(new FinishedQuery(
+                query.id(),
+                query.request().session().protocol(),
+                query.trace().group(),
+                admission.map(a -> a.cluster().name()),
+                admission.map(a -> a.cluster().engine().type().configName()),
+                status,
+                query.failureCode().map(QueryException::code),
+                query.elapsed()));
+    }
+}

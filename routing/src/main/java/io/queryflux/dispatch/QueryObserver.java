@@ -1,0 +1,20 @@
+package io.queryflux.dispatch;
+
+import java.time.Duration;
+
+/**
+ * Hears about queries as they pass through dispatch, for metrics and history. Called on query
+ * threads: implementations must be thread-safe and quick.
+ */
+public interface QueryObserver {
+    /** A query got a slot in its group after waiting {@code wait}. */
+    default void admitted(String group, Duration wait) {}
+
+    /** A query was refused because the group's queue was full. */
+    default void queueRejected(String group) {}
+
+    /** A query ended, however it ended. */
+    default void finished(FinishedQuery query) {}
+
+    QueryObserver NONE = new QueryObserver() {};
+}

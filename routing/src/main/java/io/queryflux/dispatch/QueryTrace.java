@@ -1,0 +1,45 @@
+package io.queryflux.dispatch;
+
+import static java.util.Objects.requireNonNull;
+
+import io.queryflux.routing.RouterStep;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Why a query landed where it did: every router consulted, the group, the cluster, and how
+ * long it queued. A snapshot; a running query's trace grows as it moves on.
+ */
+public record QueryTrace(
+        String queryId,
+        QueryState state,
+        Protocol protocol,
+        String user,
+        Instant created,
+        List<RouterStep> routers,
+        Optional<String> group,
+        boolean fallbackUsed,
+        Optional<String> denial,
+        Optional<String> cluster,
+        Optional<String> engineType,
+        Optional<Duration> queueWait,
+        Optional<String> handledInProxy,
+        Optional<String> error) {
+    public QueryTrace {
+        requireNonNull(queryId, "queryId is null");
+        requireNonNull(state, "state is null");
+        requireNonNull(protocol, "protocol is null");
+        requireNonNull(user, "user is null");
+        requireNonNull(created, "created is null");
+        routers = List.copyOf(requireNonNull(routers, "routers is null"));
+        requireNonNull(group, "group is null");
+        requireNonNull(denial, "denial is null");
+        requireNonNull(cluster, "cluster is null");
+        requireNonNull(engineType, "engineType is null");
+        requireNonNull(queueWait, "queueWait is null");
+        requireNonNull(handledInProxy, "handledInProxy is null");
+        requireNonNull(error, "error is null");
+    }
+}

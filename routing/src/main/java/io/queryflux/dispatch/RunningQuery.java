@@ -1,0 +1,331 @@
+package io.queryflux.dispatch;
+
+import static java.util.Objects.requireNonNull;
+
+import io.queryflux.cluster.Admission;
+import io.queryflux.cluster.ClusterGroup;
+import io.queryflux.engine.Column;
+import io.queryflux.engine.EngineQuery;
+import io.queryflux.engine.ErrorCode;
+import io.queryflux.engine.QueryException;
+import io.queryflux.engine.QueryExecution;
+import io.queryflux.engine.ResultCursor;
+import io.queryflux.routing.RoutingDecision;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One query from the moment a frontend submits it until it is closed. The thread that calls
+ * {@link #start()} routes it, waits for its group slot, runs it and reads its rows;
+ * {@link #cancel()} may come from any thread at any point. {@link #close()} gives back the
+ * group slot and the engine connection exactly once, on every path.
+ */
+public final class RunningQuery implements AutoCloseable {
+    private final String id;
+    private final QueryRequest request;
+    private final QueryDispatcher dispatcher;
+    private final Instant created = Instant.now();
+    private final long createdNanos = System.nanoTime();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    // Guards the hand-over between a waiting thread and cancel(), so an interrupt meant for the
+    // queue wait never lands on the thread after it has left the queue.
+    private final ReentrantLock waitLock = new ReentrantLock();
+    private Thread waiter;
+
+    private volatile QueryState state = QueryState.QUEUED;
+    private volatile RoutingDecision routing;
+    private volatile ClusterGroup group;
+    private volatile Admission admission;
+    private volatile QueryExecution execution;
+    private volatile boolean completed;
+    private volatile QueryException failure;
+    private volatile Optional<SessionChange> sessionChange = Optional.empty();
+
+    RunningQuery(String id, QueryRequest request, QueryDispatcher dispatcher) {
+        this.id = requireNonNull(id, "id is null");
+        this.request = requireNonNull(request, "request is null");
+        this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public QueryRequest request() {
+        return request;
+    }
+
+    public QueryState state() {
+        return state;
+    }
+
+    public Instant created() {
+        return created;
+    }
+
+    /** Set when the statement changed session state instead of reading data. */
+    public Optional<SessionChange> sessionChange() {
+        return sessionChange;
+    }
+
+    public Optional<QueryException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /**
+     * Routes, queues, and runs the query; blocks until the engine has produced the first result.
+     * Call once. The returned cursor stays valid until {@link #close()}.
+     */
+    public ResultCursor start() throws QueryException {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("query " + id + " already started");
+        }
+        try {
+            return new TrackingCursor(run());
+        } catch (QueryException e) {
+            throw fail(e);
+        } catch (RuntimeException e) {
+            throw fail(new QueryException(ErrorCode.GENERIC_INTERNAL_ERROR, "Internal error: " + e, e));
+        }
+    }
+
+    private ResultCursor run() throws QueryException {
+        checkNotCancelled();
+        Optional<SessionChange> change = SessionStatements.parse(request.sql());
+        if (change.isPresent()) {
+            sessionChange = change;
+            completed = true;
+            state = QueryState.FINISHED;
+            return EmptyCursor.INSTANCE;
+        }
+        routing = dispatcher.routerChain().route(request);
+        if (routing.denial().isPresent()) {
+            throw new QueryException(ErrorCode.QUERY_REJECTED, routing.denial().get());
+        }
+        group = dispatcher.group(routing.group().orElseThrow());
+        admission = admit(group);
+        dispatcher.observer().admitted(group.name(), admission.queueWait());
+        checkNotCancelled();
+        state = QueryState.RUNNING;
+        ClientSession session = request.session();
+        execution = admission.cluster().engine().prepare(new EngineQuery(id, request.sql(), session.user(),
+                session.source(), session.catalog(), session.schema(), session.sessionProperties(),
+                session.clientTags()));
+        if (cancelled.get()) {
+            execution.cancel();
+        }
+        ResultCursor cursor = execution.run();
+        if (cursor.columns().isEmpty()) {
+            completed = true;
+        }
+        return cursor;
+    }
+
+    private Admission admit(ClusterGroup target) throws QueryException {
+        waitLock.lock();
+        try {
+            waiter = Thread.currentThread();
+        } finally {
+            waitLock.unlock();
+        }
+        try {
+            return target.admit();
+        } catch (InterruptedException e) {
+            throw new QueryException(ErrorCode.USER_CANCELED, "Query was canceled while queued");
+        } catch (QueryException e) {
+            if (e.code() == ErrorCode.QUERY_QUEUE_FULL) {
+                dispatcher.observer().queueRejected(target.name());
+            }
+            throw e;
+        } finally {
+            waitLock.lock();
+            try {
+                waiter = null;
+                Thread.interrupted(); // an interrupt that raced with admission must not leak on
+            } finally {
+                waitLock.unlock();
+            }
+        }
+    }
+
+    private void checkNotCancelled() throws QueryException {
+        if (cancelled.get()) {
+            throw new QueryException(ErrorCode.USER_CANCELED, "Query was canceled");
+        }
+    }
+
+    private QueryException fail(QueryException e) {
+        QueryException reported = cancelled.get() && e.code() != ErrorCode.USER_CANCELED
+                ? new QueryException(ErrorCode.USER_CANCELED, "Query was canceled", e)
+                : e;
+        failure = reported;
+        state = reported.code() == ErrorCode.USER_CANCELED ? QueryState.CANCELED : QueryState.FAILED;
+        return reported;
+    }
+
+    /** Stops the query wherever it is: queued, running, or streaming. Safe from any thread. */
+    public void cancel() {
+        if (!cancelled.compareAndSet(false, true)) {
+            return;
+        }
+        waitLock.lock();
+        try {
+            if (waiter != null) {
+                waiter.interrupt();
+            }
+        } finally {
+            waitLock.unlock();
+        }
+        QueryExecution current = execution;
+        if (current != null) {
+            current.cancel();
+        }
+    }
+
+    public boolean isCancelled() {
+        return cancelled.get();
+    }
+
+    /** Frees the engine connection and the group slot, and records how the query ended. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            if (execution != null) {
+                execution.close();
+            }
+        } finally {
+            if (admission != null) {
+                admission.close();
+            }
+            QueryStatus status = status();
+            if (!state.isDone()) {
+                state = status == QueryStatus.SUCCEEDED ? QueryState.FINISHED : QueryState.CANCELED;
+            }
+            dispatcher.finished(this, status);
+        }
+    }
+
+    private QueryStatus status() {
+        if (failure != null) {
+            return failure.code() == ErrorCode.USER_CANCELED ? QueryStatus.CANCELLED : QueryStatus.FAILED;
+        }
+        return completed && !cancelled.get() ? QueryStatus.SUCCEEDED : QueryStatus.CANCELLED;
+    }
+
+    Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - createdNanos);
+    }
+
+    /** A snapshot of the routing trace so far. */
+    public QueryTrace trace() {
+        RoutingDecision decision = routing;
+        Admission placed = admission;
+        return new QueryTrace(
+                id,
+                state,
+                request.session().protocol(),
+                request.session().user(),
+                created,
+                decision == null ? List.of() : decision.steps(),
+                decision == null ? Optional.empty() : decision.group(),
+                decision != null && decision.fallbackUsed(),
+                decision == null ? Optional.empty() : decision.denial(),
+                Optional.ofNullable(placed).map(a -> a.cluster().name()),
+                Optional.ofNullable(placed).map(a -> a.cluster().engine().type().configName()),
+                Optional.ofNullable(placed).map(Admission::queueWait),
+                sessionChange.map(c -> "session statement answered by the proxy"),
+                Optional.ofNullable(failure).map(Throwable::getMessage));
+    }
+
+    Optional<Admission> admission() {
+        return Optional.ofNullable(admission);
+    }
+
+    Optional<QueryException> failureCode() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** Notes the end of the rows and failures while streaming, so close() knows the outcome. */
+    private final class TrackingCursor implements ResultCursor {
+        private final ResultCursor delegate;
+
+        TrackingCursor(ResultCursor delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public List<Column> columns() {
+            return delegate.columns();
+        }
+
+        @Override
+        public boolean next() throws QueryException {
+            try {
+                boolean more = delegate.next();
+                if (!more) {
+                    completed = true;
+                    state = QueryState.FINISHED;
+                }
+                return more;
+            } catch (QueryException e) {
+                throw fail(e);
+            }
+        }
+
+        @Override
+        public Object value(int column) throws QueryException {
+            try {
+                return delegate.value(column);
+            } catch (QueryException e) {
+                throw fail(e);
+            }
+        }
+
+        @Override
+        public OptionalLong updateCount() {
+            return delegate.updateCount();
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+
+    private enum EmptyCursor implements ResultCursor {
+        INSTANCE;
+
+        @Override
+        public List<Column> columns() {
+            return List.of();
+        }
+
+        @Override
+        public boolean next() {
+            return false;
+        }
+
+        @Override
+        public Object value(int column) {
+            throw new IndexOutOfBoundsException(column);
+        }
+
+        @Override
+        public OptionalLong updateCount() {
+            return OptionalLong.empty();
+        }
+
+        @Override
+        public void close() {}
+    }
+}
