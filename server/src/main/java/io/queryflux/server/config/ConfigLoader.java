@@ -1,0 +1,239 @@
+package io.queryflux.server.config;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.queryflux.auth.AuthProvider;
+import io.queryflux.auth.NoAuthProvider;
+import io.queryflux.auth.StaticAuthProvider;
+import io.queryflux.cluster.GroupLimits;
+import io.queryflux.engine.EngineType;
+import io.queryflux.routing.Router;
+import io.queryflux.routing.RouterChain;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads and validates a QueryFlux YAML config (QueryFlux's camelCase schema). Unlike QueryFlux
+ * it refuses, with the file, key path and reason: unknown keys, wrong types, references to
+ * groups or clusters that do not exist, and a missing {@code routingFallback}.
+ */
+public final class ConfigLoader {
+    public static final String DEFAULT_CONFIG_RESOURCE = "/io/queryflux/server/default-queryflux.yaml";
+    private static final List<String> FRONTENDS = List.of("trinoHttp", "postgresWire", "mysqlWire", "flightSql");
+    private static final List<String> STRATEGIES = List.of("roundRobin");
+    private static final Set<String> CLUSTER_COMMON_KEYS = Set.of("engine", "enabled", "maxRunningQueries");
+
+    private final Map<EngineType, Set<String>> engineSettingKeys;
+    private final Function<String, String> env;
+
+    /**
+     * @param engineSettingKeys the engine-specific keys each available engine accepts
+     * @param env environment lookup for {@code ${VAR}} interpolation
+     */
+    public ConfigLoader(Map<EngineType, Set<String>> engineSettingKeys, Function<String, String> env) {
+        this.engineSettingKeys = Map.copyOf(requireNonNull(engineSettingKeys, "engineSettingKeys is null"));
+        this.env = requireNonNull(env, "env is null");
+    }
+
+    public ServerConfig load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), "", "cannot read file: " + e.getMessage());
+        }
+        return parse(file.toString(), text);
+    }
+
+    /** The built-in config: one in-memory DuckDB group, Trino HTTP on 8080, admin on 9000. */
+    public ServerConfig loadDefault() {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULT_CONFIG_RESOURCE)) {
+            return parse("built-in default config", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ServerConfig parse(String source, String yaml) {
+        JsonNode tree;
+        try {
+            tree = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(source, "", "not valid YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()));
+        }
+        if (tree == null || tree.isMissingNode()) {
+            throw new ConfigException(source, "", "the file is empty");
+        }
+        EnvInterpolation.apply(source, "", tree, env);
+        ConfigNode root = new ConfigNode(source, "", tree);
+        root.allowOnly(Set.of("queryflux", "clusters", "clusterGroups", "routers", "routingFallback", "translation",
+                "auth", "authorization"));
+
+        ConfigNode queryflux = root.get("queryflux")
+                .allowOnly(Set.of("externalAddress", "frontends", "adminApi", "persistence"));
+        Map<String, FrontendConfig> frontends = frontends(queryflux.get("frontends"));
+        int adminPort = queryflux.get("adminApi").allowOnly(Set.of("port")).integer("port", 9000, 0);
+        persistence(queryflux.get("persistence"));
+        root.get("translation").allowOnly(Set.of());
+        none(root.get("authorization"), "authorization");
+
+        Map<String, ClusterConfig> clusters = clusters(root.require("clusters"));
+        Map<String, GroupConfig> groups = groups(root.require("clusterGroups"), clusters.keySet());
+        List<Router> routers = RouterReader.read(root.get("routers"));
+        for (int i = 0; i < routers.size(); i++) {
+            for (String target : routers.get(i).targetGroups()) {
+                if (!groups.containsKey(target)) {
+                    throw new ConfigException(source, "routers[" + i + "]",
+                            "routes to cluster group '" + target + "', which is not defined in clusterGroups");
+                }
+            }
+        }
+        String fallback = root.string("routingFallback");
+        if (!groups.containsKey(fallback)) {
+            throw root.get("routingFallback").error("names cluster group '" + fallback
+                    + "', which is not defined in clusterGroups (defined: " + String.join(", ", groups.keySet()) + ")");
+        }
+        return new ServerConfig(source, queryflux.optString("externalAddress"), frontends, adminPort, clusters, groups,
+                new RouterChain(routers, fallback), auth(root.get("auth")));
+    }
+
+    private static Map<String, FrontendConfig> frontends(ConfigNode node) {
+        node.allowOnly(new HashSet<>(FRONTENDS));
+        Map<String, Integer> defaultPorts = Map.of("trinoHttp", 8080, "postgresWire", 5432, "mysqlWire", 3306,
+                "flightSql", 50051);
+        Map<String, FrontendConfig> result = new LinkedHashMap<>();
+        node.entries().forEach((name, frontend) -> {
+            frontend.allowOnly(Set.of("enabled", "port"));
+            result.put(name, new FrontendConfig(frontend.bool("enabled", true),
+                    frontend.integer("port", defaultPorts.get(name), 0)));
+        });
+        return result;
+    }
+
+    private static void persistence(ConfigNode node) {
+        node.allowOnly(Set.of("type"));
+        String type = node.optString("type").orElse("inMemory");
+        if (!type.equals("inMemory")) {
+            throw node.get("type").error("'" + type + "' is not supported yet; the only persistence type is inMemory");
+        }
+    }
+
+    private static void none(ConfigNode node, String section) {
+        node.allowOnly(Set.of("provider"));
+        String provider = node.optString("provider").orElse("none");
+        if (!provider.equals("none")) {
+            throw node.get("provider").error("'" + provider + "' is not supported yet; the only " + section
+                    + " provider is none");
+        }
+    }
+
+    private Map<String, ClusterConfig> clusters(ConfigNode node) {
+        Map<String, ClusterConfig> clusters = new LinkedHashMap<>();
+        List<String> engineNames = Arrays.stream(EngineType.values())
+                .filter(engineSettingKeys::containsKey)
+                .map(EngineType::configName)
+                .toList();
+        node.entries().forEach((name, cluster) -> {
+            EngineType engine = cluster.oneOf("engine",
+                    n -> EngineType.fromConfigName(n).filter(engineSettingKeys::containsKey), engineNames);
+            Set<String> allowed = new HashSet<>(CLUSTER_COMMON_KEYS);
+            allowed.addAll(topLevelKeys(engineSettingKeys.get(engine)));
+            cluster.allowOnly(allowed);
+            Map<String, String> settings = cluster.flatten(CLUSTER_COMMON_KEYS);
+            for (String key : settings.keySet()) {
+                if (!engineSettingKeys.get(engine).contains(key)) {
+                    throw cluster.errorAt(key, "unknown key for engine " + engine.configName() + " (expected one of: "
+                            + String.join(", ", new java.util.TreeSet<>(engineSettingKeys.get(engine))) + ")");
+                }
+            }
+            clusters.put(name, new ClusterConfig(name, engine, cluster.bool("enabled", true),
+                    cluster.integer("maxRunningQueries", Integer.MAX_VALUE, 1), settings));
+        });
+        if (clusters.isEmpty()) {
+            throw node.error("must define at least one cluster");
+        }
+        return clusters;
+    }
+
+    private static Set<String> topLevelKeys(Set<String> flattened) {
+        Set<String> keys = new HashSet<>();
+        flattened.forEach(k -> keys.add(k.contains(".") ? k.substring(0, k.indexOf('.')) : k));
+        return keys;
+    }
+
+    private static Map<String, GroupConfig> groups(ConfigNode node, Set<String> clusters) {
+        Map<String, GroupConfig> groups = new LinkedHashMap<>();
+        node.entries().forEach((name, group) -> {
+            group.allowOnly(Set.of("enabled", "members", "strategy", "maxRunningQueries", "maxQueuedQueries",
+                    "capacityWaitTimeoutSecs"));
+            List<String> members = group.stringList("members");
+            if (members.isEmpty()) {
+                throw group.get("members").error("must list at least one cluster");
+            }
+            for (int i = 0; i < members.size(); i++) {
+                if (!clusters.contains(members.get(i))) {
+                    throw group.get("members").items().get(i).error("names cluster '" + members.get(i)
+                            + "', which is not defined in clusters (defined: " + String.join(", ", clusters) + ")");
+                }
+            }
+            ConfigNode strategy = group.get("strategy").allowOnly(Set.of("type"));
+            String strategyType = strategy.isPresent()
+                    ? strategy.oneOf("type", t -> STRATEGIES.contains(t) ? Optional.of(t) : Optional.empty(), STRATEGIES)
+                    : "roundRobin";
+            GroupLimits limits = new GroupLimits(
+                    group.integer("maxRunningQueries", 100, 1),
+                    group.integer("maxQueuedQueries", 1000, 0),
+                    Duration.ofSeconds(group.integer("capacityWaitTimeoutSecs", 300, 0)));
+            groups.put(name, new GroupConfig(name, group.bool("enabled", true), members, strategyType, limits));
+        });
+        if (groups.isEmpty()) {
+            throw node.error("must define at least one cluster group");
+        }
+        return groups;
+    }
+
+    private static AuthProvider auth(ConfigNode node) {
+        node.allowOnly(Set.of("provider", "required", "users"));
+        String provider = node.optString("provider").orElse("none");
+        return switch (provider) {
+            case "none" -> {
+                if (node.get("users").isPresent()) {
+                    throw node.get("users").error("users are only read with provider static");
+                }
+                yield new NoAuthProvider();
+            }
+            case "static" -> {
+                Map<String, StaticAuthProvider.User> users = new LinkedHashMap<>();
+                node.require("users").entries().forEach((user, entry) -> {
+                    entry.allowOnly(Set.of("password", "groups"));
+                    users.put(user, new StaticAuthProvider.User(entry.string("password"),
+                            Set.copyOf(entry.stringList("groups"))));
+                });
+                if (users.isEmpty()) {
+                    throw node.get("users").error("must define at least one user");
+                }
+                yield new StaticAuthProvider(users);
+            }
+            default -> throw node.get("provider").error("'" + provider
+                    + "' is not supported yet (expected one of: none, static)");
+        };
+    }
+}

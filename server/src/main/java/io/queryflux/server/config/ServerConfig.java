@@ -1,0 +1,40 @@
+package io.queryflux.server.config;
+
+import static java.util.Objects.requireNonNull;
+
+import io.queryflux.auth.AuthProvider;
+import io.queryflux.routing.RouterChain;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole validated config. Building it touches nothing outside the process: engines are
+ * created from it later, by the server.
+ *
+ * @param source where it came from, for messages
+ * @param externalAddress the address clients reach the Trino frontend at, for nextUri links
+ */
+public record ServerConfig(
+        String source,
+        Optional<String> externalAddress,
+        Map<String, FrontendConfig> frontends,
+        int adminPort,
+        Map<String, ClusterConfig> clusters,
+        Map<String, GroupConfig> groups,
+        RouterChain routerChain,
+        AuthProvider authProvider) {
+    public ServerConfig {
+        requireNonNull(source, "source is null");
+        requireNonNull(externalAddress, "externalAddress is null");
+        frontends = Map.copyOf(requireNonNull(frontends, "frontends is null"));
+        clusters = Map.copyOf(requireNonNull(clusters, "clusters is null"));
+        groups = Map.copyOf(requireNonNull(groups, "groups is null"));
+        requireNonNull(routerChain, "routerChain is null");
+        requireNonNull(authProvider, "authProvider is null");
+    }
+
+    /** The frontend's settings; a frontend not mentioned in the file is disabled. */
+    public FrontendConfig frontend(String protocol) {
+        return frontends.getOrDefault(protocol, new FrontendConfig(false, 0));
+    }
+}
