@@ -6,6 +6,8 @@ import io.queryflux.cluster.Admission;
 import io.queryflux.cluster.ClusterGroup;
 import io.queryflux.engine.QueryException;
 import io.queryflux.routing.RouterChain;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,7 +24,7 @@ public final class QueryDispatcher {
 
     public QueryDispatcher(RouterChain routerChain, Map<String, ClusterGroup> groups, QueryObserver observer) {
         this.routerChain = requireNonNull(routerChain, "routerChain is null");
-        this.groups = Map.copyOf(requireNonNull(groups, "groups is null"));
+        this.groups = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(groups, "groups is null")));
         this.observer = requireNonNull(observer, "observer is null");
         for (String target : routerChain.routers().stream().flatMap(r -> r.targetGroups().stream()).toList()) {
             group(target);

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.queryflux.auth.AuthProvider;
 import io.queryflux.routing.RouterChain;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,11 +28,16 @@ public record ServerConfig(
     public ServerConfig {
         requireNonNull(source, "source is null");
         requireNonNull(externalAddress, "externalAddress is null");
-        frontends = Map.copyOf(requireNonNull(frontends, "frontends is null"));
-        clusters = Map.copyOf(requireNonNull(clusters, "clusters is null"));
-        groups = Map.copyOf(requireNonNull(groups, "groups is null"));
+        // Kept in file order: the admin API and start-up messages list them as written.
+        frontends = ordered(requireNonNull(frontends, "frontends is null"));
+        clusters = ordered(requireNonNull(clusters, "clusters is null"));
+        groups = ordered(requireNonNull(groups, "groups is null"));
         requireNonNull(routerChain, "routerChain is null");
         requireNonNull(authProvider, "authProvider is null");
+    }
+
+    private static <V> Map<String, V> ordered(Map<String, V> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     /** The frontend's settings; a frontend not mentioned in the file is disabled. */

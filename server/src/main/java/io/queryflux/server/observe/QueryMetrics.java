@@ -77,7 +77,8 @@ public final class QueryMetrics implements QueryObserver {
     }
 
     private static DistributionStatisticsConfig.Builder buckets() {
-        return DistributionStatisticsConfig.builder().buckets(DURATION_BUCKETS);
+        // Buckets only: client-side percentiles cannot be aggregated across replicas.
+        return DistributionStatisticsConfig.builder().percentiles(new double[0]).buckets(DURATION_BUCKETS);
     }
 
     private static double seconds(Duration duration) {

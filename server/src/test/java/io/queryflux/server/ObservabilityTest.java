@@ -1,0 +1,133 @@
+package io.queryflux.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.queryflux.dispatch.ClientSession;
+import io.queryflux.dispatch.Protocol;
+import io.queryflux.dispatch.QueryRequest;
+import io.queryflux.dispatch.RunningQuery;
+import io.queryflux.engine.ResultCursor;
+import io.queryflux.server.config.ConfigLoader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** /health, /metrics and the admin API of a started server. */
+class ObservabilityTest {
+    private static final String CONFIG = """
+            queryflux:
+              adminApi: {port: 0}
+            clusters:
+              duck-ok: {engine: duckDb}
+              duck-off: {engine: duckDb, enabled: false}
+            clusterGroups:
+              main: {members: [duck-ok, duck-off], maxRunningQueries: 3, maxQueuedQueries: 7}
+            routers:
+              - type: userGroup
+                userToGroup: {alice: main}
+            routingFallback: main
+            """;
+
+    private static QueryFluxServer server;
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void start() {
+        server = QueryFluxServer.start(new ConfigLoader(EngineFactories.settingKeys(), n -> null).parse("test", CONFIG));
+        server.checkHealthNow();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.adminPort() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void healthReportsClusterState() throws Exception {
+        HttpResponse<String> live = get("/health/live");
+        assertEquals(200, live.statusCode(), live.body());
+        HttpResponse<String> ready = get("/health/ready");
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertTrue(ready.body().contains("duck-ok") && ready.body().contains("healthy"), ready.body());
+        assertTrue(ready.body().contains("disabled"), ready.body());
+    }
+
+    @Test
+    void metricsUseQueryFluxNames() throws Exception {
+        try (RunningQuery query = server.dispatcher().submit(new QueryRequest("SELECT 42",
+                ClientSession.of(Protocol.TRINO_HTTP, "alice")))) {
+            ResultCursor cursor = query.start();
+            while (cursor.next()) {
+                assertEquals(42, cursor.value(0));
+            }
+        }
+        HttpResponse<String> metrics = get("/metrics");
+        assertEquals(200, metrics.statusCode());
+        String text = metrics.body();
+        assertSample(text, "queryflux_queries_total",
+                "cluster_group=\"main\"", "engine_type=\"duckDb\"", "protocol=\"trinoHttp\"", "status=\"succeeded\"");
+        assertSample(text, "queryflux_query_duration_seconds_bucket", "cluster_group=\"main\"", "le=\"+Inf\"");
+        assertSample(text, "queryflux_queue_duration_seconds_bucket", "cluster_group=\"main\"");
+        assertSample(text, "queryflux_running_queries", "cluster_group=\"main\"", "cluster_name=\"duck-ok\"");
+        assertSample(text, "queryflux_queued_queries", "cluster_group=\"main\"");
+        assertSample(text, "queryflux_cluster_healthy", "cluster_name=\"duck-ok\"");
+        assertTrue(text.lines().filter(l -> l.startsWith("queryflux_cluster_healthy{") && l.contains("duck-ok"))
+                .allMatch(l -> l.endsWith(" 1.0")), text);
+        assertTrue(text.lines().noneMatch(l -> l.startsWith("queryflux_query_duration_seconds{")),
+                "histograms carry buckets, not client-side quantiles");
+        assertTrue(!text.contains("SELECT 42"), "SQL text must never be a label");
+    }
+
+    /** A sample line of the metric with all the given labels exists. */
+    private static void assertSample(String text, String name, String... labels) {
+        assertTrue(text.lines().anyMatch(line -> line.startsWith(name + "{")
+                        && java.util.Arrays.stream(labels).allMatch(line::contains)),
+                name + " with " + String.join(",", labels) + " missing in:\n" + text);
+    }
+
+    @Test
+    void adminApiShowsGroupsClustersRoutersAndRunningQueries() throws Exception {
+        JsonNode groups = json.readTree(get("/admin/groups").body());
+        assertEquals("main", groups.get(0).get("name").asText());
+        assertEquals(3, groups.get(0).get("maxRunningQueries").asInt());
+        assertEquals(7, groups.get(0).get("maxQueuedQueries").asInt());
+
+        JsonNode clusters = json.readTree(get("/admin/clusters").body());
+        assertEquals("healthy", clusters.get(0).get("health").asText());
+        assertEquals(false, clusters.get(1).get("enabled").asBoolean());
+
+        JsonNode routers = json.readTree(get("/admin/routers").body());
+        assertEquals("userGroup", routers.get("routers").get(0).get("type").asText());
+        assertEquals("main", routers.get("routingFallback").asText());
+
+        try (RunningQuery query = server.dispatcher().submit(new QueryRequest("SELECT * FROM range(10)",
+                ClientSession.of(Protocol.TRINO_HTTP, "alice")))) {
+            ResultCursor cursor = query.start();
+            assertTrue(cursor.next());
+            JsonNode running = json.readTree(get("/admin/queries").body());
+            assertEquals(1, running.size());
+            JsonNode trace = json.readTree(get("/admin/queries/" + query.id()).body());
+            assertEquals("RUNNING", trace.get("state").asText());
+            assertEquals("main", trace.get("group").asText());
+            assertEquals("duck-ok", trace.get("cluster").asText());
+            assertEquals("route", trace.get("routers").get(0).get("decision").asText());
+            assertEquals("user is 'alice'", trace.get("routers").get(0).get("reason").asText());
+            assertEquals(1, json.readTree(get("/admin/groups").body()).get(0).get("runningQueries").asInt());
+        }
+        assertEquals(404, get("/admin/queries/nope").statusCode());
+        assertEquals(0, json.readTree(get("/admin/queries").body()).size());
+    }
+}
