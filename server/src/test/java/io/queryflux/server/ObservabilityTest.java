@@ -89,6 +89,20 @@ class ObservabilityTest {
         assertTrue(text.lines().noneMatch(l -> l.startsWith("queryflux_query_duration_seconds{")),
                 "histograms carry buckets, not client-side quantiles");
         assertTrue(!text.contains("SELECT 42"), "SQL text must never be a label");
+
+        // The bundled Grafana dashboard only charts series the server really exports.
+        JsonNode dashboard = json.readTree(get("/admin/grafana/dashboard").body());
+        java.util.Set<String> charted = new java.util.TreeSet<>();
+        dashboard.get("panels").forEach(panel -> panel.get("targets").forEach(target -> {
+            var m = java.util.regex.Pattern.compile("queryflux_[a-z_]+").matcher(target.get("expr").asText());
+            while (m.find()) {
+                charted.add(m.group());
+            }
+        }));
+        assertTrue(charted.size() >= 6, charted.toString());
+        for (String series : charted) {
+            assertTrue(text.lines().anyMatch(l -> l.startsWith(series + "{")), series + " is charted but not exported");
+        }
     }
 
     /** A sample line of the metric with all the given labels exists. */

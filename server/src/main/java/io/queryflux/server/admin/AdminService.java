@@ -28,6 +28,8 @@ import java.util.Map;
 public final class AdminService implements HttpService {
     private final QueryDispatcher dispatcher;
     private final List<Cluster> clusters;
+    static final String DASHBOARD = "/io/queryflux/grafana/queryflux-dashboard.json";
+
     private final ObjectMapper json = new ObjectMapper();
 
     public AdminService(QueryDispatcher dispatcher, List<Cluster> clusters) {
@@ -42,7 +44,8 @@ public final class AdminService implements HttpService {
                 .get("/routers", (req, res) -> send(res, routers()))
                 .get("/queries", (req, res) -> send(res, dispatcher.registry().all().stream()
                         .map(RunningQuery::trace).map(AdminService::trace).toList()))
-                .get("/queries/{id}", this::query);
+                .get("/queries/{id}", this::query)
+                .get("/grafana/dashboard", this::dashboard);
     }
 
     private void query(ServerRequest req, ServerResponse res) throws JsonProcessingException {
@@ -54,6 +57,14 @@ public final class AdminService implements HttpService {
             return;
         }
         send(res, trace(query.get().trace()));
+    }
+
+    /** The Grafana dashboard for these metrics, ready to import. */
+    private void dashboard(ServerRequest req, ServerResponse res) throws java.io.IOException {
+        try (var in = AdminService.class.getResourceAsStream(DASHBOARD)) {
+            res.header(HeaderNames.CONTENT_TYPE, "application/json");
+            res.send(in.readAllBytes());
+        }
     }
 
     private void send(ServerResponse res, Object body) throws JsonProcessingException {

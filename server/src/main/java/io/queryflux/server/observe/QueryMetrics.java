@@ -28,6 +28,9 @@ public final class QueryMetrics implements QueryObserver {
     public QueryMetrics(MeterRegistry registry, Collection<ClusterGroup> groups, Collection<Cluster> clusters) {
         this.registry = registry;
         for (ClusterGroup group : groups) {
+            // Created up front so dashboards show 0 rather than "no data" before the first event.
+            rejections(group.name());
+            queueDuration(group.name());
             registry.getOrCreate(Gauge.builder("queryflux_queued_queries", group, ClusterGroup::queuedQueries)
                     .tags(List.of(Tag.create("cluster_group", group.name())))
                     .description("Queries waiting in the proxy for a slot in the group"));
@@ -46,18 +49,24 @@ public final class QueryMetrics implements QueryObserver {
 
     @Override
     public void admitted(String group, Duration wait) {
-        registry.getOrCreate(DistributionSummary.builder("queryflux_queue_duration_seconds", buckets())
-                .tags(List.of(Tag.create("cluster_group", group)))
-                .description("Time queries waited in the proxy queue"))
-                .record(seconds(wait));
+        queueDuration(group).record(seconds(wait));
     }
 
     @Override
     public void queueRejected(String group) {
-        registry.getOrCreate(Counter.builder("queryflux_queue_rejections_total")
+        rejections(group).increment();
+    }
+
+    private DistributionSummary queueDuration(String group) {
+        return registry.getOrCreate(DistributionSummary.builder("queryflux_queue_duration_seconds", buckets())
                 .tags(List.of(Tag.create("cluster_group", group)))
-                .description("Queries refused because the group's queue was full"))
-                .increment();
+                .description("Time queries waited in the proxy queue"));
+    }
+
+    private Counter rejections(String group) {
+        return registry.getOrCreate(Counter.builder("queryflux_queue_rejections_total")
+                .tags(List.of(Tag.create("cluster_group", group)))
+                .description("Queries refused because the group's queue was full"));
     }
 
     @Override
