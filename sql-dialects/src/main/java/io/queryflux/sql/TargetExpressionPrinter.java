@@ -12,6 +12,7 @@ import net.sf.jsqlparser.expression.ExtractExpression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.IntervalExpression;
 import net.sf.jsqlparser.expression.JsonExpression;
+import net.sf.jsqlparser.expression.LambdaExpression;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.MySQLGroupConcat;
 import net.sf.jsqlparser.expression.StringValue;
@@ -193,28 +194,26 @@ final class TargetExpressionPrinter extends ExpressionDeParser implements Out {
 
     @Override
     public <S> StringBuilder visit(JsonExpression json, S context) {
-        List<String> operators = json.getOperators();
-        List<Expression> idents = json.getIdents();
+        List<String> operators = new ArrayList<>();
+        List<Expression> keys = new ArrayList<>();
+        flatten(json, operators, keys);
         StringBuilder path = new StringBuilder("$");
-        for (int i = 0; i < idents.size(); i++) {
+        for (int i = 0; i < keys.size(); i++) {
             String op = operators.get(i);
-            Expression ident = idents.get(i);
-            boolean last = i == idents.size() - 1;
+            Expression key = keys.get(i);
+            boolean last = i == keys.size() - 1;
             if (!(op.equals("->") || op.equals("->>")) || (!last && op.equals("->>"))) {
                 throw new Untranslatable("JSON operator " + op, "not translated");
             }
-            if (ident instanceof LongValue index) {
+            if (key instanceof LongValue index) {
                 path.append('[').append(index.getValue()).append(']');
-            } else if (ident instanceof StringValue key && key.getValue().startsWith("$")) {
-                if (idents.size() != 1) {
-                    throw new Untranslatable("chained JSON path " + key.getValue(), "not translated");
-                }
+            } else if (key instanceof StringValue s && s.getValue().startsWith("$") && keys.size() == 1) {
                 path.setLength(0);
-                path.append(key.getValue());
-            } else if (ident instanceof StringValue key && key.getValue().matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                path.append('.').append(key.getValue());
+                path.append(s.getValue());
+            } else if (key instanceof StringValue s && s.getValue().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                path.append('.').append(s.getValue());
             } else {
-                throw new Untranslatable("JSON key " + ident, "not translated");
+                throw new Untranslatable("JSON key " + key, "not translated");
             }
         }
         Expression pathLiteral = new StringValue(path.toString());
@@ -223,6 +222,35 @@ final class TargetExpressionPrinter extends ExpressionDeParser implements Out {
         } else {
             TargetSql.jsonValue(this, json.getExpression(), pathLiteral);
         }
+        return getBuilder();
+    }
+
+    /**
+     * Collects the chain of operators and keys. JSQLParser reads {@code j -> 'a' ->> 'b'} as
+     * {@code j -> ('a' ->> 'b')}, so a key that is itself a JSON expression is unfolded.
+     */
+    private static void flatten(JsonExpression json, List<String> operators, List<Expression> keys) {
+        List<String> ops = json.getOperators();
+        List<Expression> idents = json.getIdents();
+        for (int i = 0; i < idents.size(); i++) {
+            if (idents.get(i) instanceof JsonExpression nested) {
+                operators.add(ops.get(i));
+                keys.add(nested.getExpression());
+                flatten(nested, operators, keys);
+            } else {
+                operators.add(ops.get(i));
+                keys.add(idents.get(i));
+            }
+        }
+    }
+
+    @Override
+    public <S> StringBuilder visit(LambdaExpression lambda, S context) {
+        if (target != Dialect.DUCKDB) {
+            return super.visit(lambda, context);
+        }
+        // DuckDB 1.3 deprecated the arrow form, and its 2.0 rejects it.
+        text("lambda " + String.join(", ", lambda.getIdentifiers()) + ": ").expr(lambda.getExpression());
         return getBuilder();
     }
 

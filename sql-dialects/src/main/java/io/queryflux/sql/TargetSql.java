@@ -100,8 +100,16 @@ final class TargetSql {
                     .expr(amount).text(" " + u.toUpperCase(Locale.ROOT) + ")");
             case POSTGRES -> out.text("(").expr(value).text(subtract ? " - " : " + ").text("(").expr(amount)
                     .text(") * INTERVAL '1 " + u + "')");
-            default -> out.text("(").expr(value).text(subtract ? " - " : " + ").text("(").expr(amount)
-                    .text(") * INTERVAL 1 " + u.toUpperCase(Locale.ROOT) + ")");
+            default -> {
+                // DuckDB cannot choose between date and timestamp arithmetic for an untyped literal.
+                if (value instanceof StringValue) {
+                    out.text("(CAST(").expr(value).text(" AS TIMESTAMP)");
+                } else {
+                    out.text("(").expr(value);
+                }
+                out.text(subtract ? " - " : " + ").text("(").expr(amount)
+                        .text(") * INTERVAL 1 " + u.toUpperCase(Locale.ROOT) + ")");
+            }
         }
     }
 
@@ -365,7 +373,7 @@ final class TargetSql {
 
     static void fromUnixtime(Out out, Expression seconds) {
         switch (out.target().family()) {
-            case DUCKDB -> out.text("make_timestamp(CAST(").expr(seconds).text(" * 1000000 AS BIGINT))");
+            case DUCKDB -> out.text("make_timestamp(CAST(").expr(seconds).text(" * 1e6 AS BIGINT))");
             case TRINO -> out.text("CAST(from_unixtime(").expr(seconds).text(") AS timestamp)");
             case POSTGRES -> out.text("CAST(to_timestamp(").expr(seconds).text(") AT TIME ZONE 'UTC' AS timestamp)");
             default -> out.text("FROM_UNIXTIME(").expr(seconds).text(")");
