@@ -1,0 +1,76 @@
+package io.queryflux.sql;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+
+/**
+ * Translates a statement from the client's dialect to the engine's. Thread-safe; holds a bounded
+ * cache of translations keyed by (sql, source, target).
+ *
+ * <p>Three steps, cheapest first: the same dialect passes through byte for byte; a scan of the
+ * text ({@link TranslationNeed}) sends queries with nothing dialect-specific as written; only the
+ * rest are parsed (JSQLParser) and printed for the target with our rule tables.
+ */
+public final class SqlTranslator {
+    private final TranslationCache cache;
+
+    public SqlTranslator(int cacheSize) {
+        this.cache = new TranslationCache(cacheSize);
+    }
+
+    /**
+     * @throws TranslationException in {@link TranslationMode#STRICT} mode when the statement cannot
+     *         be translated; the message names the construct. In best-effort mode the original
+     *         SQL is returned with outcome {@link TranslationOutcome#FAILED} and the reason.
+     */
+    public Translation translate(String sql, Dialect source, Dialect target, TranslationMode mode)
+            throws TranslationException {
+        requireNonNull(sql, "sql is null");
+        requireNonNull(source, "source is null");
+        requireNonNull(target, "target is null");
+        requireNonNull(mode, "mode is null");
+        long start = System.nanoTime();
+        if (source == target) {
+            return new Translation(sql, TranslationOutcome.NOT_NEEDED, Optional.empty(), source, target,
+                    System.nanoTime() - start);
+        }
+        TranslationCache.Key key = new TranslationCache.Key(sql, source, target);
+        Rewrite rewrite = cache.get(key);
+        if (rewrite == null) {
+            rewrite = rewrite(sql, source, target);
+            cache.put(key, rewrite);
+        }
+        return switch (rewrite.outcome()) {
+            case NOT_NEEDED -> new Translation(sql, TranslationOutcome.NOT_NEEDED, Optional.empty(), source, target,
+                    System.nanoTime() - start);
+            case TRANSLATED -> new Translation(rewrite.sql(), TranslationOutcome.TRANSLATED, Optional.empty(), source,
+                    target, System.nanoTime() - start);
+            case FAILED -> {
+                String reason = "cannot translate " + rewrite.construct() + " from " + source.configName() + " to "
+                        + target.configName() + ": " + rewrite.reason();
+                if (mode == TranslationMode.STRICT) {
+                    throw new TranslationException(rewrite.construct(), reason);
+                }
+                yield new Translation(sql, TranslationOutcome.FAILED, Optional.of(reason), source, target,
+                        System.nanoTime() - start);
+            }
+        };
+    }
+
+    /** The decide step alone: whether {@code sql} holds anything the target treats differently. */
+    public static boolean needsTranslation(String sql, Dialect source, Dialect target) {
+        return source != target && TranslationNeed.isNeeded(sql, source, target);
+    }
+
+    private static Rewrite rewrite(String sql, Dialect source, Dialect target) {
+        if (!TranslationNeed.isNeeded(sql, source, target)) {
+            return Rewrite.notNeeded();
+        }
+        try {
+            return Rewrite.translated(StatementTranslator.translate(sql, source, target));
+        } catch (Untranslatable e) {
+            return Rewrite.failed(e.construct(), e.why());
+        }
+    }
+}

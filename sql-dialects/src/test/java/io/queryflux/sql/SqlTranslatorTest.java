@@ -1,0 +1,112 @@
+package io.queryflux.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class SqlTranslatorTest {
+    private final SqlTranslator translator = new SqlTranslator(100);
+
+    @Test
+    void sameDialectIsReturnedUntouched() throws TranslationException {
+        // Odd spacing, a comment and MySQL-only syntax: none of it may be touched.
+        String sql = "select  IFNULL(`a`,1) -- keep\nFROM t LIMIT 1, 2";
+        for (Dialect dialect : Dialect.values()) {
+            Translation t = translator.translate(sql, dialect, dialect, TranslationMode.STRICT);
+            assertSame(sql, t.sql());
+            assertEquals(TranslationOutcome.NOT_NEEDED, t.outcome());
+            assertEquals(Optional.empty(), t.reason());
+        }
+    }
+
+    @Test
+    void queryWithNothingDialectSpecificIsNotParsed() throws TranslationException {
+        String sql = "SELECT status, count(*) FROM orders WHERE amount > 10 GROUP BY status ORDER BY 2 DESC LIMIT 10";
+        Translation t = translator.translate(sql, Dialect.MYSQL, Dialect.DUCKDB, TranslationMode.STRICT);
+        assertEquals(TranslationOutcome.NOT_NEEDED, t.outcome());
+        assertSame(sql, t.sql());
+        assertTrue(t.elapsedNanos() >= 0);
+    }
+
+    @Test
+    void translatesMySqlForDuckDb() throws TranslationException {
+        Translation t = translator.translate("SELECT IFNULL(`city`, 'x') FROM t LIMIT 5, 10",
+                Dialect.MYSQL, Dialect.DUCKDB, TranslationMode.STRICT);
+        assertEquals(TranslationOutcome.TRANSLATED, t.outcome());
+        assertEquals("SELECT COALESCE(\"city\", 'x') FROM t LIMIT 10 OFFSET 5", t.sql());
+    }
+
+    @Test
+    void trinoTargetGetsOffsetBeforeFetch() throws TranslationException {
+        Translation t = translator.translate("SELECT a FROM t ORDER BY a LIMIT 2, 3",
+                Dialect.MYSQL, Dialect.TRINO, TranslationMode.STRICT);
+        assertEquals("SELECT a FROM t ORDER BY a OFFSET 2 FETCH FIRST 3 ROWS ONLY", t.sql());
+    }
+
+    @Test
+    void strictFailureNamesTheConstruct() {
+        TranslationException e = assertThrows(TranslationException.class, () -> translator.translate(
+                "SELECT DISTINCT ON (a) a, b FROM t", Dialect.POSTGRES, Dialect.TRINO, TranslationMode.STRICT));
+        assertEquals("DISTINCT ON", e.construct());
+        assertTrue(e.getMessage().contains("DISTINCT ON"), e.getMessage());
+    }
+
+    @Test
+    void bestEffortFailurePassesTheOriginalWithAReason() throws TranslationException {
+        String sql = "SELECT DISTINCT ON (a) a, b FROM t";
+        Translation t = translator.translate(sql, Dialect.POSTGRES, Dialect.TRINO, TranslationMode.BEST_EFFORT);
+        assertEquals(TranslationOutcome.FAILED, t.outcome());
+        assertSame(sql, t.sql());
+        assertTrue(t.reason().orElseThrow().contains("DISTINCT ON"), t.reason().toString());
+    }
+
+    @Test
+    void statementsOtherThanQueriesPassThroughInBestEffort() throws TranslationException {
+        String sql = "CREATE TABLE `t` (id INT)";
+        Translation t = translator.translate(sql, Dialect.MYSQL, Dialect.DUCKDB, TranslationMode.BEST_EFFORT);
+        assertEquals(TranslationOutcome.FAILED, t.outcome());
+        assertSame(sql, t.sql());
+        assertThrows(TranslationException.class,
+                () -> translator.translate(sql, Dialect.MYSQL, Dialect.DUCKDB, TranslationMode.STRICT));
+    }
+
+    @Test
+    void unparsableSqlFailsWithReason() throws TranslationException {
+        Translation t = translator.translate("SELECT `a FROM", Dialect.MYSQL, Dialect.DUCKDB, TranslationMode.BEST_EFFORT);
+        assertEquals(TranslationOutcome.FAILED, t.outcome());
+        assertTrue(t.reason().orElseThrow().contains("parsed"), t.reason().toString());
+    }
+
+    @Test
+    void cachedTranslationIsTheSame() throws TranslationException {
+        String sql = "SELECT DATE_FORMAT(ts, '%Y-%m') FROM t";
+        Translation first = translator.translate(sql, Dialect.MYSQL, Dialect.POSTGRES, TranslationMode.STRICT);
+        Translation second = translator.translate(sql, Dialect.MYSQL, Dialect.POSTGRES, TranslationMode.STRICT);
+        assertEquals("SELECT to_char(ts, 'YYYY-MM') FROM t", first.sql());
+        assertSame(first.sql(), second.sql());
+    }
+
+    @Test
+    void cacheIsBounded() {
+        TranslationCache cache = new TranslationCache(2);
+        for (int i = 0; i < 5; i++) {
+            cache.put(new TranslationCache.Key("SELECT " + i, Dialect.MYSQL, Dialect.DUCKDB), Rewrite.notNeeded());
+        }
+        assertEquals(2, cache.size());
+    }
+
+    @Test
+    void configNamesRoundTrip() {
+        for (Dialect dialect : Dialect.values()) {
+            assertEquals(Optional.of(dialect), Dialect.fromConfigName(dialect.configName()));
+        }
+        assertEquals(Optional.empty(), Dialect.fromConfigName("oracle"));
+        assertEquals(Optional.of(TranslationMode.BEST_EFFORT), TranslationMode.fromConfigName("bestEffort"));
+        assertEquals(Optional.of(TranslationMode.STRICT), TranslationMode.fromConfigName("strict"));
+    }
+}
