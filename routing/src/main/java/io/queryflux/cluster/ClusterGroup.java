@@ -80,7 +80,7 @@ public final class ClusterGroup {
         }
         if (!acquired) {
             throw new QueryException(ErrorCode.EXCEEDED_TIME_LIMIT, "Query waited "
-                    + limits.capacityWaitTimeout().toSeconds() + "s in the queue of cluster group '" + name
+                    + Durations.describe(limits.capacityWaitTimeout()) + " in the queue of cluster group '" + name
                     + "' without a free slot (capacityWaitTimeoutSecs)");
         }
     }

@@ -34,10 +34,13 @@ public final class RunningQuery implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
-    // Guards the hand-over between a waiting thread and cancel(), so an interrupt meant for the
-    // queue wait never lands on the thread after it has left the queue.
-    private final ReentrantLock waitLock = new ReentrantLock();
+    private final AtomicBoolean released = new AtomicBoolean();
+    // Guards the hand-overs between the thread in start() and cancel()/close() on other threads:
+    // an interrupt meant for the queue wait never lands after the queue is left, and a slot or
+    // connection acquired after close() is given back rather than lost.
+    private final ReentrantLock lock = new ReentrantLock();
     private Thread waiter;
+    private boolean starting;
 
     private volatile QueryState state = QueryState.QUEUED;
     private volatile RoutingDecision routing;
@@ -87,12 +90,28 @@ public final class RunningQuery implements AutoCloseable {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("query " + id + " already started");
         }
+        setStarting(true);
         try {
             return new TrackingCursor(run());
         } catch (QueryException e) {
             throw fail(e);
         } catch (RuntimeException e) {
             throw fail(new QueryException(ErrorCode.GENERIC_INTERNAL_ERROR, "Internal error: " + e, e));
+        } finally {
+            // A close() from another thread while this one was starting left the release to us.
+            setStarting(false);
+            if (closed.get()) {
+                release();
+            }
+        }
+    }
+
+    private void setStarting(boolean value) {
+        lock.lock();
+        try {
+            starting = value;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -118,6 +137,7 @@ public final class RunningQuery implements AutoCloseable {
         execution = admission.cluster().engine().prepare(new EngineQuery(id, request.sql(), session.user(),
                 session.source(), session.catalog(), session.schema(), session.sessionProperties(),
                 session.clientTags()));
+        // A cancel() that read execution before it was set did not reach the engine.
         if (cancelled.get()) {
             execution.cancel();
         }
@@ -129,13 +149,16 @@ public final class RunningQuery implements AutoCloseable {
     }
 
     private Admission admit(ClusterGroup target) throws QueryException {
-        waitLock.lock();
+        lock.lock();
         try {
             waiter = Thread.currentThread();
         } finally {
-            waitLock.unlock();
+            lock.unlock();
         }
         try {
+            // cancel() sets its flag before it looks for a waiter: either it saw this thread and
+            // interrupts it, or this check sees the flag.
+            checkNotCancelled();
             return target.admit();
         } catch (InterruptedException e) {
             throw new QueryException(ErrorCode.USER_CANCELED, "Query was canceled while queued");
@@ -145,12 +168,12 @@ public final class RunningQuery implements AutoCloseable {
             }
             throw e;
         } finally {
-            waitLock.lock();
+            lock.lock();
             try {
                 waiter = null;
                 Thread.interrupted(); // an interrupt that raced with admission must not leak on
             } finally {
-                waitLock.unlock();
+                lock.unlock();
             }
         }
     }
@@ -175,13 +198,13 @@ public final class RunningQuery implements AutoCloseable {
         if (!cancelled.compareAndSet(false, true)) {
             return;
         }
-        waitLock.lock();
+        lock.lock();
         try {
             if (waiter != null) {
                 waiter.interrupt();
             }
         } finally {
-            waitLock.unlock();
+            lock.unlock();
         }
         QueryExecution current = execution;
         if (current != null) {
@@ -193,10 +216,33 @@ public final class RunningQuery implements AutoCloseable {
         return cancelled.get();
     }
 
-    /** Frees the engine connection and the group slot, and records how the query ended. */
+    /**
+     * Frees the engine connection and the group slot, and records how the query ended. A query
+     * not finished is cancelled first. Called from another thread while {@link #start()} still
+     * runs, it cancels and leaves the release to the starting thread, which does it on its way
+     * out, so a connection is never closed under a running statement.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (!state.isDone()) {
+            cancel();
+        }
+        lock.lock();
+        try {
+            if (starting) {
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        release();
+    }
+
+    private void release() {
+        if (!released.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -270,8 +316,12 @@ public final class RunningQuery implements AutoCloseable {
 
         @Override
         public boolean next() throws QueryException {
+            // Checked here because an engine may end a cancelled stream as if it were complete,
+            // and a truncated result must never look like a whole one.
+            checkNotCancelled();
             try {
                 boolean more = delegate.next();
+                checkNotCancelled();
                 if (!more) {
                     completed = true;
                     state = QueryState.FINISHED;
@@ -279,6 +329,12 @@ public final class RunningQuery implements AutoCloseable {
                 return more;
             } catch (QueryException e) {
                 throw fail(e);
+            }
+        }
+
+        private void checkNotCancelled() throws QueryException {
+            if (cancelled.get()) {
+                throw fail(new QueryException(ErrorCode.USER_CANCELED, "Query was canceled"));
             }
         }
 
