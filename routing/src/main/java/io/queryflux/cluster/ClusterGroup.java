@@ -87,7 +87,7 @@ public final class ClusterGroup {
 
     private Cluster pickCluster() throws QueryException {
         for (int attempt = 0; attempt < members.size(); attempt++) {
-            List<Cluster> candidates = members.stream().filter(Cluster::eligible).toList();
+            List<Cluster> candidates = eligibleMembers();
             if (candidates.isEmpty()) {
                 break;
             }
@@ -100,8 +100,32 @@ public final class ClusterGroup {
                 return chosen.get();
             }
         }
-        throw new QueryException(ErrorCode.NO_NODES_AVAILABLE, "No cluster of group '" + name + "' can take the query: "
-                + members.stream().map(ClusterGroup::whyNot).collect(Collectors.joining("; ")));
+        throw new QueryException(ErrorCode.NO_NODES_AVAILABLE, noClusterReason());
+    }
+
+    private List<Cluster> eligibleMembers() {
+        return members.stream().filter(Cluster::eligible).toList();
+    }
+
+    private String noClusterReason() {
+        return "No cluster of group '" + name + "' can take the query: "
+                + members.stream().map(ClusterGroup::whyNot).collect(Collectors.joining("; "));
+    }
+
+    /**
+     * The cluster the strategy would pick for a query now, without admitting one or moving the
+     * strategy on; for route explain.
+     */
+    public ClusterPick peekCluster() {
+        List<Cluster> candidates = eligibleMembers();
+        if (candidates.isEmpty()) {
+            return ClusterPick.none(noClusterReason());
+        }
+        return strategy.peek(candidates)
+                .map(c -> ClusterPick.of(c, strategy.type() + " picks " + c.name() + " of " + candidates.size()
+                        + " eligible members " + candidates.stream().map(Cluster::name).toList()))
+                .orElseGet(() -> ClusterPick.none(strategy.type() + " accepts none of the eligible members "
+                        + candidates.stream().map(Cluster::name).toList()));
     }
 
     private static String whyNot(Cluster cluster) {

@@ -45,27 +45,42 @@ public final class WeightedStrategy implements SelectionStrategy {
     public Optional<Cluster> select(List<Cluster> candidates) {
         lock.lock();
         try {
-            scores.keySet().retainAll(candidates.stream().map(Cluster::name).toList());
-            long total = 0;
-            Cluster best = null;
-            long bestScore = Long.MIN_VALUE;
-            for (Cluster candidate : candidates) {
-                int weight = weightOf(candidate);
-                total += weight;
-                long score = scores.merge(candidate.name(), (long) weight, Long::sum);
-                if (score > bestScore) {
-                    best = candidate;
-                    bestScore = score;
-                }
-            }
-            if (best == null) {
-                return Optional.empty();
-            }
-            scores.put(best.name(), bestScore - total);
-            return Optional.of(best);
+            return pick(candidates, scores);
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public Optional<Cluster> peek(List<Cluster> candidates) {
+        lock.lock();
+        try {
+            return pick(candidates, new HashMap<>(scores));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** One step of smooth weighted round-robin over the given scores, which it updates. */
+    private Optional<Cluster> pick(List<Cluster> candidates, Map<String, Long> current) {
+        current.keySet().retainAll(candidates.stream().map(Cluster::name).toList());
+        long total = 0;
+        Cluster best = null;
+        long bestScore = Long.MIN_VALUE;
+        for (Cluster candidate : candidates) {
+            int weight = weightOf(candidate);
+            total += weight;
+            long score = current.merge(candidate.name(), (long) weight, Long::sum);
+            if (score > bestScore) {
+                best = candidate;
+                bestScore = score;
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        current.put(best.name(), bestScore - total);
+        return Optional.of(best);
     }
 
     private int weightOf(Cluster cluster) {
