@@ -53,8 +53,8 @@ final class RouteExplainer {
             return "a slot is free (" + running + " of " + limits.maxRunningQueries() + " running)";
         }
         if (queued >= limits.maxQueuedQueries()) {
-            return "queue full (" + queued + " of " + limits.maxQueuedQueries()
-                    + " waiting): the query would be refused";
+            return "queue full (" + queued + " of " + limits.maxQueuedQueries() + " waiting): the query would "
+                    + group.overflow().map(o -> "spill to cluster group '" + o.group() + "'").orElse("be refused");
         }
         return "would queue behind " + queued + " waiting (" + running + " of " + limits.maxRunningQueries()
                 + " running)";

@@ -2,6 +2,7 @@ package io.queryflux.dispatch;
 
 import static java.util.Objects.requireNonNull;
 
+import io.queryflux.cluster.AdmitResult;
 import io.queryflux.cluster.Admission;
 import io.queryflux.cluster.ClusterGroup;
 import io.queryflux.engine.Column;
@@ -13,9 +14,12 @@ import io.queryflux.engine.ResultCursor;
 import io.queryflux.routing.RoutingDecision;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -50,6 +54,7 @@ public final class RunningQuery implements AutoCloseable {
     private volatile boolean completed;
     private volatile QueryException failure;
     private volatile Optional<SessionChange> sessionChange = Optional.empty();
+    private final List<OverflowStep> overflows = new CopyOnWriteArrayList<>();
 
     RunningQuery(String id, QueryRequest request, QueryDispatcher dispatcher) {
         this.id = requireNonNull(id, "id is null");
@@ -129,8 +134,8 @@ public final class RunningQuery implements AutoCloseable {
             throw new QueryException(ErrorCode.QUERY_REJECTED, routing.denial().get());
         }
         group = dispatcher.group(routing.group().orElseThrow());
-        admission = admit(group);
-        dispatcher.observer().admitted(group.name(), admission.queueWait());
+        admission = admitInterruptibly(group);
+        dispatcher.observer().admitted(admission.group().name(), admission.queueWait());
         checkNotCancelled();
         state = QueryState.RUNNING;
         ClientSession session = request.session();
@@ -148,7 +153,33 @@ public final class RunningQuery implements AutoCloseable {
         return cursor;
     }
 
-    private Admission admit(ClusterGroup target) throws QueryException {
+    /**
+     * Waits for a slot in the target group or, when it spills the query, in its overflow groups
+     * in turn. A group whose overflow was already visited is entered without spilling, so a
+     * cycle in the overflow config cannot send a query round for ever.
+     */
+    private Admission admit(ClusterGroup target) throws QueryException, InterruptedException {
+        Set<String> visited = new HashSet<>();
+        ClusterGroup current = target;
+        while (true) {
+            group = current;
+            visited.add(current.name());
+            boolean maySpill = current.overflow().filter(o -> !visited.contains(o.group())).isPresent();
+            AdmitResult result = maySpill ? current.admitOrSpill() : new AdmitResult.Admitted(current.admit());
+            switch (result) {
+                case AdmitResult.Admitted admitted -> {
+                    return admitted.admission();
+                }
+                case AdmitResult.Spilled spilled -> {
+                    overflows.add(new OverflowStep(current.name(), spilled.overflowGroup(), spilled.reason()));
+                    dispatcher.observer().overflowed(current.name(), spilled.overflowGroup());
+                    current = dispatcher.group(spilled.overflowGroup());
+                }
+            }
+        }
+    }
+
+    private Admission admitInterruptibly(ClusterGroup target) throws QueryException {
         lock.lock();
         try {
             waiter = Thread.currentThread();
@@ -159,12 +190,12 @@ public final class RunningQuery implements AutoCloseable {
             // cancel() sets its flag before it looks for a waiter: either it saw this thread and
             // interrupts it, or this check sees the flag.
             checkNotCancelled();
-            return target.admit();
+            return admit(target);
         } catch (InterruptedException e) {
             throw new QueryException(ErrorCode.USER_CANCELED, "Query was canceled while queued");
         } catch (QueryException e) {
             if (e.code() == ErrorCode.QUERY_QUEUE_FULL) {
-                dispatcher.observer().queueRejected(target.name());
+                dispatcher.observer().queueRejected(group.name());
             }
             throw e;
         } finally {
@@ -283,14 +314,15 @@ public final class RunningQuery implements AutoCloseable {
                 request.session().user(),
                 created,
                 decision == null ? List.of() : decision.steps(),
-                decision == null ? Optional.empty() : decision.group(),
+                Optional.ofNullable(group).map(ClusterGroup::name),
                 decision != null && decision.fallbackUsed(),
                 decision == null ? Optional.empty() : decision.denial(),
                 Optional.ofNullable(placed).map(a -> a.cluster().name()),
                 Optional.ofNullable(placed).map(a -> a.cluster().engine().type().configName()),
                 Optional.ofNullable(placed).map(Admission::queueWait),
                 sessionChange.map(c -> "session statement answered by the proxy"),
-                Optional.ofNullable(failure).map(Throwable::getMessage));
+                Optional.ofNullable(failure).map(Throwable::getMessage),
+                overflows);
     }
 
     Optional<Admission> admission() {
