@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 /**
  * A named pool of clusters with one concurrency limit. Its fair semaphore is the proxy-side
  * queue: waiters are admitted in arrival order, at most {@code maxQueuedQueries} wait, and none
- * waits longer than {@code capacityWaitTimeout}.
+ * waits longer than {@code capacityWaitTimeout}. A group with an {@link Overflow} hands the
+ * queries it cannot take to another group instead of failing them.
  */
 public final class ClusterGroup {
     private final String name;
@@ -24,10 +25,17 @@ public final class ClusterGroup {
     private final SelectionStrategy strategy;
     private final Semaphore slots;
     private final AtomicInteger queued = new AtomicInteger();
+    private final Optional<Overflow> overflow;
     private volatile boolean enabled;
 
     public ClusterGroup(String name, List<Cluster> members, GroupLimits limits, SelectionStrategy strategy,
             boolean enabled) {
+        this(name, members, limits, strategy, enabled, Optional.empty());
+    }
+
+    public ClusterGroup(String name, List<Cluster> members, GroupLimits limits, SelectionStrategy strategy,
+            boolean enabled, Optional<Overflow> overflow) {
+        this.overflow = requireNonNull(overflow, "overflow is null");
         this.name = requireNonNull(name, "name is null");
         this.members = List.copyOf(requireNonNull(members, "members is null"));
         this.limits = requireNonNull(limits, "limits is null");
@@ -48,46 +56,78 @@ public final class ClusterGroup {
      * @throws InterruptedException when the query is cancelled while it waits
      */
     public Admission admit() throws QueryException, InterruptedException {
+        return switch (enter(false)) {
+            case AdmitResult.Admitted admitted -> admitted.admission();
+            case AdmitResult.Spilled spilled -> throw new IllegalStateException("spilled without overflow allowed");
+        };
+    }
+
+    /**
+     * Like {@link #admit()}, but when the group has an {@link Overflow} a full queue, or a wait
+     * longer than its {@code spillAfter}, sends the query on to the overflow group instead of
+     * failing it. Without an overflow it is {@code admit()}.
+     */
+    public AdmitResult admitOrSpill() throws QueryException, InterruptedException {
+        return enter(overflow.isPresent());
+    }
+
+    private AdmitResult enter(boolean maySpill) throws QueryException, InterruptedException {
         if (!enabled) {
             throw new QueryException(ErrorCode.NO_NODES_AVAILABLE, "Cluster group '" + name + "' is disabled");
         }
         long start = System.nanoTime();
         // The timed form honours fairness; the untimed tryAcquire() would jump the queue.
         if (!slots.tryAcquire(0, TimeUnit.NANOSECONDS)) {
-            waitForSlot();
+            Optional<String> spill = waitForSlot(maySpill);
+            if (spill.isPresent()) {
+                return new AdmitResult.Spilled(overflow.orElseThrow().group(), spill.get());
+            }
         }
         Duration waited = Duration.ofNanos(System.nanoTime() - start);
         try {
-            return new Admission(this, pickCluster(), waited);
+            return new AdmitResult.Admitted(new Admission(this, pickCluster(), waited));
         } catch (QueryException | RuntimeException e) {
             slots.release();
             throw e;
         }
     }
 
-    private void waitForSlot() throws QueryException, InterruptedException {
+    /** Waits for a slot; returns a reason to spill instead when spilling is allowed and due. */
+    private Optional<String> waitForSlot(boolean maySpill) throws QueryException, InterruptedException {
         if (queued.incrementAndGet() > limits.maxQueuedQueries()) {
             queued.decrementAndGet();
+            if (maySpill) {
+                return Optional.of("queue of cluster group '" + name + "' full (" + limits.maxQueuedQueries()
+                        + " waiting)");
+            }
             throw new QueryException(ErrorCode.QUERY_QUEUE_FULL, "Too many queued queries for cluster group '" + name
                     + "': " + limits.maxQueuedQueries() + " already waiting for " + limits.maxRunningQueries()
                     + " running slots");
         }
+        Duration timeout = limits.capacityWaitTimeout();
+        Optional<Duration> spillAfter = maySpill
+                ? overflow.flatMap(Overflow::spillAfter).filter(d -> d.compareTo(timeout) < 0)
+                : Optional.empty();
         boolean acquired;
         try {
-            acquired = slots.tryAcquire(limits.capacityWaitTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            acquired = slots.tryAcquire(spillAfter.orElse(timeout).toNanos(), TimeUnit.NANOSECONDS);
         } finally {
             queued.decrementAndGet();
         }
-        if (!acquired) {
-            throw new QueryException(ErrorCode.EXCEEDED_TIME_LIMIT, "Query waited "
-                    + limits.capacityWaitTimeout().toSeconds() + "s in the queue of cluster group '" + name
-                    + "' without a free slot (capacityWaitTimeoutSecs)");
+        if (acquired) {
+            return Optional.empty();
         }
+        if (spillAfter.isPresent()) {
+            return Optional.of("waited " + Durations.describe(spillAfter.get()) + " in the queue of cluster group '"
+                    + name + "' (overflowAfterSecs)");
+        }
+        throw new QueryException(ErrorCode.EXCEEDED_TIME_LIMIT, "Query waited " + Durations.describe(timeout)
+                + " in the queue of cluster group '" + name + "' without a free slot (capacityWaitTimeoutSecs)");
     }
 
     private Cluster pickCluster() throws QueryException {
         for (int attempt = 0; attempt < members.size(); attempt++) {
-            List<Cluster> candidates = members.stream().filter(Cluster::eligible).toList();
+            List<Cluster> candidates = eligibleMembers();
             if (candidates.isEmpty()) {
                 break;
             }
@@ -100,8 +140,32 @@ public final class ClusterGroup {
                 return chosen.get();
             }
         }
-        throw new QueryException(ErrorCode.NO_NODES_AVAILABLE, "No cluster of group '" + name + "' can take the query: "
-                + members.stream().map(ClusterGroup::whyNot).collect(Collectors.joining("; ")));
+        throw new QueryException(ErrorCode.NO_NODES_AVAILABLE, noClusterReason());
+    }
+
+    private List<Cluster> eligibleMembers() {
+        return members.stream().filter(Cluster::eligible).toList();
+    }
+
+    private String noClusterReason() {
+        return "No cluster of group '" + name + "' can take the query: "
+                + members.stream().map(ClusterGroup::whyNot).collect(Collectors.joining("; "));
+    }
+
+    /**
+     * The cluster the strategy would pick for a query now, without admitting one or moving the
+     * strategy on; for route explain.
+     */
+    public ClusterPick peekCluster() {
+        List<Cluster> candidates = eligibleMembers();
+        if (candidates.isEmpty()) {
+            return ClusterPick.none(noClusterReason());
+        }
+        return strategy.peek(candidates)
+                .map(c -> ClusterPick.of(c, strategy.type() + " picks " + c.name() + " of " + candidates.size()
+                        + " eligible members " + candidates.stream().map(Cluster::name).toList()))
+                .orElseGet(() -> ClusterPick.none(strategy.type() + " accepts none of the eligible members "
+                        + candidates.stream().map(Cluster::name).toList()));
     }
 
     private static String whyNot(Cluster cluster) {
@@ -129,6 +193,10 @@ public final class ClusterGroup {
 
     public GroupLimits limits() {
         return limits;
+    }
+
+    public Optional<Overflow> overflow() {
+        return overflow;
     }
 
     public SelectionStrategy strategy() {

@@ -17,4 +17,9 @@ public final class RoundRobinStrategy implements SelectionStrategy {
     public Optional<Cluster> select(List<Cluster> candidates) {
         return Optional.of(candidates.get((int) Math.floorMod(next.getAndIncrement(), (long) candidates.size())));
     }
+
+    @Override
+    public Optional<Cluster> peek(List<Cluster> candidates) {
+        return Optional.of(candidates.get((int) Math.floorMod(next.get(), (long) candidates.size())));
+    }
 }

@@ -13,4 +13,13 @@ public interface SelectionStrategy {
      * empty). Empty means none is acceptable.
      */
     Optional<Cluster> select(List<Cluster> candidates);
+
+    /**
+     * What {@link #select} would pick now, without moving the strategy on (route explain). The
+     * default calls {@code select}, which is right for strategies without state; a strategy with
+     * state (a rotation, scores) overrides this to leave it untouched.
+     */
+    default Optional<Cluster> peek(List<Cluster> candidates) {
+        return select(candidates);
+    }
 }

@@ -21,6 +21,7 @@ public final class QueryDispatcher {
     private final QueryObserver observer;
     private final QueryRegistry registry = new QueryRegistry();
     private final QueryIds ids = new QueryIds();
+    private final RouteExplainer explainer;
 
     public QueryDispatcher(RouterChain routerChain, Map<String, ClusterGroup> groups, QueryObserver observer) {
         this.routerChain = requireNonNull(routerChain, "routerChain is null");
@@ -30,6 +31,7 @@ public final class QueryDispatcher {
             group(target);
         }
         group(routerChain.fallbackGroup());
+        this.explainer = new RouteExplainer(this.routerChain, this.groups);
     }
 
     /** Registers a query; nothing runs until {@link RunningQuery#start()}. */
@@ -37,6 +39,14 @@ public final class QueryDispatcher {
         RunningQuery query = new RunningQuery(ids.next(), request, this);
         registry.add(query);
         return query;
+    }
+
+    /**
+     * Where a query would go and why, without running it: every router's outcome, the group,
+     * the cluster the group's strategy would pick now, and whether the group would queue it.
+     */
+    public RouteExplanation explain(QueryRequest request) {
+        return explainer.explain(request);
     }
 
     public QueryRegistry registry() {

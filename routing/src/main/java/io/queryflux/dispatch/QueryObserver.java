@@ -13,6 +13,9 @@ public interface QueryObserver {
     /** A query was refused because the group's queue was full. */
     default void queueRejected(String group) {}
 
+    /** A group could not take a query and sent it to its overflow group. */
+    default void overflowed(String fromGroup, String toGroup) {}
+
     /** A query ended, however it ended. */
     default void finished(FinishedQuery query) {}
 

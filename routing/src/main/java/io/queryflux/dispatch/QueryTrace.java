@@ -11,6 +11,10 @@ import java.util.Optional;
 /**
  * Why a query landed where it did: every router consulted, the group, the cluster, and how
  * long it queued. A snapshot; a running query's trace grows as it moves on.
+ *
+ * <p>{@code group} is the group the query runs in: the router chain's choice, or, when that
+ * group spilled it, the last group of {@code overflows}, which lists each move and why.
+ * {@code queueWait} is the wait in that last group.
  */
 public record QueryTrace(
         String queryId,
@@ -26,8 +30,10 @@ public record QueryTrace(
         Optional<String> engineType,
         Optional<Duration> queueWait,
         Optional<String> handledInProxy,
-        Optional<String> error) {
+        Optional<String> error,
+        List<OverflowStep> overflows) {
     public QueryTrace {
+        overflows = List.copyOf(requireNonNull(overflows, "overflows is null"));
         requireNonNull(queryId, "queryId is null");
         requireNonNull(state, "state is null");
         requireNonNull(protocol, "protocol is null");
@@ -41,5 +47,14 @@ public record QueryTrace(
         requireNonNull(queueWait, "queueWait is null");
         requireNonNull(handledInProxy, "handledInProxy is null");
         requireNonNull(error, "error is null");
+    }
+
+    /** A trace of a query that no group spilled. */
+    public QueryTrace(String queryId, QueryState state, Protocol protocol, String user, Instant created,
+            List<RouterStep> routers, Optional<String> group, boolean fallbackUsed, Optional<String> denial,
+            Optional<String> cluster, Optional<String> engineType, Optional<Duration> queueWait,
+            Optional<String> handledInProxy, Optional<String> error) {
+        this(queryId, state, protocol, user, created, routers, group, fallbackUsed, denial, cluster, engineType,
+                queueWait, handledInProxy, error, List.of());
     }
 }

@@ -2,6 +2,7 @@ package io.queryflux.dispatch;
 
 import static java.util.Objects.requireNonNull;
 
+import io.queryflux.cluster.AdmitResult;
 import io.queryflux.cluster.Admission;
 import io.queryflux.cluster.ClusterGroup;
 import io.queryflux.engine.Column;
@@ -13,9 +14,12 @@ import io.queryflux.engine.ResultCursor;
 import io.queryflux.routing.RoutingDecision;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -34,10 +38,13 @@ public final class RunningQuery implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
-    // Guards the hand-over between a waiting thread and cancel(), so an interrupt meant for the
-    // queue wait never lands on the thread after it has left the queue.
-    private final ReentrantLock waitLock = new ReentrantLock();
+    private final AtomicBoolean released = new AtomicBoolean();
+    // Guards the hand-overs between the thread in start() and cancel()/close() on other threads:
+    // an interrupt meant for the queue wait never lands after the queue is left, and a slot or
+    // connection acquired after close() is given back rather than lost.
+    private final ReentrantLock lock = new ReentrantLock();
     private Thread waiter;
+    private boolean starting;
 
     private volatile QueryState state = QueryState.QUEUED;
     private volatile RoutingDecision routing;
@@ -47,6 +54,7 @@ public final class RunningQuery implements AutoCloseable {
     private volatile boolean completed;
     private volatile QueryException failure;
     private volatile Optional<SessionChange> sessionChange = Optional.empty();
+    private final List<OverflowStep> overflows = new CopyOnWriteArrayList<>();
 
     RunningQuery(String id, QueryRequest request, QueryDispatcher dispatcher) {
         this.id = requireNonNull(id, "id is null");
@@ -87,12 +95,28 @@ public final class RunningQuery implements AutoCloseable {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("query " + id + " already started");
         }
+        setStarting(true);
         try {
             return new TrackingCursor(run());
         } catch (QueryException e) {
             throw fail(e);
         } catch (RuntimeException e) {
             throw fail(new QueryException(ErrorCode.GENERIC_INTERNAL_ERROR, "Internal error: " + e, e));
+        } finally {
+            // A close() from another thread while this one was starting left the release to us.
+            setStarting(false);
+            if (closed.get()) {
+                release();
+            }
+        }
+    }
+
+    private void setStarting(boolean value) {
+        lock.lock();
+        try {
+            starting = value;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -110,14 +134,15 @@ public final class RunningQuery implements AutoCloseable {
             throw new QueryException(ErrorCode.QUERY_REJECTED, routing.denial().get());
         }
         group = dispatcher.group(routing.group().orElseThrow());
-        admission = admit(group);
-        dispatcher.observer().admitted(group.name(), admission.queueWait());
+        admission = admitInterruptibly(group);
+        dispatcher.observer().admitted(admission.group().name(), admission.queueWait());
         checkNotCancelled();
         state = QueryState.RUNNING;
         ClientSession session = request.session();
         execution = admission.cluster().engine().prepare(new EngineQuery(id, request.sql(), session.user(),
                 session.source(), session.catalog(), session.schema(), session.sessionProperties(),
                 session.clientTags()));
+        // A cancel() that read execution before it was set did not reach the engine.
         if (cancelled.get()) {
             execution.cancel();
         }
@@ -128,29 +153,58 @@ public final class RunningQuery implements AutoCloseable {
         return cursor;
     }
 
-    private Admission admit(ClusterGroup target) throws QueryException {
-        waitLock.lock();
+    /**
+     * Waits for a slot in the target group or, when it spills the query, in its overflow groups
+     * in turn. A group whose overflow was already visited is entered without spilling, so a
+     * cycle in the overflow config cannot send a query round for ever.
+     */
+    private Admission admit(ClusterGroup target) throws QueryException, InterruptedException {
+        Set<String> visited = new HashSet<>();
+        ClusterGroup current = target;
+        while (true) {
+            group = current;
+            visited.add(current.name());
+            boolean maySpill = current.overflow().filter(o -> !visited.contains(o.group())).isPresent();
+            AdmitResult result = maySpill ? current.admitOrSpill() : new AdmitResult.Admitted(current.admit());
+            switch (result) {
+                case AdmitResult.Admitted admitted -> {
+                    return admitted.admission();
+                }
+                case AdmitResult.Spilled spilled -> {
+                    overflows.add(new OverflowStep(current.name(), spilled.overflowGroup(), spilled.reason()));
+                    dispatcher.observer().overflowed(current.name(), spilled.overflowGroup());
+                    current = dispatcher.group(spilled.overflowGroup());
+                }
+            }
+        }
+    }
+
+    private Admission admitInterruptibly(ClusterGroup target) throws QueryException {
+        lock.lock();
         try {
             waiter = Thread.currentThread();
         } finally {
-            waitLock.unlock();
+            lock.unlock();
         }
         try {
-            return target.admit();
+            // cancel() sets its flag before it looks for a waiter: either it saw this thread and
+            // interrupts it, or this check sees the flag.
+            checkNotCancelled();
+            return admit(target);
         } catch (InterruptedException e) {
             throw new QueryException(ErrorCode.USER_CANCELED, "Query was canceled while queued");
         } catch (QueryException e) {
             if (e.code() == ErrorCode.QUERY_QUEUE_FULL) {
-                dispatcher.observer().queueRejected(target.name());
+                dispatcher.observer().queueRejected(group.name());
             }
             throw e;
         } finally {
-            waitLock.lock();
+            lock.lock();
             try {
                 waiter = null;
                 Thread.interrupted(); // an interrupt that raced with admission must not leak on
             } finally {
-                waitLock.unlock();
+                lock.unlock();
             }
         }
     }
@@ -175,13 +229,13 @@ public final class RunningQuery implements AutoCloseable {
         if (!cancelled.compareAndSet(false, true)) {
             return;
         }
-        waitLock.lock();
+        lock.lock();
         try {
             if (waiter != null) {
                 waiter.interrupt();
             }
         } finally {
-            waitLock.unlock();
+            lock.unlock();
         }
         QueryExecution current = execution;
         if (current != null) {
@@ -193,10 +247,33 @@ public final class RunningQuery implements AutoCloseable {
         return cancelled.get();
     }
 
-    /** Frees the engine connection and the group slot, and records how the query ended. */
+    /**
+     * Frees the engine connection and the group slot, and records how the query ended. A query
+     * not finished is cancelled first. Called from another thread while {@link #start()} still
+     * runs, it cancels and leaves the release to the starting thread, which does it on its way
+     * out, so a connection is never closed under a running statement.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (!state.isDone()) {
+            cancel();
+        }
+        lock.lock();
+        try {
+            if (starting) {
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        release();
+    }
+
+    private void release() {
+        if (!released.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -237,14 +314,15 @@ public final class RunningQuery implements AutoCloseable {
                 request.session().user(),
                 created,
                 decision == null ? List.of() : decision.steps(),
-                decision == null ? Optional.empty() : decision.group(),
+                Optional.ofNullable(group).map(ClusterGroup::name),
                 decision != null && decision.fallbackUsed(),
                 decision == null ? Optional.empty() : decision.denial(),
                 Optional.ofNullable(placed).map(a -> a.cluster().name()),
                 Optional.ofNullable(placed).map(a -> a.cluster().engine().type().configName()),
                 Optional.ofNullable(placed).map(Admission::queueWait),
                 sessionChange.map(c -> "session statement answered by the proxy"),
-                Optional.ofNullable(failure).map(Throwable::getMessage));
+                Optional.ofNullable(failure).map(Throwable::getMessage),
+                overflows);
     }
 
     Optional<Admission> admission() {
@@ -270,8 +348,12 @@ public final class RunningQuery implements AutoCloseable {
 
         @Override
         public boolean next() throws QueryException {
+            // Checked here because an engine may end a cancelled stream as if it were complete,
+            // and a truncated result must never look like a whole one.
+            checkNotCancelled();
             try {
                 boolean more = delegate.next();
+                checkNotCancelled();
                 if (!more) {
                     completed = true;
                     state = QueryState.FINISHED;
@@ -279,6 +361,12 @@ public final class RunningQuery implements AutoCloseable {
                 return more;
             } catch (QueryException e) {
                 throw fail(e);
+            }
+        }
+
+        private void checkNotCancelled() throws QueryException {
+            if (cancelled.get()) {
+                throw fail(new QueryException(ErrorCode.USER_CANCELED, "Query was canceled"));
             }
         }
 
