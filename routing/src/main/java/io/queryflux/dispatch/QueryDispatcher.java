@@ -22,8 +22,16 @@ public final class QueryDispatcher {
     private final QueryRegistry registry = new QueryRegistry();
     private final QueryIds ids = new QueryIds();
     private final RouteExplainer explainer;
+    private final TranslationPolicy translation;
 
+    /** A dispatcher that translates with {@link TranslationPolicy#defaults()}. */
     public QueryDispatcher(RouterChain routerChain, Map<String, ClusterGroup> groups, QueryObserver observer) {
+        this(routerChain, groups, observer, TranslationPolicy.defaults());
+    }
+
+    public QueryDispatcher(RouterChain routerChain, Map<String, ClusterGroup> groups, QueryObserver observer,
+            TranslationPolicy translation) {
+        this.translation = requireNonNull(translation, "translation is null");
         this.routerChain = requireNonNull(routerChain, "routerChain is null");
         this.groups = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(groups, "groups is null")));
         this.observer = requireNonNull(observer, "observer is null");
@@ -47,6 +55,10 @@ public final class QueryDispatcher {
      */
     public RouteExplanation explain(QueryRequest request) {
         return explainer.explain(request);
+    }
+
+    public TranslationPolicy translation() {
+        return translation;
     }
 
     public QueryRegistry registry() {

@@ -16,6 +16,9 @@ public interface QueryObserver {
     /** A group could not take a query and sent it to its overflow group. */
     default void overflowed(String fromGroup, String toGroup) {}
 
+    /** A query's SQL went through the translator on its way to an engine. */
+    default void translated(io.queryflux.sql.Translation translation) {}
+
     /** A query ended, however it ended. */
     default void finished(FinishedQuery query) {}
 

@@ -3,6 +3,7 @@ package io.queryflux.dispatch;
 import static java.util.Objects.requireNonNull;
 
 import io.queryflux.routing.RouterStep;
+import io.queryflux.sql.Translation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,8 +32,10 @@ public record QueryTrace(
         Optional<Duration> queueWait,
         Optional<String> handledInProxy,
         Optional<String> error,
-        List<OverflowStep> overflows) {
+        List<OverflowStep> overflows,
+        Optional<Translation> translation) {
     public QueryTrace {
+        requireNonNull(translation, "translation is null");
         overflows = List.copyOf(requireNonNull(overflows, "overflows is null"));
         requireNonNull(queryId, "queryId is null");
         requireNonNull(state, "state is null");
@@ -47,14 +50,5 @@ public record QueryTrace(
         requireNonNull(queueWait, "queueWait is null");
         requireNonNull(handledInProxy, "handledInProxy is null");
         requireNonNull(error, "error is null");
-    }
-
-    /** A trace of a query that no group spilled. */
-    public QueryTrace(String queryId, QueryState state, Protocol protocol, String user, Instant created,
-            List<RouterStep> routers, Optional<String> group, boolean fallbackUsed, Optional<String> denial,
-            Optional<String> cluster, Optional<String> engineType, Optional<Duration> queueWait,
-            Optional<String> handledInProxy, Optional<String> error) {
-        this(queryId, state, protocol, user, created, routers, group, fallbackUsed, denial, cluster, engineType,
-                queueWait, handledInProxy, error, List.of());
     }
 }

@@ -12,6 +12,7 @@ import io.queryflux.engine.QueryException;
 import io.queryflux.engine.QueryExecution;
 import io.queryflux.engine.ResultCursor;
 import io.queryflux.routing.RoutingDecision;
+import io.queryflux.sql.Translation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -50,6 +51,7 @@ public final class RunningQuery implements AutoCloseable {
     private volatile RoutingDecision routing;
     private volatile ClusterGroup group;
     private volatile Admission admission;
+    private volatile Translation translation;
     private volatile QueryExecution execution;
     private volatile boolean completed;
     private volatile QueryException failure;
@@ -139,7 +141,10 @@ public final class RunningQuery implements AutoCloseable {
         checkNotCancelled();
         state = QueryState.RUNNING;
         ClientSession session = request.session();
-        execution = admission.cluster().engine().prepare(new EngineQuery(id, request.sql(), session.user(),
+        translation = dispatcher.translation().translate(request.sql(), session.protocol(),
+                admission.group().name(), admission.cluster().engine().type());
+        dispatcher.observer().translated(translation);
+        execution = admission.cluster().engine().prepare(new EngineQuery(id, translation.sql(), session.user(),
                 session.source(), session.catalog(), session.schema(), session.sessionProperties(),
                 session.clientTags()));
         // A cancel() that read execution before it was set did not reach the engine.
@@ -322,7 +327,8 @@ public final class RunningQuery implements AutoCloseable {
                 Optional.ofNullable(placed).map(Admission::queueWait),
                 sessionChange.map(c -> "session statement answered by the proxy"),
                 Optional.ofNullable(failure).map(Throwable::getMessage),
-                overflows);
+                overflows,
+                Optional.ofNullable(translation));
     }
 
     Optional<Admission> admission() {
