@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.helidon.common.uri.UriInfo;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpMediaTypes;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -20,8 +21,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -34,8 +37,10 @@ import java.util.Optional;
  */
 public final class TrinoHttpFrontend implements HttpService, AutoCloseable {
     private static final String STATEMENT_PAGE = "/v1/statement/{phase}/{queryId}/{slug}/{token}";
-    private static final Header BASIC_CHALLENGE = io.helidon.http.HeaderValues.create(HeaderNames.WWW_AUTHENTICATE,
+    private static final Header BASIC_CHALLENGE = HeaderValues.create(HeaderNames.WWW_AUTHENTICATE,
             "Basic realm=\"Trino\"");
+
+    private static final byte[] ACTIVE = "\"ACTIVE\"".getBytes(StandardCharsets.UTF_8);
 
     private final QueryDispatcher dispatcher;
     private final TrinoHttpConfig config;
@@ -56,7 +61,7 @@ public final class TrinoHttpFrontend implements HttpService, AutoCloseable {
                 .delete(STATEMENT_PAGE, this::cancelStatement)
                 .delete("/v1/query/{queryId}", this::cancelById)
                 .get("/v1/info", this::info)
-                .get("/v1/info/state", (req, res) -> sendJson(res, "\"ACTIVE\"".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                .get("/v1/info/state", (req, res) -> sendJson(res, ACTIVE));
     }
 
     private void submit(ServerRequest req, ServerResponse res) {
@@ -138,7 +143,7 @@ public final class TrinoHttpFrontend implements HttpService, AutoCloseable {
             json.writeBooleanField("coordinator", true);
             json.writeBooleanField("starting", false);
             // airlift's Duration format, which Trino clients parse
-            json.writeStringField("uptime", String.format(java.util.Locale.ROOT, "%.2fs",
+            json.writeStringField("uptime", String.format(Locale.ROOT, "%.2fs",
                     (System.nanoTime() - startedNanos) / 1e9));
             json.writeEndObject();
         } catch (IOException e) {
@@ -200,7 +205,7 @@ public final class TrinoHttpFrontend implements HttpService, AutoCloseable {
     private static void sendText(ServerResponse res, Status status, String text) {
         res.status(status);
         res.header(HeaderNames.CONTENT_TYPE, HttpMediaTypes.PLAINTEXT_UTF_8.text());
-        res.send(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        res.send(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Queries this frontend is tracking (open, or finished and kept for a retry of the last page). */

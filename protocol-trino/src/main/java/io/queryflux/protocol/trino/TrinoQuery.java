@@ -13,6 +13,7 @@ import io.queryflux.engine.ResultCursor;
 import io.queryflux.engine.SqlType;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -260,7 +261,7 @@ final class TrinoQuery {
     }
 
     private QueryResults.QueryStats stats(QueryState state) {
-        long elapsed = Duration.between(query.created(), java.time.Instant.now()).toMillis();
+        long elapsed = Duration.between(query.created(), Instant.now()).toMillis();
         long queued = query.trace().queueWait().map(Duration::toMillis).orElse(state == QueryState.QUEUED ? elapsed : 0);
         return new QueryResults.QueryStats(state.name(), state == QueryState.QUEUED, state != QueryState.QUEUED,
                 state == QueryState.QUEUED ? 0 : 1, queued, elapsed, processedRows, processedBytes);

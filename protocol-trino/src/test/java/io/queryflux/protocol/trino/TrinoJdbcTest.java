@@ -83,7 +83,8 @@ class TrinoJdbcTest {
                        MAP {'k1': 1, 'k2': NULL} AS m,
                        {'x': 1, 'y': 'z'} AS rw,
                        [{'x': 2, 'y': NULL::VARCHAR}] AS arr_rw,
-                       NULL::INTEGER AS n
+                       NULL::INTEGER AS n,
+                       TIMETZ '13:14:15.123456+05:30' AS ttz
                 """;
         try (Connection connection = connect();
                 Statement statement = connection.createStatement();
@@ -98,7 +99,7 @@ class TrinoJdbcTest {
                     "time(6)", "timestamp(6)", "timestamp(3)", "timestamp(6) with time zone", "uuid", "json",
                     // The driver prints nested types from the typeSignature, without spaces, as with Trino.
                     "array(integer)", "map(varchar,integer)", "row(x integer,y varchar)",
-                    "array(row(x integer,y varchar))", "integer"), typeNames);
+                    "array(row(x integer,y varchar))", "integer", "time(6) with time zone"), typeNames);
             assertEquals(Types.DECIMAL, meta.getColumnType(10));
             assertEquals(10, meta.getPrecision(10));
             assertEquals(3, meta.getScale(10));
@@ -146,6 +147,7 @@ class TrinoJdbcTest {
             assertNull(((Row) rows[0]).getFields().get(1).getValue());
             assertNull(rs.getObject("n"));
             assertTrue(rs.wasNull());
+            assertEquals("13:14:15.123456+05:30", rs.getString("ttz"));
             assertFalse(rs.next());
         }
     }
