@@ -154,6 +154,7 @@ class TrinoProtocolTest {
         assertEquals(200, reply.status());
         assertEquals("QUEUED", reply.state());
         assertTrue(reply.json().path("stats").path("queued").asBoolean());
+        assertTrue(reply.nextUri().startsWith(server.baseUrl() + "/v1/statement/queued/"), reply.nextUri());
         long expected = 0;
         int pagesWithRows = 0;
         Deadline deadline = Deadline.in(Duration.ofSeconds(30));
@@ -393,6 +394,29 @@ class TrinoProtocolTest {
         Reply reply = post("SELECT 1", Map.of("X-Trino-User", "u", "X-Trino-Session", "novalue"));
         assertEquals(400, reply.status());
         assertFalse(reply.response().body().isEmpty());
+    }
+
+    @Test
+    void nextUriUsesTheConfiguredExternalAddress() throws Exception {
+        TrinoHttpConfig config = TrinoHttpConfig.defaults()
+                .withExternalAddress(Optional.of(URI.create("https://trino.example.com:8443/")));
+        try (TrinoTestServer behindProxy = TrinoTestServer.start(config)) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(behindProxy.baseUrl() + "/v1/statement"))
+                    .header("X-Trino-User", "u")
+                    .POST(HttpRequest.BodyPublishers.ofString("SELECT 1"))
+                    .build();
+            Reply reply = send(request);
+            assertTrue(reply.nextUri().startsWith("https://trino.example.com:8443/v1/statement/queued/"),
+                    reply.nextUri());
+            Deadline deadline = Deadline.in(Duration.ofSeconds(30));
+            while (reply.nextUri() != null) {
+                deadline.check("the last page");
+                assertTrue(reply.nextUri().startsWith("https://trino.example.com:8443/"), reply.nextUri());
+                reply = get(reply.nextUri().replace("https://trino.example.com:8443", behindProxy.baseUrl()));
+            }
+            assertEquals("FINISHED", reply.state());
+            behindProxy.awaitNoRunningQueries();
+        }
     }
 
     @Test
