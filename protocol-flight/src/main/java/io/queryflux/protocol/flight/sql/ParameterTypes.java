@@ -23,7 +23,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * Values bound through DoPut may come in any Arrow type, whatever was declared.
  */
 public final class ParameterTypes {
-    private static final Pattern POSTGRES_CAST = Pattern.compile("^\\s*::\\s*(" + typeName() + ")");
+    private static final Pattern POSTGRES_CAST = Pattern.compile("(?i)^\\s*::\\s*(" + typeName() + ")");
     private static final Pattern CAST_OPEN = Pattern.compile("(?i)\\bCAST\\s*\\(\\s*$");
     private static final Pattern CAST_AS = Pattern.compile("(?i)^\\s*AS\\s+(" + typeName() + ")");
     private static final Pattern DECIMAL = Pattern.compile("(?i)(DECIMAL|NUMERIC)\\s*\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)");
