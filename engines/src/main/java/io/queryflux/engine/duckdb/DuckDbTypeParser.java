@@ -45,7 +45,8 @@ final class DuckDbTypeParser {
     }
 
     private SqlType baseType() {
-        String name = word().toUpperCase(Locale.ROOT);
+        // DuckDB quotes a type name that is a keyword, e.g. the "NULL" type of an all-NULL field.
+        String name = (peek('"') ? quoted() : word()).toUpperCase(Locale.ROOT);
         skipSpaces();
         return switch (name) {
             case "BOOLEAN", "BOOL", "LOGICAL" -> SqlType.BOOLEAN;
@@ -76,7 +77,7 @@ final class DuckDbTypeParser {
                 yield SqlType.map(kv.get(0), kv.get(1));
             }
             case "STRUCT", "ROW" -> SqlType.row(structFields());
-            case "NULL", "\"NULL\"" -> SqlType.UNKNOWN;
+            case "NULL" -> SqlType.UNKNOWN;
             default -> skipParameters(SqlType.VARCHAR); // ENUM(...), UNION(...), BIT, INTERVAL, ...
         };
     }

@@ -35,5 +35,6 @@ class DuckDbTypeParserTest {
         assertParses("MAP(VARCHAR, INTEGER[])", "map(varchar, array(integer))");
         assertParses("STRUCT(a INTEGER, \"b c\" VARCHAR)", "row(a integer, \"b c\" varchar)");
         assertParses("STRUCT(x STRUCT(y DECIMAL(5,2)))[]", "array(row(x row(y decimal(5,2))))");
+        assertParses("STRUCT(x INTEGER, y \"NULL\")[]", "array(row(x integer, y unknown))");
     }
 }
