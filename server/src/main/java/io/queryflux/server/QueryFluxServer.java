@@ -4,53 +4,65 @@ import static java.util.Objects.requireNonNull;
 
 import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.queryflux.cluster.Cluster;
 import io.queryflux.cluster.ClusterGroup;
-import io.queryflux.cluster.RoundRobinStrategy;
 import io.queryflux.dispatch.QueryDispatcher;
+import io.queryflux.dispatch.TranslationPolicy;
 import io.queryflux.engine.Engine;
 import io.queryflux.engine.InvalidSettingException;
+import io.queryflux.protocol.flight.FlightSqlFrontend;
+import io.queryflux.protocol.trino.TrinoHttpFrontend;
 import io.queryflux.server.admin.AdminService;
 import io.queryflux.server.config.ClusterConfig;
 import io.queryflux.server.config.ConfigException;
 import io.queryflux.server.config.GroupConfig;
 import io.queryflux.server.config.ServerConfig;
+import io.queryflux.server.config.TranslationConfig;
 import io.queryflux.server.observe.ClusterHealthMonitor;
 import io.queryflux.server.observe.QueryMetrics;
 import io.queryflux.server.observe.ReadinessCheck;
+import io.queryflux.sql.SqlTranslator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The running proxy: engines, groups, dispatcher, frontends and the admin listener, wired from config. */
 public final class QueryFluxServer implements AutoCloseable {
     private static final Duration HEALTH_INTERVAL = Duration.ofSeconds(30);
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(5);
+    private static final String TRINO_LISTENER = "trinoHttp";
 
     private final List<Engine> engines;
     private final List<Cluster> clusters;
     private final QueryDispatcher dispatcher;
     private final ClusterHealthMonitor healthMonitor;
-    private final WebServer adminServer;
+    private final WebServer webServer;
+    private final Optional<TrinoHttpFrontend> trino;
+    private final Optional<FlightSqlFrontend> flight;
 
     private QueryFluxServer(List<Engine> engines, List<Cluster> clusters, QueryDispatcher dispatcher,
-            ClusterHealthMonitor healthMonitor, WebServer adminServer) {
+            ClusterHealthMonitor healthMonitor, WebServer webServer, Optional<TrinoHttpFrontend> trino,
+            Optional<FlightSqlFrontend> flight) {
         this.engines = engines;
         this.clusters = clusters;
         this.dispatcher = dispatcher;
         this.healthMonitor = healthMonitor;
-        this.adminServer = adminServer;
+        this.webServer = webServer;
+        this.trino = trino;
+        this.flight = flight;
     }
 
     /** Creates the engines and starts every enabled listener. */
     public static QueryFluxServer start(ServerConfig config) {
         requireNonNull(config, "config is null");
+        List<AutoCloseable> started = new ArrayList<>();
         List<Engine> engines = new ArrayList<>();
         try {
             Map<String, Cluster> clusters = new LinkedHashMap<>();
@@ -61,16 +73,26 @@ public final class QueryFluxServer implements AutoCloseable {
                         cluster.maxRunningQueries()));
             }
             Map<String, ClusterGroup> groups = new LinkedHashMap<>();
+            Map<String, io.queryflux.sql.TranslationMode> groupModes = new LinkedHashMap<>();
             for (GroupConfig group : config.groups().values()) {
                 groups.put(group.name(), new ClusterGroup(group.name(),
                         group.members().stream().map(clusters::get).toList(), group.limits(),
-                        new RoundRobinStrategy(), group.enabled()));
+                        group.strategy().create(), group.enabled(), group.overflow()));
+                group.translationMode().ifPresent(mode -> groupModes.put(group.name(), mode));
             }
             List<Cluster> clusterList = List.copyOf(clusters.values());
             QueryMetrics metrics = new QueryMetrics(Metrics.globalRegistry(), groups.values(), clusterList);
-            QueryDispatcher dispatcher = new QueryDispatcher(config.routerChain(), groups, metrics);
+            TranslationConfig translation = config.translation();
+            QueryDispatcher dispatcher = new QueryDispatcher(config.routerChain(), groups, metrics,
+                    new TranslationPolicy(new SqlTranslator(translation.cacheSize()), translation.mode(), groupModes,
+                            translation.flightSqlDialect()));
             ClusterHealthMonitor healthMonitor = new ClusterHealthMonitor(clusterList, HEALTH_INTERVAL, HEALTH_TIMEOUT);
-            WebServer adminServer = WebServer.builder()
+            started.add(healthMonitor);
+
+            Optional<TrinoHttpFrontend> trino = config.frontends().trinoHttp()
+                    .map(listener -> new TrinoHttpFrontend(dispatcher, listener.settings()));
+            trino.ifPresent(started::add);
+            WebServerConfig.Builder web = WebServer.builder()
                     .port(config.adminPort())
                     .addFeature(ObserveFeature.builder()
                             .endpoint("/")
@@ -80,13 +102,30 @@ public final class QueryFluxServer implements AutoCloseable {
                                     .addCheck(new ReadinessCheck(groups.values(), clusterList))
                                     .build())
                             .build())
-                    .routing(routing -> adminRouting(routing, dispatcher, clusterList))
-                    .build()
-                    .start();
-            return new QueryFluxServer(engines, clusterList, dispatcher, healthMonitor, adminServer);
+                    .routing(routing -> routing.register("/admin", new AdminService(dispatcher, clusterList)));
+            trino.ifPresent(frontend -> web
+                    .putSocket(TRINO_LISTENER, socket -> socket.port(config.frontends().trinoHttp().orElseThrow().port()))
+                    .routing(TRINO_LISTENER, routing -> routing.register(frontend)));
+            WebServer webServer = web.build().start();
+            started.add(webServer::stop);
+
+            Optional<FlightSqlFrontend> flight = config.frontends().flightSql()
+                    .map(flightConfig -> FlightSqlFrontend.start(flightConfig, dispatcher, config.authProvider()));
+            return new QueryFluxServer(engines, clusterList, dispatcher, healthMonitor, webServer, trino, flight);
         } catch (RuntimeException e) {
+            for (AutoCloseable resource : started.reversed()) {
+                closeQuietly(resource);
+            }
             engines.forEach(Engine::close);
             throw e;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception ignored) {
+            // Start-up already failed; the original error is the one to report.
         }
     }
 
@@ -95,15 +134,6 @@ public final class QueryFluxServer implements AutoCloseable {
         for (ClusterConfig cluster : config.clusters().values()) {
             createEngine(config.source(), cluster).close();
         }
-    }
-
-    /** Where the listeners are, for the start-up line. */
-    public String describeListeners() {
-        return "admin, /health and /metrics on port " + adminServer.port();
-    }
-
-    static void adminRouting(HttpRouting.Builder routing, QueryDispatcher dispatcher, List<Cluster> clusters) {
-        routing.register("/admin", new AdminService(dispatcher, clusters));
     }
 
     private static Engine createEngine(String source, ClusterConfig cluster) {
@@ -115,7 +145,16 @@ public final class QueryFluxServer implements AutoCloseable {
     }
 
     public int adminPort() {
-        return adminServer.port();
+        return webServer.port();
+    }
+
+    /** The Trino HTTP port, if that frontend is enabled. */
+    public Optional<Integer> trinoPort() {
+        return trino.map(t -> webServer.port(TRINO_LISTENER));
+    }
+
+    public Optional<Integer> flightSqlPort() {
+        return flight.map(FlightSqlFrontend::port);
     }
 
     public QueryDispatcher dispatcher() {
@@ -131,12 +170,24 @@ public final class QueryFluxServer implements AutoCloseable {
         healthMonitor.checkAll();
     }
 
+    /** Where the listeners are, for the start-up line. */
+    public String describeListeners() {
+        List<String> listeners = new ArrayList<>();
+        trinoPort().ifPresent(port -> listeners.add("Trino HTTP on port " + port));
+        flightSqlPort().ifPresent(port -> listeners.add("Flight SQL on port " + port));
+        listeners.add("admin, /health and /metrics on port " + adminPort());
+        return String.join("; ", listeners);
+    }
+
     @Override
     public void close() {
-        adminServer.stop();
+        flight.ifPresent(FlightSqlFrontend::close);
+        trino.ifPresent(TrinoHttpFrontend::close);
+        webServer.stop();
         healthMonitor.close();
         for (var query : dispatcher.registry().all()) {
             query.cancel();
+            query.close();
         }
         engines.forEach(Engine::close);
     }

@@ -10,9 +10,13 @@ import io.queryflux.auth.AuthProvider;
 import io.queryflux.auth.NoAuthProvider;
 import io.queryflux.auth.StaticAuthProvider;
 import io.queryflux.cluster.GroupLimits;
+import io.queryflux.cluster.Overflow;
+import io.queryflux.dispatch.TranslationPolicy;
 import io.queryflux.engine.EngineType;
 import io.queryflux.routing.Router;
 import io.queryflux.routing.RouterChain;
+import io.queryflux.sql.Dialect;
+import io.queryflux.sql.TranslationMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,8 +40,8 @@ import java.util.function.Function;
  */
 public final class ConfigLoader {
     public static final String DEFAULT_CONFIG_RESOURCE = "/io/queryflux/server/default-queryflux.yaml";
-    private static final List<String> FRONTENDS = List.of("trinoHttp", "postgresWire", "mysqlWire", "flightSql");
-    private static final List<String> STRATEGIES = List.of("roundRobin");
+    private static final List<String> TRANSLATION_MODES = Arrays.stream(TranslationMode.values())
+            .map(TranslationMode::configName).toList();
     private static final Set<String> CLUSTER_COMMON_KEYS = Set.of("engine", "enabled", "maxRunningQueries");
 
     private final Map<EngineType, Set<String>> engineSettingKeys;
@@ -89,14 +93,15 @@ public final class ConfigLoader {
 
         ConfigNode queryflux = root.get("queryflux")
                 .allowOnly(Set.of("externalAddress", "frontends", "adminApi", "persistence"));
-        Map<String, FrontendConfig> frontends = frontends(queryflux.get("frontends"));
-        int adminPort = queryflux.get("adminApi").allowOnly(Set.of("port")).integer("port", 9000, 0);
+        Frontends frontends = FrontendsReader.read(queryflux.get("frontends"), queryflux.optString("externalAddress"),
+                queryflux.get("externalAddress"));
+        int adminPort = queryflux.get("adminApi").allowOnly(Set.of("port")).port("port", 9000);
         persistence(queryflux.get("persistence"));
-        root.get("translation").allowOnly(Set.of());
+        TranslationConfig translation = translation(root.get("translation"));
         none(root.get("authorization"), "authorization");
 
         Map<String, ClusterConfig> clusters = clusters(root.require("clusters"));
-        Map<String, GroupConfig> groups = groups(root.require("clusterGroups"), clusters.keySet());
+        Map<String, GroupConfig> groups = groups(root.require("clusterGroups"), clusters);
         List<Router> routers = RouterReader.read(root.get("routers"));
         for (int i = 0; i < routers.size(); i++) {
             for (String target : routers.get(i).targetGroups()) {
@@ -112,20 +117,7 @@ public final class ConfigLoader {
                     + "', which is not defined in clusterGroups (defined: " + String.join(", ", groups.keySet()) + ")");
         }
         return new ServerConfig(source, queryflux.optString("externalAddress"), frontends, adminPort, clusters, groups,
-                new RouterChain(routers, fallback), auth(root.get("auth")));
-    }
-
-    private static Map<String, FrontendConfig> frontends(ConfigNode node) {
-        node.allowOnly(new HashSet<>(FRONTENDS));
-        Map<String, Integer> defaultPorts = Map.of("trinoHttp", 8080, "postgresWire", 5432, "mysqlWire", 3306,
-                "flightSql", 50051);
-        Map<String, FrontendConfig> result = new LinkedHashMap<>();
-        node.entries().forEach((name, frontend) -> {
-            frontend.allowOnly(Set.of("enabled", "port"));
-            result.put(name, new FrontendConfig(frontend.bool("enabled", true),
-                    frontend.integer("port", defaultPorts.get(name), 0)));
-        });
-        return result;
+                new RouterChain(routers, fallback), translation, auth(root.get("auth")));
     }
 
     private static void persistence(ConfigNode node) {
@@ -179,35 +171,111 @@ public final class ConfigLoader {
         return keys;
     }
 
-    private static Map<String, GroupConfig> groups(ConfigNode node, Set<String> clusters) {
+    private static Map<String, GroupConfig> groups(ConfigNode node, Map<String, ClusterConfig> clusters) {
         Map<String, GroupConfig> groups = new LinkedHashMap<>();
         node.entries().forEach((name, group) -> {
             group.allowOnly(Set.of("enabled", "members", "strategy", "maxRunningQueries", "maxQueuedQueries",
-                    "capacityWaitTimeoutSecs"));
+                    "capacityWaitTimeoutSecs", "overflowGroup", "overflowAfterSecs", "translation"));
             List<String> members = group.stringList("members");
             if (members.isEmpty()) {
                 throw group.get("members").error("must list at least one cluster");
             }
             for (int i = 0; i < members.size(); i++) {
-                if (!clusters.contains(members.get(i))) {
+                if (!clusters.containsKey(members.get(i))) {
                     throw group.get("members").items().get(i).error("names cluster '" + members.get(i)
-                            + "', which is not defined in clusters (defined: " + String.join(", ", clusters) + ")");
+                            + "', which is not defined in clusters (defined: " + String.join(", ", clusters.keySet())
+                            + ")");
                 }
             }
-            ConfigNode strategy = group.get("strategy").allowOnly(Set.of("type"));
-            String strategyType = strategy.isPresent()
-                    ? strategy.oneOf("type", t -> STRATEGIES.contains(t) ? Optional.of(t) : Optional.empty(), STRATEGIES)
-                    : "roundRobin";
             GroupLimits limits = new GroupLimits(
                     group.integer("maxRunningQueries", 100, 1),
                     group.integer("maxQueuedQueries", 1000, 0),
                     Duration.ofSeconds(group.integer("capacityWaitTimeoutSecs", 300, 0)));
-            groups.put(name, new GroupConfig(name, group.bool("enabled", true), members, strategyType, limits));
+            Optional<Overflow> overflow = group.optString("overflowGroup").map(target -> new Overflow(target,
+                    group.get("overflowAfterSecs").isPresent()
+                            ? Optional.of(Duration.ofSeconds(group.integer("overflowAfterSecs", 0, 0)))
+                            : Optional.empty()));
+            if (overflow.isEmpty() && group.get("overflowAfterSecs").isPresent()) {
+                throw group.get("overflowAfterSecs").error("needs overflowGroup");
+            }
+            ConfigNode translation = group.get("translation").allowOnly(Set.of("mode"));
+            Optional<TranslationMode> mode = translation.isPresent()
+                    ? Optional.of(translation.oneOf("mode", TranslationMode::fromConfigName, TRANSLATION_MODES))
+                    : Optional.empty();
+            groups.put(name, new GroupConfig(name, group.bool("enabled", true), members,
+                    strategy(group.get("strategy"), members, clusters), limits, overflow, mode));
         });
         if (groups.isEmpty()) {
             throw node.error("must define at least one cluster group");
         }
+        groups.forEach((name, group) -> group.overflow().ifPresent(overflow -> {
+            if (!groups.containsKey(overflow.group())) {
+                throw node.get(name).get("overflowGroup").error("names cluster group '" + overflow.group()
+                        + "', which is not defined in clusterGroups");
+            }
+            if (overflow.group().equals(name)) {
+                throw node.get(name).get("overflowGroup").error("a group cannot overflow into itself");
+            }
+        }));
         return groups;
+    }
+
+    private static StrategyConfig strategy(ConfigNode node, List<String> members, Map<String, ClusterConfig> clusters) {
+        if (!node.isPresent()) {
+            return StrategyConfig.roundRobin();
+        }
+        node.allowOnly(Set.of("type", "weights", "preference"));
+        String type = node.oneOf("type",
+                t -> StrategyConfig.TYPES.contains(t) ? Optional.of(t) : Optional.empty(), StrategyConfig.TYPES);
+        Map<String, Integer> weights = new LinkedHashMap<>();
+        List<EngineType> preference = new java.util.ArrayList<>();
+        if (type.equals("weighted")) {
+            ConfigNode weightsNode = node.require("weights");
+            for (String member : members) {
+                weights.put(member, weightsNode.integer(member, 1, 1));
+            }
+            for (String named : weightsNode.entries().keySet()) {
+                if (!members.contains(named)) {
+                    throw weightsNode.get(named).error("'" + named + "' is not a member of this group");
+                }
+            }
+        } else if (node.get("weights").isPresent()) {
+            throw node.get("weights").error("is only read by strategy weighted");
+        }
+        if (type.equals("engineAffinity")) {
+            List<String> engineNames = Arrays.stream(EngineType.values()).map(EngineType::configName).toList();
+            for (ConfigNode engine : node.require("preference").items()) {
+                String name = engine.asString();
+                preference.add(EngineType.fromConfigName(name).orElseThrow(() -> engine.error(
+                        "unknown engine '" + name + "' (expected one of: " + String.join(", ", engineNames) + ")")));
+            }
+            if (preference.isEmpty()) {
+                throw node.get("preference").error("must list at least one engine");
+            }
+        } else if (node.get("preference").isPresent()) {
+            throw node.get("preference").error("is only read by strategy engineAffinity");
+        }
+        return new StrategyConfig(type, weights, preference);
+    }
+
+    private static TranslationConfig translation(ConfigNode node) {
+        node.allowOnly(Set.of("mode", "errorOnUnsupported", "cacheSize", "flightSqlDialect"));
+        TranslationMode mode = node.get("mode").isPresent()
+                ? node.oneOf("mode", TranslationMode::fromConfigName, TRANSLATION_MODES)
+                : TranslationMode.BEST_EFFORT;
+        // QueryFlux's own switch; kept so its configs work.
+        if (node.get("errorOnUnsupported").isPresent()) {
+            if (node.get("mode").isPresent()) {
+                throw node.get("errorOnUnsupported").error("give either mode or errorOnUnsupported, not both");
+            }
+            mode = node.bool("errorOnUnsupported", false) ? TranslationMode.STRICT : TranslationMode.BEST_EFFORT;
+        }
+        Dialect flightDialect = node.get("flightSqlDialect").isPresent()
+                ? node.oneOf("flightSqlDialect", Dialect::fromConfigName,
+                        Arrays.stream(Dialect.values()).map(Dialect::configName).toList())
+                : Dialect.TRINO;
+        return new TranslationConfig(mode, node.integer("cacheSize", TranslationPolicy.DEFAULT_CACHE_SIZE, 0),
+                flightDialect);
     }
 
     private static AuthProvider auth(ConfigNode node) {

@@ -118,6 +118,29 @@ final class ConfigNode {
         return value;
     }
 
+    int port(String key, int defaultValue) {
+        int port = integer(key, defaultValue, 0);
+        if (port > 65_535) {
+            throw get(key).error("must be a TCP port (0-65535; 0 picks a free one), not " + port);
+        }
+        return port;
+    }
+
+    long longValue(String key, long defaultValue, long min) {
+        ConfigNode child = get(key);
+        if (!child.isPresent()) {
+            return defaultValue;
+        }
+        if (!child.node.isIntegralNumber() || !child.node.canConvertToLong()) {
+            throw child.error("must be a whole number, not " + describe(child.node));
+        }
+        long value = child.node.longValue();
+        if (value < min) {
+            throw child.error("must be at least " + min + ", not " + value);
+        }
+        return value;
+    }
+
     boolean bool(String key, boolean defaultValue) {
         ConfigNode child = get(key);
         if (!child.isPresent()) {

@@ -19,29 +19,26 @@ import java.util.Optional;
 public record ServerConfig(
         String source,
         Optional<String> externalAddress,
-        Map<String, FrontendConfig> frontends,
+        Frontends frontends,
         int adminPort,
         Map<String, ClusterConfig> clusters,
         Map<String, GroupConfig> groups,
         RouterChain routerChain,
+        TranslationConfig translation,
         AuthProvider authProvider) {
     public ServerConfig {
         requireNonNull(source, "source is null");
         requireNonNull(externalAddress, "externalAddress is null");
         // Kept in file order: the admin API and start-up messages list them as written.
-        frontends = ordered(requireNonNull(frontends, "frontends is null"));
+        requireNonNull(frontends, "frontends is null");
         clusters = ordered(requireNonNull(clusters, "clusters is null"));
         groups = ordered(requireNonNull(groups, "groups is null"));
         requireNonNull(routerChain, "routerChain is null");
+        requireNonNull(translation, "translation is null");
         requireNonNull(authProvider, "authProvider is null");
     }
 
     private static <V> Map<String, V> ordered(Map<String, V> map) {
         return Collections.unmodifiableMap(new LinkedHashMap<>(map));
-    }
-
-    /** The frontend's settings; a frontend not mentioned in the file is disabled. */
-    public FrontendConfig frontend(String protocol) {
-        return frontends.getOrDefault(protocol, new FrontendConfig(false, 0));
     }
 }

@@ -10,7 +10,9 @@ import io.queryflux.dispatch.ClientSession;
 import io.queryflux.dispatch.Protocol;
 import io.queryflux.dispatch.QueryRequest;
 import io.queryflux.engine.EngineType;
+import io.queryflux.sql.TranslationMode;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -31,8 +33,11 @@ class ConfigLoaderTest {
                 maxRunningQueries: 2
                 maxQueuedQueries: 5
                 capacityWaitTimeoutSecs: 7
-                strategy: {type: roundRobin}
-              etl: {members: [duck-b]}
+                strategy: {type: weighted, weights: {duck-a: 3}}
+                overflowGroup: etl
+                overflowAfterSecs: 2
+                translation: {mode: strict}
+              etl: {members: [duck-b], strategy: {type: engineAffinity, preference: [duckDb]}}
             routers:
               - type: protocolBased
                 postgresWire: etl
@@ -71,8 +76,10 @@ class ConfigLoaderTest {
     @Test
     void readsAValidConfig() {
         ServerConfig config = loader.parse("test.yaml", VALID);
-        assertEquals(18080, config.frontend("trinoHttp").port());
-        assertEquals(false, config.frontend("postgresWire").enabled());
+        assertEquals(18080, config.frontends().trinoHttp().orElseThrow().port());
+        assertEquals("http://proxy:8080",
+                config.frontends().trinoHttp().orElseThrow().settings().externalAddress().orElseThrow().toString());
+        assertTrue(config.frontends().flightSql().isEmpty(), "a frontend not mentioned is off");
         assertEquals(19000, config.adminPort());
         assertEquals("http://proxy:8080", config.externalAddress().orElseThrow());
         ClusterConfig duckB = config.clusters().get("duck-b");
@@ -83,6 +90,13 @@ class ConfigLoaderTest {
         assertEquals(2, interactive.limits().maxRunningQueries());
         assertEquals(5, interactive.limits().maxQueuedQueries());
         assertEquals(Duration.ofSeconds(7), interactive.limits().capacityWaitTimeout());
+        assertEquals("weighted", interactive.strategy().type());
+        assertEquals(Map.of("duck-a", 3, "duck-b", 1), interactive.strategy().weights());
+        assertEquals("etl", interactive.overflow().orElseThrow().group());
+        assertEquals(Duration.ofSeconds(2), interactive.overflow().orElseThrow().spillAfter().orElseThrow());
+        assertEquals(TranslationMode.STRICT, interactive.translationMode().orElseThrow());
+        assertEquals(List.of(EngineType.DUCKDB), config.groups().get("etl").strategy().preference());
+        assertEquals(TranslationMode.BEST_EFFORT, config.translation().mode());
         assertEquals(6, config.routerChain().routers().size());
         assertEquals("interactive", config.routerChain().fallbackGroup());
         StaticAuthProvider auth = assertInstanceOf(StaticAuthProvider.class, config.authProvider());
@@ -96,7 +110,7 @@ class ConfigLoaderTest {
     @Test
     void loadsTheBuiltInDefault() {
         ServerConfig config = new ConfigLoader(Map.of(EngineType.DUCKDB, Set.of("databasePath")), n -> null).loadDefault();
-        assertEquals(8080, config.frontend("trinoHttp").port());
+        assertEquals(8080, config.frontends().trinoHttp().orElseThrow().port());
         assertEquals(9000, config.adminPort());
         assertEquals(EngineType.DUCKDB, config.clusters().values().iterator().next().engine());
     }
@@ -159,6 +173,33 @@ class ConfigLoaderTest {
                 "routers[0].rules[0].targetGroup", "required for action route");
         assertRejected(BASE + "routingFallback: g\nrouters:\n  - {type: header, headerName: X}\n",
                 "routers[0].headerValueToGroup", "is required");
+    }
+
+    @Test
+    void rejectsBadGroupSettings() {
+        assertRejected(BASE.replace("{members: [duck]}", "{members: [duck], strategy: {type: random}}")
+                + "routingFallback: g\n", "clusterGroups.g.strategy.type", "unknown value 'random'");
+        assertRejected(BASE.replace("{members: [duck]}", "{members: [duck], strategy: {type: weighted, weights: {x: 2}}}")
+                + "routingFallback: g\n", "clusterGroups.g.strategy.weights.x", "not a member");
+        assertRejected(BASE.replace("{members: [duck]}",
+                        "{members: [duck], strategy: {type: engineAffinity, preference: [oracle]}}")
+                + "routingFallback: g\n", "clusterGroups.g.strategy.preference[0]", "unknown engine 'oracle'");
+        assertRejected(BASE.replace("{members: [duck]}", "{members: [duck], overflowGroup: nowhere}")
+                + "routingFallback: g\n", "clusterGroups.g.overflowGroup", "'nowhere'");
+        assertRejected(BASE.replace("{members: [duck]}", "{members: [duck], translation: {mode: sloppy}}")
+                + "routingFallback: g\n", "clusterGroups.g.translation.mode", "unknown value 'sloppy'");
+        assertRejected(BASE + "routingFallback: g\ntranslation: {mode: strict, errorOnUnsupported: true}\n",
+                "translation.errorOnUnsupported", "not both");
+        assertRejected(BASE + "routingFallback: g\nqueryflux: {frontends: {trinoHttp: {port: 70000}}}\n",
+                "queryflux.frontends.trinoHttp.port", "TCP port");
+        assertRejected(BASE + "routingFallback: g\nqueryflux: {frontends: {flightSql: {tls: {certChain: /x.pem}}}}\n",
+                "queryflux.frontends.flightSql.tls", "both certChain and privateKey");
+    }
+
+    @Test
+    void readsQueryFluxTranslationSwitch() {
+        ServerConfig config = loader.parse("t.yaml", BASE + "routingFallback: g\ntranslation: {errorOnUnsupported: true}\n");
+        assertEquals(TranslationMode.STRICT, config.translation().mode());
     }
 
     @Test

@@ -1,0 +1,93 @@
+package io.queryflux.server.config;
+
+import io.queryflux.protocol.flight.FlightSqlFrontendConfig;
+import io.queryflux.protocol.trino.TrinoHttpConfig;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads {@code queryflux.frontends}; a frontend is on when its section is present and not disabled. */
+final class FrontendsReader {
+    private FrontendsReader() {}
+
+    static Frontends read(ConfigNode frontends, Optional<String> externalAddress, ConfigNode externalAddressNode) {
+        frontends.allowOnly(Set.of("trinoHttp", "postgresWire", "mysqlWire", "flightSql"));
+        for (String pending : new String[] {"postgresWire", "mysqlWire"}) {
+            ConfigNode node = frontends.get(pending);
+            if (node.isPresent() && node.bool("enabled", true)) {
+                throw node.error("this frontend is not available in this build yet");
+            }
+        }
+        return new Frontends(trinoHttp(frontends.get("trinoHttp"), externalAddress, externalAddressNode),
+                flightSql(frontends.get("flightSql")));
+    }
+
+    private static boolean enabled(ConfigNode node) {
+        return node.isPresent() && node.bool("enabled", true);
+    }
+
+    private static Optional<TrinoHttpListener> trinoHttp(ConfigNode node, Optional<String> externalAddress,
+            ConfigNode externalAddressNode) {
+        node.allowOnly(Set.of("enabled", "port", "clientTimeoutSecs", "maxRowsPerPage", "targetPageBytes"));
+        if (!enabled(node)) {
+            return Optional.empty();
+        }
+        Optional<URI> address = externalAddress.map(text -> {
+            try {
+                URI uri = new URI(text);
+                if (uri.getScheme() == null || uri.getHost() == null) {
+                    throw externalAddressNode.error("must be an absolute URL such as https://proxy.example.com:8080");
+                }
+                return uri;
+            } catch (URISyntaxException e) {
+                throw externalAddressNode.error("not a URL: " + e.getMessage());
+            }
+        });
+        TrinoHttpConfig settings = TrinoHttpConfig.defaults()
+                .withExternalAddress(address)
+                .withClientTimeout(Duration.ofSeconds(node.integer("clientTimeoutSecs",
+                        (int) TrinoHttpConfig.DEFAULT_CLIENT_TIMEOUT.toSeconds(), 1)))
+                .withPageLimits(node.integer("maxRowsPerPage", TrinoHttpConfig.DEFAULT_MAX_ROWS_PER_PAGE, 1),
+                        node.integer("targetPageBytes", TrinoHttpConfig.DEFAULT_TARGET_PAGE_BYTES, 1));
+        return Optional.of(new TrinoHttpListener(node.port("port", 8080), settings));
+    }
+
+    private static Optional<FlightSqlFrontendConfig> flightSql(ConfigNode node) {
+        node.allowOnly(Set.of("enabled", "host", "port", "tls", "batchRows", "maxBatchBytes", "ticketTimeoutSecs",
+                "tokenLifetimeMins", "memoryLimitBytes"));
+        if (!enabled(node)) {
+            return Optional.empty();
+        }
+        ConfigNode tls = node.get("tls").allowOnly(Set.of("certChain", "privateKey"));
+        Optional<Path> cert = tls.optString("certChain").map(Path::of);
+        Optional<Path> key = tls.optString("privateKey").map(Path::of);
+        if (cert.isPresent() != key.isPresent()) {
+            throw tls.error("needs both certChain and privateKey");
+        }
+        for (var file : new ConfigNode[] {tls.get("certChain"), tls.get("privateKey")}) {
+            if (file.isPresent() && !Path.of(file.asString()).toFile().canRead()) {
+                throw file.error("cannot read file " + file.asString());
+            }
+        }
+        long maxBatchBytes = node.longValue("maxBatchBytes", FlightSqlFrontendConfig.DEFAULT_MAX_BATCH_BYTES, 1);
+        long memoryLimit = node.longValue("memoryLimitBytes", FlightSqlFrontendConfig.DEFAULT_MEMORY_LIMIT_BYTES, 1);
+        if (memoryLimit < maxBatchBytes) {
+            throw node.get("memoryLimitBytes").error("must be at least maxBatchBytes (" + maxBatchBytes + ")");
+        }
+        return Optional.of(new FlightSqlFrontendConfig(
+                node.optString("host").orElse(FlightSqlFrontendConfig.DEFAULT_BIND_HOST),
+                node.port("port", FlightSqlFrontendConfig.DEFAULT_PORT),
+                cert,
+                key,
+                node.integer("batchRows", FlightSqlFrontendConfig.DEFAULT_BATCH_ROWS, 1),
+                maxBatchBytes,
+                Duration.ofSeconds(node.integer("ticketTimeoutSecs",
+                        (int) FlightSqlFrontendConfig.DEFAULT_TICKET_TIMEOUT.toSeconds(), 1)),
+                Duration.ofMinutes(node.integer("tokenLifetimeMins",
+                        (int) FlightSqlFrontendConfig.DEFAULT_TOKEN_LIFETIME.toMinutes(), 1)),
+                memoryLimit));
+    }
+}
