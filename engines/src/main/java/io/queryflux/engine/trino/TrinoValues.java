@@ -5,18 +5,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.queryflux.engine.SqlType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.OffsetTime;
-import java.time.Period;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -37,13 +28,6 @@ final class TrinoValues {
     interface Decoder {
         Object decode(JsonNode node);
     }
-
-    /** Trino prints timestamps as {@code 2024-01-02 03:04:05.123456}, years signed beyond 9999. */
-    private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .appendLiteral(' ')
-            .append(DateTimeFormatter.ISO_LOCAL_TIME)
-            .toFormatter();
 
     private TrinoValues() {}
 
@@ -69,10 +53,10 @@ final class TrinoValues {
             case DATE -> node -> LocalDate.parse(node.asText());
             case TIME -> node -> LocalTime.parse(node.asText());
             case TIME_WITH_TIME_ZONE -> node -> OffsetTime.parse(node.asText());
-            case TIMESTAMP -> node -> LocalDateTime.parse(node.asText(), TIMESTAMP);
-            case TIMESTAMP_WITH_TIME_ZONE -> node -> timestampWithTimeZone(node.asText());
-            case INTERVAL_DAY_TO_SECOND -> node -> dayToSecond(node.asText());
-            case INTERVAL_YEAR_TO_MONTH -> node -> yearToMonth(node.asText());
+            case TIMESTAMP -> node -> TrinoText.timestamp(node.asText());
+            case TIMESTAMP_WITH_TIME_ZONE -> node -> TrinoText.timestampWithTimeZone(node.asText());
+            case INTERVAL_DAY_TO_SECOND -> node -> TrinoText.dayToSecond(node.asText());
+            case INTERVAL_YEAR_TO_MONTH -> node -> TrinoText.yearToMonth(node.asText());
             case UUID -> node -> UUID.fromString(node.asText());
             case ARRAY -> array(type.elementType());
             case MAP -> map(type.keyType(), type.valueType());
@@ -86,46 +70,6 @@ final class TrinoValues {
             throw new IllegalArgumentException("Integer " + node + " out of range");
         }
         return value;
-    }
-
-    /**
-     * Trino ends the text with a zone: an offset ({@code +01:00}) gives an {@code OffsetDateTime},
-     * a zone id ({@code UTC}, {@code Europe/Berlin}) a {@code ZonedDateTime} with that id, so the
-     * zone the engine reported is never lost.
-     */
-    static Object timestampWithTimeZone(String text) {
-        int space = text.lastIndexOf(' ');
-        LocalDateTime local = LocalDateTime.parse(text.substring(0, space), TIMESTAMP);
-        String zone = text.substring(space + 1);
-        if (zone.startsWith("+") || zone.startsWith("-")) {
-            return OffsetDateTime.of(local, ZoneOffset.of(zone));
-        }
-        return ZonedDateTime.ofLocal(local, ZoneId.of(zone), null);
-    }
-
-    /** {@code [-]D HH:MM:SS.mmm}: the sign applies to the whole interval. */
-    static Duration dayToSecond(String text) {
-        boolean negative = text.startsWith("-");
-        String body = negative ? text.substring(1) : text;
-        int space = body.indexOf(' ');
-        long days = Long.parseLong(body.substring(0, space));
-        String[] hms = body.substring(space + 1).split(":");
-        BigDecimal seconds = new BigDecimal(hms[2]);
-        Duration duration = Duration.ofDays(days)
-                .plusHours(Long.parseLong(hms[0]))
-                .plusMinutes(Long.parseLong(hms[1]))
-                .plusSeconds(seconds.longValue())
-                .plusNanos(seconds.remainder(BigDecimal.ONE).movePointRight(9).longValueExact());
-        return negative ? duration.negated() : duration;
-    }
-
-    /** {@code [-]Y-M}: the sign applies to the whole interval. */
-    static Period yearToMonth(String text) {
-        boolean negative = text.startsWith("-");
-        String body = negative ? text.substring(1) : text;
-        int dash = body.indexOf('-');
-        Period period = Period.of(Integer.parseInt(body.substring(0, dash)), Integer.parseInt(body.substring(dash + 1)), 0);
-        return negative ? period.negated() : period;
     }
 
     private static Decoder array(SqlType elementType) {
