@@ -6,6 +6,7 @@ import io.queryflux.engine.EngineType;
 import io.queryflux.engine.InvalidSettingException;
 import io.queryflux.engine.settings.EngineSettings;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -84,7 +85,12 @@ public final class AthenaEngineFactory implements EngineFactory {
     }
 
     private static URI endpoint(String text) {
-        URI uri = URI.create(text);
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new InvalidSettingException(ENDPOINT_OVERRIDE, "is not a URL: " + e.getMessage());
+        }
         if (uri.getScheme() == null || uri.getHost() == null) {
             throw new InvalidSettingException(ENDPOINT_OVERRIDE, "must be a URL like https://athena.eu-west-1.amazonaws.com");
         }
