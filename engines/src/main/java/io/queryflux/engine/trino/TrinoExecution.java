@@ -24,7 +24,6 @@ final class TrinoExecution implements QueryExecution {
     private volatile boolean closed;
     /** Where the query continues; null before submission and once Trino is done with it. */
     private volatile URI nextUri;
-    private volatile boolean submitted;
 
     TrinoExecution(TrinoHttp http, EngineQuery query) {
         this.http = requireNonNull(http, "http is null");
@@ -35,7 +34,6 @@ final class TrinoExecution implements QueryExecution {
     public ResultCursor run() throws QueryException {
         checkOpen();
         TrinoPage page = accept(http.submit(query));
-        submitted = true;
         while (page.columns().isEmpty() && nextUri != null) {
             page = nextPage();
         }
@@ -68,10 +66,10 @@ final class TrinoExecution implements QueryExecution {
 
     private TrinoPage accept(TrinoPage page) throws QueryException {
         nextUri = page.nextUri().orElse(null);
-        if (cancelled) {
-            // A cancel that raced with this request had no nextUri to DELETE yet.
+        if (cancelled || closed) {
+            // A cancel or close that raced with this request had no nextUri to DELETE yet.
             abandon();
-            throw canceled();
+            checkOpen();
         }
         if (page.error().isPresent()) {
             nextUri = null;
@@ -116,8 +114,6 @@ final class TrinoExecution implements QueryExecution {
     @Override
     public void close() {
         closed = true;
-        if (submitted) {
-            abandon();
-        }
+        abandon();
     }
 }
