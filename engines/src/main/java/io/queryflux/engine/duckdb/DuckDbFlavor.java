@@ -4,10 +4,12 @@ import io.queryflux.engine.Column;
 import io.queryflux.engine.EngineQuery;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.QueryException;
+import io.queryflux.engine.ResultCursor;
 import io.queryflux.engine.SqlType;
 import io.queryflux.engine.jdbc.JdbcColumn;
 import io.queryflux.engine.jdbc.JdbcFlavor;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -48,6 +50,11 @@ final class DuckDbFlavor implements JdbcFlavor {
             columns.add(new JdbcColumn(new Column(metaData.getColumnLabel(i), type), DuckDbValues.reader(type)));
         }
         return columns;
+    }
+
+    @Override
+    public ResultCursor withCapabilities(ResultCursor rows, ResultSet resultSet) {
+        return new DuckDbArrowCursor(rows, resultSet);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.queryflux.engine.QueryException;
 import io.queryflux.engine.QueryExecution;
 import io.queryflux.engine.ResultCursor;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,10 +41,13 @@ public final class JdbcExecution implements QueryExecution {
             // A cancel that raced with createStatement saw no statement to cancel.
             checkNotCancelled();
             boolean hasResultSet = statement.execute(query.sql());
-            cursor = hasResultSet
-                    ? JdbcCursor.rows(statement.getResultSet(), flavor, this::translate)
-                    : JdbcCursor.updateCount(statement.getLargeUpdateCount());
-            return cursor;
+            if (!hasResultSet) {
+                cursor = JdbcCursor.updateCount(statement.getLargeUpdateCount());
+                return cursor;
+            }
+            ResultSet resultSet = statement.getResultSet();
+            cursor = JdbcCursor.rows(resultSet, flavor, this::translate);
+            return flavor.withCapabilities(cursor, resultSet);
         } catch (SQLException e) {
             throw translate(e);
         }

@@ -2,7 +2,9 @@ package io.queryflux.engine.jdbc;
 
 import io.queryflux.engine.EngineQuery;
 import io.queryflux.engine.QueryException;
+import io.queryflux.engine.ResultCursor;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,4 +23,13 @@ public interface JdbcFlavor {
 
     /** Classifies a driver error. */
     QueryException translate(SQLException e);
+
+    /**
+     * Gives a row cursor engine-specific capabilities (such as
+     * {@link io.queryflux.engine.arrow.ArrowExportable}) from the driver's own result set; the
+     * cursor as it is by default.
+     */
+    default ResultCursor withCapabilities(ResultCursor rows, ResultSet resultSet) {
+        return rows;
+    }
 }
