@@ -2,7 +2,9 @@ package io.queryflux.server;
 
 import io.queryflux.engine.EngineFactory;
 import io.queryflux.engine.EngineType;
+import io.queryflux.engine.athena.AthenaEngineFactory;
 import io.queryflux.engine.duckdb.DuckDbEngineFactory;
+import io.queryflux.engine.trino.TrinoEngineFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +14,9 @@ import java.util.stream.Collectors;
 /** The engines this build can run, by type. */
 final class EngineFactories {
     private static final Map<EngineType, EngineFactory> FACTORIES = List.<EngineFactory>of(
-                    new DuckDbEngineFactory())
+                    new DuckDbEngineFactory(),
+                    new TrinoEngineFactory(),
+                    new AthenaEngineFactory())
             .stream()
             .collect(Collectors.toUnmodifiableMap(EngineFactory::type, Function.identity()));
 

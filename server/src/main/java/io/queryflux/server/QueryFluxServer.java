@@ -13,7 +13,9 @@ import io.queryflux.cluster.ClusterGroup;
 import io.queryflux.dispatch.QueryDispatcher;
 import io.queryflux.dispatch.TranslationPolicy;
 import io.queryflux.engine.Engine;
+import io.queryflux.engine.HealthState;
 import io.queryflux.engine.InvalidSettingException;
+import io.queryflux.engine.health.HealthChecker;
 import io.queryflux.protocol.flight.FlightSqlFrontend;
 import io.queryflux.protocol.trino.TrinoHttpFrontend;
 import io.queryflux.server.admin.AdminService;
@@ -22,7 +24,6 @@ import io.queryflux.server.config.ConfigException;
 import io.queryflux.server.config.GroupConfig;
 import io.queryflux.server.config.ServerConfig;
 import io.queryflux.server.config.TranslationConfig;
-import io.queryflux.server.observe.ClusterHealthMonitor;
 import io.queryflux.server.observe.QueryMetrics;
 import io.queryflux.server.observe.ReadinessCheck;
 import io.queryflux.sql.SqlTranslator;
@@ -42,18 +43,18 @@ public final class QueryFluxServer implements AutoCloseable {
     private final List<Engine> engines;
     private final List<Cluster> clusters;
     private final QueryDispatcher dispatcher;
-    private final ClusterHealthMonitor healthMonitor;
+    private final HealthChecker healthChecker;
     private final WebServer webServer;
     private final Optional<TrinoHttpFrontend> trino;
     private final Optional<FlightSqlFrontend> flight;
 
     private QueryFluxServer(List<Engine> engines, List<Cluster> clusters, QueryDispatcher dispatcher,
-            ClusterHealthMonitor healthMonitor, WebServer webServer, Optional<TrinoHttpFrontend> trino,
+            HealthChecker healthChecker, WebServer webServer, Optional<TrinoHttpFrontend> trino,
             Optional<FlightSqlFrontend> flight) {
         this.engines = engines;
         this.clusters = clusters;
         this.dispatcher = dispatcher;
-        this.healthMonitor = healthMonitor;
+        this.healthChecker = healthChecker;
         this.webServer = webServer;
         this.trino = trino;
         this.flight = flight;
@@ -86,8 +87,10 @@ public final class QueryFluxServer implements AutoCloseable {
             QueryDispatcher dispatcher = new QueryDispatcher(config.routerChain(), groups, metrics,
                     new TranslationPolicy(new SqlTranslator(translation.cacheSize()), translation.mode(), groupModes,
                             translation.flightSqlDialect()));
-            ClusterHealthMonitor healthMonitor = new ClusterHealthMonitor(clusterList, HEALTH_INTERVAL, HEALTH_TIMEOUT);
-            started.add(healthMonitor);
+            HealthChecker healthChecker = new HealthChecker(HEALTH_INTERVAL, HEALTH_TIMEOUT);
+            clusterList.forEach(cluster -> healthChecker.register(cluster.name(), cluster.engine(), cluster::setHealth));
+            healthChecker.start();
+            started.add(healthChecker);
 
             Optional<TrinoHttpFrontend> trino = config.frontends().trinoHttp()
                     .map(listener -> new TrinoHttpFrontend(dispatcher, listener.settings()));
@@ -111,7 +114,7 @@ public final class QueryFluxServer implements AutoCloseable {
 
             Optional<FlightSqlFrontend> flight = config.frontends().flightSql()
                     .map(flightConfig -> FlightSqlFrontend.start(flightConfig, dispatcher, config.authProvider()));
-            return new QueryFluxServer(engines, clusterList, dispatcher, healthMonitor, webServer, trino, flight);
+            return new QueryFluxServer(engines, clusterList, dispatcher, healthChecker, webServer, trino, flight);
         } catch (RuntimeException e) {
             for (AutoCloseable resource : started.reversed()) {
                 closeQuietly(resource);
@@ -165,9 +168,13 @@ public final class QueryFluxServer implements AutoCloseable {
         return clusters;
     }
 
-    /** Runs a round of health checks now, for tests and start-up. */
-    public void checkHealthNow() {
-        healthMonitor.checkAll();
+    /** Waits until every cluster has had its first health check (the first round starts at once). */
+    public void awaitFirstHealthChecks(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (clusters.stream().anyMatch(c -> c.health().state() == HealthState.STARTING)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     /** Where the listeners are, for the start-up line. */
@@ -184,7 +191,7 @@ public final class QueryFluxServer implements AutoCloseable {
         flight.ifPresent(FlightSqlFrontend::close);
         trino.ifPresent(TrinoHttpFrontend::close);
         webServer.stop();
-        healthMonitor.close();
+        healthChecker.close();
         for (var query : dispatcher.registry().all()) {
             query.cancel();
             query.close();

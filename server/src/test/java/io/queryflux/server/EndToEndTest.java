@@ -60,9 +60,9 @@ class EndToEndTest {
     private static final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
-    static void start() {
+    static void start() throws InterruptedException {
         server = QueryFluxServer.start(new ConfigLoader(EngineFactories.settingKeys(), n -> null).parse("e2e.yaml", CONFIG));
-        server.checkHealthNow();
+        server.awaitFirstHealthChecks(java.time.Duration.ofSeconds(20));
     }
 
     @AfterAll

@@ -40,9 +40,9 @@ class ObservabilityTest {
     private static final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
-    static void start() {
+    static void start() throws InterruptedException {
         server = QueryFluxServer.start(new ConfigLoader(EngineFactories.settingKeys(), n -> null).parse("test", CONFIG));
-        server.checkHealthNow();
+        server.awaitFirstHealthChecks(java.time.Duration.ofSeconds(20));
     }
 
     @AfterAll
