@@ -180,7 +180,7 @@ final class MySqlConnection implements ConnectionRegistry.Handle {
             MySqlSession authenticated = new MySqlSession(id, capabilities, clientSession,
                     new SystemVariables(config.serverVersion(), config.maxPacketBytes(),
                             "QueryFlux MySQL wire proxy"));
-            output.write(OkPacket.of(ServerStatus.AUTOCOMMIT).encode(new PayloadWriter(), false));
+            output.write(OkPacket.of(ServerStatus.DEFAULT).encode(new PayloadWriter(), false));
             output.flush();
             state = ConnectionState.IDLE;
             return authenticated;

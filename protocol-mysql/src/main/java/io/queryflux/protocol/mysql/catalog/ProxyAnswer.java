@@ -24,6 +24,14 @@ public sealed interface ProxyAnswer {
         }
     }
 
+    /** {@code USE db} or {@code USE catalog.db}: the session's schema (and catalog) change. */
+    record Use(java.util.Optional<String> catalog, String schema) implements ProxyAnswer {
+        public Use {
+            requireNonNull(catalog, "catalog is null");
+            requireNonNull(schema, "schema is null");
+        }
+    }
+
     /** {@code KILL [QUERY|CONNECTION] id}. */
     record Kill(long connectionId, boolean queryOnly) implements ProxyAnswer {}
 

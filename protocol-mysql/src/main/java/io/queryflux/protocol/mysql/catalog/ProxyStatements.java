@@ -19,6 +19,9 @@ public final class ProxyStatements {
             "(?:BEGIN(?:\\s+WORK)?|START\\s+TRANSACTION(?:\\s+.*)?|COMMIT(?:\\s+WORK)?|ROLLBACK(?:\\s+WORK)?)\\s*;?\\s*",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+    private static final Pattern USE = Pattern.compile(
+            "USE\\s+(" + SqlText.IDENT + ")(?:\\s*\\.\\s*(" + SqlText.IDENT + "))?\\s*;?\\s*", Pattern.CASE_INSENSITIVE);
+
     private final String serverVersion;
 
     public ProxyStatements(String serverVersion) {
@@ -39,6 +42,13 @@ public final class ProxyStatements {
         }
         if (head.startsWith("SHOW")) {
             return ShowStatements.answer(statement, session);
+        }
+        Matcher use = USE.matcher(statement);
+        if (use.matches()) {
+            String first = SqlText.unquoteIdentifier(use.group(1));
+            return Optional.of(use.group(2) == null
+                    ? new ProxyAnswer.Use(Optional.empty(), first)
+                    : new ProxyAnswer.Use(Optional.of(first), SqlText.unquoteIdentifier(use.group(2))));
         }
         Matcher kill = KILL.matcher(statement);
         if (kill.matches()) {

@@ -62,7 +62,7 @@ public final class SystemVariables {
         d.put("session_track_schema", 0L);
         d.put("sql_auto_is_null", 0L);
         d.put("sql_mode", "ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
-                + "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION");
+                + "ERROR_FOR_DIVISION_BY_ZERO,NO_BACKSLASH_ESCAPES,NO_ENGINE_SUBSTITUTION");
         d.put("sql_safe_updates", 0L);
         d.put("sql_select_limit", Long.MAX_VALUE);
         d.put("sql_warnings", 0L);

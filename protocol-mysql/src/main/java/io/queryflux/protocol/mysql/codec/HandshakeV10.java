@@ -28,7 +28,7 @@ public record HandshakeV10(
                 .bytes(scramble, 0, 8).int1(0)
                 .int2(capabilities & 0xffff)
                 .int1(collation)
-                .int2(ServerStatus.AUTOCOMMIT)
+                .int2(ServerStatus.DEFAULT)
                 .int2(capabilities >>> 16)
                 .int1(scramble.length + 1)
                 .zeros(10)

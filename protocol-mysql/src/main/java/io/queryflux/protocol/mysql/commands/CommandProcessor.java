@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  */
 public final class CommandProcessor {
     private static final int CURSOR_TYPE_READ_ONLY = 1;
-    private static final int STATUS = ServerStatus.AUTOCOMMIT;
+    private static final int STATUS = ServerStatus.DEFAULT;
     private static final int ER_STMT_HAS_NO_OPEN_CURSOR = 1421;
     private static final Pattern SIMPLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
 
@@ -168,6 +168,12 @@ public final class CommandProcessor {
             }
             case ProxyAnswer.Rows rows -> stream(rows.cursor(), List.of(), format, status);
             case ProxyAnswer.Kill kill -> kill(kill);
+            case ProxyAnswer.Use use -> {
+                session.apply(new io.queryflux.dispatch.SessionChange(use.catalog(), Optional.of(use.schema()),
+                        Map.of(), java.util.Set.of()));
+                writer.ok(0, status);
+                yield true;
+            }
             case ProxyAnswer.EngineQuery metadata -> dispatch(metadata.sql(), metadata.columnNames(), format, status);
         };
     }
