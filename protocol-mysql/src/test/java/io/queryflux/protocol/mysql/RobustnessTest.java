@@ -57,7 +57,7 @@ class RobustnessTest {
     }
 
     /** Reads the greeting and returns the socket's streams. */
-    private static Socket connect() throws IOException {
+    private static Socket connect() throws Exception {
         Socket socket = new Socket("127.0.0.1", server.port());
         socket.setSoTimeout(10_000);
         new PacketInput(socket.getInputStream(), 1 << 20).read();
