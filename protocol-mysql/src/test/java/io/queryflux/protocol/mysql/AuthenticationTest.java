@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.queryflux.auth.AuthProvider;
 import io.queryflux.auth.Identity;
-import io.queryflux.protocol.mysql.auth.MySqlAuthPlugin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -127,10 +126,5 @@ class AuthenticationTest {
         String out = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), out);
         assertEquals("42", out.strip());
-    }
-
-    @Test
-    void serverAnnouncesTheConfiguredPlugin() {
-        assertEquals("caching_sha2_password", MySqlAuthPlugin.CACHING_SHA2_PASSWORD.pluginName());
     }
 }
