@@ -1,0 +1,127 @@
+package io.queryflux.engine.starrocks;
+
+import static java.util.Objects.requireNonNull;
+
+import io.queryflux.engine.EngineQuery;
+import io.queryflux.engine.ErrorCode;
+import io.queryflux.engine.QueryException;
+import io.queryflux.engine.jdbc.JdbcColumn;
+import io.queryflux.engine.jdbc.JdbcFlavor;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.WeakHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * StarRocks (and any MySQL-protocol engine) through Connector/J. Pooled connections keep their
+ * session, so each physical connection remembers the database and session variables last
+ * applied to it: a query sends {@code USE} and {@code SET SESSION} only for what differs, and
+ * resets variables the previous query set that this one does not ({@code = DEFAULT}).
+ */
+final class StarRocksFlavor implements JdbcFlavor {
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
+
+    /** What was last applied to a physical connection; the database as a quoted identifier. */
+    private record Applied(Optional<String> database, Map<String, String> variables) {}
+
+    private final Optional<String> defaultDatabase;
+    private final Map<Connection, Applied> applied = Collections.synchronizedMap(new WeakHashMap<>());
+
+    StarRocksFlavor(Optional<String> defaultDatabase) {
+        this.defaultDatabase = requireNonNull(defaultDatabase, "defaultDatabase is null");
+    }
+
+    @Override
+    public void prepareSession(Connection connection, EngineQuery query) throws SQLException {
+        Connection physical = connection.unwrap(Connection.class);
+        Applied before = applied.getOrDefault(physical, new Applied(defaultDatabase.map(StarRocksFlavor::quote), Map.of()));
+        // Forget the state until it is fully applied, so a failure half-way is never trusted.
+        applied.remove(physical);
+        Optional<String> database = query.schema()
+                .map(schema -> query.catalog().map(c -> quote(c) + ".").orElse("") + quote(schema))
+                .or(() -> defaultDatabase.map(StarRocksFlavor::quote));
+        try (Statement statement = connection.createStatement()) {
+            if (database.isPresent() && !database.equals(before.database())) {
+                statement.execute("USE " + database.get());
+            }
+            for (String name : before.variables().keySet()) {
+                if (!query.sessionProperties().containsKey(name)) {
+                    statement.execute("SET SESSION " + variable(name) + " = DEFAULT");
+                }
+            }
+            for (Map.Entry<String, String> property : query.sessionProperties().entrySet()) {
+                if (!Objects.equals(before.variables().get(property.getKey()), property.getValue())) {
+                    statement.execute("SET SESSION " + variable(property.getKey()) + " = " + value(property.getValue()));
+                }
+            }
+        }
+        applied.put(physical, new Applied(database,
+                new HashMap<>(query.sessionProperties())));
+    }
+
+    private static String quote(String identifier) {
+        return "`" + identifier.replace("`", "``") + "`";
+    }
+
+    private static String variable(String name) throws SQLException {
+        if (!VARIABLE_NAME.matcher(name).matches()) {
+            throw new SQLException("Invalid session variable name: " + name, "42000", 1193);
+        }
+        return name;
+    }
+
+    private static String value(String value) {
+        return NUMBER.matcher(value).matches() ? value : "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    @Override
+    public Statement createStatement(Connection connection) throws SQLException {
+        Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        // Connector/J streams row by row only with this fetch size; otherwise it buffers the result.
+        statement.setFetchSize(Integer.MIN_VALUE);
+        return statement;
+    }
+
+    @Override
+    public List<JdbcColumn> describe(ResultSetMetaData metaData) throws SQLException {
+        return StarRocksTypes.describe(metaData);
+    }
+
+    @Override
+    public QueryException translate(SQLException e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return new QueryException(classify(e.getErrorCode(), e.getSQLState()), message, e.getSQLState(), e);
+    }
+
+    /** By MySQL error number, which StarRocks and MariaDB share for these cases. */
+    static ErrorCode classify(int errorNumber, String sqlState) {
+        return switch (errorNumber) {
+            case 1064, 1149 -> ErrorCode.SYNTAX_ERROR;
+            case 1146 -> ErrorCode.TABLE_NOT_FOUND;
+            case 1054 -> ErrorCode.COLUMN_NOT_FOUND;
+            case 1049 -> ErrorCode.SCHEMA_NOT_FOUND;
+            case 1317, 3024, 1969 -> ErrorCode.USER_CANCELED;
+            case 1044, 1045, 1142, 1143, 1227 -> ErrorCode.PERMISSION_DENIED;
+            case 1305 -> ErrorCode.FUNCTION_NOT_FOUND;
+            case 1050, 1007 -> ErrorCode.ALREADY_EXISTS;
+            case 1062, 1452, 1451 -> ErrorCode.CONSTRAINT_VIOLATION;
+            case 1365 -> ErrorCode.DIVISION_BY_ZERO;
+            case 1264, 1690 -> ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE;
+            case 1292, 1366 -> ErrorCode.INVALID_CAST_ARGUMENT;
+            case 1193, 1231, 1232 -> ErrorCode.INVALID_SESSION_PROPERTY;
+            case 1235 -> ErrorCode.NOT_SUPPORTED;
+            default -> sqlState != null && sqlState.startsWith("08") ? ErrorCode.EXTERNAL_ERROR
+                    : ErrorCode.GENERIC_USER_ERROR;
+        };
+    }
+}
