@@ -4,6 +4,7 @@ import io.queryflux.engine.EngineFactory;
 import io.queryflux.engine.EngineType;
 import io.queryflux.engine.athena.AthenaEngineFactory;
 import io.queryflux.engine.duckdb.DuckDbEngineFactory;
+import io.queryflux.engine.starrocks.StarRocksEngineFactory;
 import io.queryflux.engine.trino.TrinoEngineFactory;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ final class EngineFactories {
     private static final Map<EngineType, EngineFactory> FACTORIES = List.<EngineFactory>of(
                     new DuckDbEngineFactory(),
                     new TrinoEngineFactory(),
-                    new AthenaEngineFactory())
+                    new AthenaEngineFactory(),
+                    new StarRocksEngineFactory())
             .stream()
             .collect(Collectors.toUnmodifiableMap(EngineFactory::type, Function.identity()));
 

@@ -17,6 +17,7 @@ import io.queryflux.engine.HealthState;
 import io.queryflux.engine.InvalidSettingException;
 import io.queryflux.engine.health.HealthChecker;
 import io.queryflux.protocol.flight.FlightSqlFrontend;
+import io.queryflux.protocol.mysql.MySqlFrontend;
 import io.queryflux.protocol.trino.TrinoHttpFrontend;
 import io.queryflux.server.admin.AdminService;
 import io.queryflux.server.config.ClusterConfig;
@@ -46,17 +47,19 @@ public final class QueryFluxServer implements AutoCloseable {
     private final HealthChecker healthChecker;
     private final WebServer webServer;
     private final Optional<TrinoHttpFrontend> trino;
+    private final Optional<MySqlFrontend> mysql;
     private final Optional<FlightSqlFrontend> flight;
 
     private QueryFluxServer(List<Engine> engines, List<Cluster> clusters, QueryDispatcher dispatcher,
             HealthChecker healthChecker, WebServer webServer, Optional<TrinoHttpFrontend> trino,
-            Optional<FlightSqlFrontend> flight) {
+            Optional<MySqlFrontend> mysql, Optional<FlightSqlFrontend> flight) {
         this.engines = engines;
         this.clusters = clusters;
         this.dispatcher = dispatcher;
         this.healthChecker = healthChecker;
         this.webServer = webServer;
         this.trino = trino;
+        this.mysql = mysql;
         this.flight = flight;
     }
 
@@ -112,9 +115,13 @@ public final class QueryFluxServer implements AutoCloseable {
             WebServer webServer = web.build().start();
             started.add(webServer::stop);
 
+            Optional<MySqlFrontend> mysql = config.frontends().mysqlWire()
+                    .map(mysqlConfig -> MySqlFrontend.start(mysqlConfig, dispatcher, config.authProvider()));
+            mysql.ifPresent(started::add);
             Optional<FlightSqlFrontend> flight = config.frontends().flightSql()
                     .map(flightConfig -> FlightSqlFrontend.start(flightConfig, dispatcher, config.authProvider()));
-            return new QueryFluxServer(engines, clusterList, dispatcher, healthChecker, webServer, trino, flight);
+            return new QueryFluxServer(engines, clusterList, dispatcher, healthChecker, webServer, trino, mysql,
+                    flight);
         } catch (RuntimeException e) {
             for (AutoCloseable resource : started.reversed()) {
                 closeQuietly(resource);
@@ -156,6 +163,10 @@ public final class QueryFluxServer implements AutoCloseable {
         return trino.map(t -> webServer.port(TRINO_LISTENER));
     }
 
+    public Optional<Integer> mysqlPort() {
+        return mysql.map(MySqlFrontend::port);
+    }
+
     public Optional<Integer> flightSqlPort() {
         return flight.map(FlightSqlFrontend::port);
     }
@@ -181,6 +192,7 @@ public final class QueryFluxServer implements AutoCloseable {
     public String describeListeners() {
         List<String> listeners = new ArrayList<>();
         trinoPort().ifPresent(port -> listeners.add("Trino HTTP on port " + port));
+        mysqlPort().ifPresent(port -> listeners.add("MySQL on port " + port));
         flightSqlPort().ifPresent(port -> listeners.add("Flight SQL on port " + port));
         listeners.add("admin, /health and /metrics on port " + adminPort());
         return String.join("; ", listeners);
@@ -189,6 +201,7 @@ public final class QueryFluxServer implements AutoCloseable {
     @Override
     public void close() {
         flight.ifPresent(FlightSqlFrontend::close);
+        mysql.ifPresent(MySqlFrontend::close);
         trino.ifPresent(TrinoHttpFrontend::close);
         webServer.stop();
         healthChecker.close();

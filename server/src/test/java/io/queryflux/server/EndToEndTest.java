@@ -38,6 +38,7 @@ class EndToEndTest {
               frontends:
                 trinoHttp: {port: 0}
                 flightSql: {port: 0, host: 127.0.0.1}
+                mysqlWire: {port: 0, host: 127.0.0.1}
               adminApi: {port: 0}
             clusters:
               duck-main: {engine: duckDb}
@@ -164,6 +165,23 @@ class EndToEndTest {
             assertTrue(rs.next());
             assertEquals(60, rs.getLong(1));
             assertFalse(rs.next());
+        }
+    }
+
+    @Test
+    void mysqlClientsWriteMySqlAndRunOnDuckDb() throws Exception {
+        String url = "jdbc:mariadb://127.0.0.1:" + server.mysqlPort().orElseThrow() + "/?user=bi&password=";
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement();
+                // MySQL dialect (backticks, IFNULL, LIMIT m,n), translated for DuckDB on the way.
+                ResultSet rs = statement.executeQuery(
+                        "SELECT IFNULL(NULL, `x`) AS v FROM (SELECT 1 AS x UNION ALL SELECT 2 UNION ALL SELECT 3) t "
+                                + "ORDER BY v LIMIT 1, 2")) {
+            List<Long> values = new ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getLong(1));
+            }
+            assertEquals(List.of(2L, 3L), values);
         }
     }
 

@@ -1,10 +1,15 @@
 package io.queryflux.server.config;
 
 import io.queryflux.protocol.flight.FlightSqlFrontendConfig;
+import io.queryflux.protocol.mysql.MySqlFrontendConfig;
+import io.queryflux.protocol.mysql.auth.MySqlAuthPlugin;
 import io.queryflux.protocol.trino.TrinoHttpConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -15,14 +20,14 @@ final class FrontendsReader {
 
     static Frontends read(ConfigNode frontends, Optional<String> externalAddress, ConfigNode externalAddressNode) {
         frontends.allowOnly(Set.of("trinoHttp", "postgresWire", "mysqlWire", "flightSql"));
-        for (String pending : new String[] {"postgresWire", "mysqlWire"}) {
+        for (String pending : new String[] {"postgresWire"}) {
             ConfigNode node = frontends.get(pending);
             if (node.isPresent() && node.bool("enabled", true)) {
                 throw node.error("this frontend is not available in this build yet");
             }
         }
         return new Frontends(trinoHttp(frontends.get("trinoHttp"), externalAddress, externalAddressNode),
-                flightSql(frontends.get("flightSql")));
+                mysqlWire(frontends.get("mysqlWire")), flightSql(frontends.get("flightSql")));
     }
 
     private static boolean enabled(ConfigNode node) {
@@ -55,23 +60,48 @@ final class FrontendsReader {
         return Optional.of(new TrinoHttpListener(node.port("port", 8080), settings));
     }
 
+    /** A PEM certificate chain and its private key; both or neither. */
+    private record TlsFiles(Optional<Path> certChain, Optional<Path> privateKey) {}
+
+    private static TlsFiles tls(ConfigNode tls) {
+        tls.allowOnly(Set.of("certChain", "privateKey"));
+        Optional<Path> cert = tls.optString("certChain").map(Path::of);
+        Optional<Path> key = tls.optString("privateKey").map(Path::of);
+        if (cert.isPresent() != key.isPresent()) {
+            throw tls.error("needs both certChain and privateKey");
+        }
+        for (ConfigNode file : new ConfigNode[] {tls.get("certChain"), tls.get("privateKey")}) {
+            if (file.isPresent() && !Files.isReadable(Path.of(file.asString()))) {
+                throw file.error("cannot read file " + file.asString());
+            }
+        }
+        return new TlsFiles(cert, key);
+    }
+
+    private static Optional<MySqlFrontendConfig> mysqlWire(ConfigNode node) {
+        node.allowOnly(Set.of("enabled", "host", "port", "tls", "serverVersion", "defaultAuthPlugin",
+                "maxPacketBytes"));
+        if (!enabled(node)) {
+            return Optional.empty();
+        }
+        TlsFiles tls = tls(node.get("tls"));
+        List<String> plugins = Arrays.stream(MySqlAuthPlugin.values()).map(MySqlAuthPlugin::pluginName).toList();
+        MySqlAuthPlugin plugin = node.get("defaultAuthPlugin").isPresent()
+                ? node.oneOf("defaultAuthPlugin", MySqlAuthPlugin::fromName, plugins)
+                : MySqlAuthPlugin.CACHING_SHA2_PASSWORD;
+        return Optional.of(new MySqlFrontendConfig(node.port("port", 3306), node.optString("host").orElse("0.0.0.0"),
+                tls.certChain(), tls.privateKey(),
+                node.optString("serverVersion").orElse(MySqlFrontendConfig.DEFAULT_SERVER_VERSION), plugin,
+                node.integer("maxPacketBytes", MySqlFrontendConfig.DEFAULT_MAX_PACKET_BYTES, 1024)));
+    }
+
     private static Optional<FlightSqlFrontendConfig> flightSql(ConfigNode node) {
         node.allowOnly(Set.of("enabled", "host", "port", "tls", "batchRows", "maxBatchBytes", "ticketTimeoutSecs",
                 "tokenLifetimeMins", "memoryLimitBytes"));
         if (!enabled(node)) {
             return Optional.empty();
         }
-        ConfigNode tls = node.get("tls").allowOnly(Set.of("certChain", "privateKey"));
-        Optional<Path> cert = tls.optString("certChain").map(Path::of);
-        Optional<Path> key = tls.optString("privateKey").map(Path::of);
-        if (cert.isPresent() != key.isPresent()) {
-            throw tls.error("needs both certChain and privateKey");
-        }
-        for (var file : new ConfigNode[] {tls.get("certChain"), tls.get("privateKey")}) {
-            if (file.isPresent() && !Path.of(file.asString()).toFile().canRead()) {
-                throw file.error("cannot read file " + file.asString());
-            }
-        }
+        TlsFiles tls = tls(node.get("tls"));
         long maxBatchBytes = node.longValue("maxBatchBytes", FlightSqlFrontendConfig.DEFAULT_MAX_BATCH_BYTES, 1);
         long memoryLimit = node.longValue("memoryLimitBytes", FlightSqlFrontendConfig.DEFAULT_MEMORY_LIMIT_BYTES, 1);
         if (memoryLimit < maxBatchBytes) {
@@ -80,8 +110,8 @@ final class FrontendsReader {
         return Optional.of(new FlightSqlFrontendConfig(
                 node.optString("host").orElse(FlightSqlFrontendConfig.DEFAULT_BIND_HOST),
                 node.port("port", FlightSqlFrontendConfig.DEFAULT_PORT),
-                cert,
-                key,
+                tls.certChain(),
+                tls.privateKey(),
                 node.integer("batchRows", FlightSqlFrontendConfig.DEFAULT_BATCH_ROWS, 1),
                 maxBatchBytes,
                 Duration.ofSeconds(node.integer("ticketTimeoutSecs",
