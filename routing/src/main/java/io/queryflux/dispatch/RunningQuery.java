@@ -138,19 +138,33 @@ public final class RunningQuery implements AutoCloseable {
         dispatcher.observer().admitted(admission.group().name(), admission.queueWait());
         checkNotCancelled();
         state = QueryState.RUNNING;
+        ResultCursor cursor;
+        try {
+            cursor = execute(admission);
+        } catch (QueryException e) {
+            // An engine error caused by our own cancel says nothing about the cluster.
+            if (!cancelled.get()) {
+                admission.failed(e);
+            }
+            throw e;
+        }
+        admission.succeeded();
+        if (cursor.columns().isEmpty()) {
+            completed = true;
+        }
+        return cursor;
+    }
+
+    private ResultCursor execute(Admission placed) throws QueryException {
         ClientSession session = request.session();
-        execution = admission.cluster().engine().prepare(new EngineQuery(id, request.sql(), session.user(),
+        execution = placed.cluster().engine().prepare(new EngineQuery(id, request.sql(), session.user(),
                 session.source(), session.catalog(), session.schema(), session.sessionProperties(),
                 session.clientTags()));
         // A cancel() that read execution before it was set did not reach the engine.
         if (cancelled.get()) {
             execution.cancel();
         }
-        ResultCursor cursor = execution.run();
-        if (cursor.columns().isEmpty()) {
-            completed = true;
-        }
-        return cursor;
+        return execution.run();
     }
 
     /**
