@@ -129,7 +129,9 @@ public final class RunningQuery implements AutoCloseable {
             state = QueryState.FINISHED;
             return EmptyCursor.INSTANCE;
         }
+        long routingStart = System.nanoTime();
         routing = dispatcher.routerChain().route(request);
+        dispatcher.observer().routed(routing, Duration.ofNanos(System.nanoTime() - routingStart));
         if (routing.denial().isPresent()) {
             throw new QueryException(ErrorCode.QUERY_REJECTED, routing.denial().get());
         }
