@@ -274,7 +274,7 @@ public final class RunningQuery implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        if (!state.isDone()) {
+        if (!state.isDone() && !completed) {
             cancel();
         }
         lock.lock();

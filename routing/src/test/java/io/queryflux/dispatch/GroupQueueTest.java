@@ -340,6 +340,17 @@ class GroupQueueTest {
     }
 
     @Test
+    void statementWithoutRowsSucceedsWhenClosedWithoutReading() throws Exception {
+        startGroup(new GroupLimits(2, 10, PATIENT), Duration.ZERO);
+        RunningQuery query = submit("CREATE OR REPLACE TABLE no_rows AS SELECT 1 AS x");
+        assertTrue(query.start().columns().isEmpty());
+        query.close();
+        assertEquals(QueryStatus.SUCCEEDED, finished.stream().filter(q -> q.queryId().equals(query.id()))
+                .findFirst().orElseThrow().status());
+        assertTrue(!query.isCancelled());
+    }
+
+    @Test
     void clientsThatVanishMidStreamLeakNothing() throws Exception {
         startGroup(new GroupLimits(2, 100, PATIENT), Duration.ZERO);
         int clients = 30;
