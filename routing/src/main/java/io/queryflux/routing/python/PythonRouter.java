@@ -7,7 +7,6 @@ import io.queryflux.dispatch.QueryRequest;
 import io.queryflux.routing.Router;
 import io.queryflux.routing.RouterOutcome;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,7 +44,7 @@ public final class PythonRouter implements Router {
 
     @Override
     public RouterOutcome route(QueryRequest request) {
-        ScriptOutcome outcome = script.call("route", List.of(request.sql(), context(request.session())));
+        ScriptOutcome outcome = script.call("route", request.sql(), GuestValues.namespace(context(request.session())));
         return switch (outcome) {
             case ScriptOutcome.Value value when groups.contains(value.value()) ->
                     RouterOutcome.route(value.value(), "route() returned '" + value.value() + "'");

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -37,7 +36,7 @@ import org.graalvm.polyglot.io.IOAccess;
  * <p>Each call borrows a context from a small pool; a context is created (and the script
  * evaluated in it) once and then reused, since creating one costs about half a second. Contexts
  * are sandboxed: no file system, network, processes, threads, native code, environment or host
- * classes; arguments go in as JSON and come out as a string or None, so no host object enters.
+ * classes; arguments go in as read-only polyglot proxies and results come out as a string or None.
  * A call that runs past the time limit is interrupted from a watchdog and reported as a
  * timeout; the context stays usable. A script from a file is reloaded when the file changes
  * (checked at most once a second); if the new version does not load, the old one stays.
@@ -60,18 +59,6 @@ public final class PythonScript implements AutoCloseable {
         }
     }
 
-    private static final String PRELUDE = """
-            import json as __qf_json
-            import types as __qf_types
-            def __qf_value(v):
-                if isinstance(v, dict):
-                    return __qf_types.SimpleNamespace(**v)
-                if isinstance(v, list):
-                    return [__qf_types.SimpleNamespace(**x) if isinstance(x, dict) else x for x in v]
-                return v
-            def __qf_call(name, args):
-                return globals()[name](*[__qf_value(a) for a in __qf_json.loads(args)])
-            """;
     static final int LOAD_LIMIT_SECONDS = 60;
     private static final Duration LOAD_LIMIT = Duration.ofSeconds(LOAD_LIMIT_SECONDS);
     private static final Duration INTERRUPT_WAIT = Duration.ofSeconds(10);
@@ -137,11 +124,8 @@ public final class PythonScript implements AutoCloseable {
         }
     }
 
-    /**
-     * Calls a function of the script with arguments made of strings, numbers, lists and maps
-     * (maps arrive as objects with attributes, lists of maps as lists of such objects).
-     */
-    public ScriptOutcome call(String function, List<Object> arguments) {
+    /** Calls a function of the script with guest values (strings, numbers, {@link GuestValues} proxies). */
+    ScriptOutcome call(String function, Object... arguments) {
         reloadIfChanged();
         Generation current = generation;
         Context context;
@@ -151,9 +135,8 @@ public final class PythonScript implements AutoCloseable {
             observer.failed(name, ScriptFailure.ERROR);
             return new ScriptOutcome.Failed(ScriptFailure.ERROR, e.getMessage());
         }
-        String json = Json.write(arguments);
         Guarded<Value> result = guarded(context, limits.timeLimit(),
-                c -> c.getBindings("python").getMember("__qf_call").execute(function, json));
+                c -> c.getBindings("python").getMember(function).execute(arguments));
         // Read the result (and any traceback) before the context can serve another call.
         ScriptOutcome outcome = toOutcome(function, result);
         current.giveBack(context, result.contextBroken());
@@ -264,10 +247,8 @@ public final class PythonScript implements AutoCloseable {
                 .allowPolyglotAccess(PolyglotAccess.NONE)
                 .allowEnvironmentAccess(EnvironmentAccess.NONE)
                 .build();
-        Guarded<Value> loaded = guarded(context, LOAD_LIMIT, c -> {
-            c.eval(Source.create("python", PRELUDE));
-            return c.eval(Source.newBuilder("python", code, name).buildLiteral());
-        });
+        Guarded<Value> loaded = guarded(context, LOAD_LIMIT,
+                c -> c.eval(Source.newBuilder("python", code, name).buildLiteral()));
         if (loaded.timedOut() || loaded.error() != null) {
             String reason = loaded.timedOut()
                     ? "Python script " + name + " did not load within " + LOAD_LIMIT_SECONDS + " s"

@@ -51,8 +51,9 @@ public final class PythonStrategy implements SelectionStrategy {
     }
 
     private Optional<Cluster> ask(List<Cluster> candidates) {
-        List<Object> described = candidates.stream().map(PythonStrategy::describe).map(Object.class::cast).toList();
-        Optional<String> name = script.call("select_cluster", List.of(described, Map.of("group", group))).returned();
+        List<Object> described = candidates.stream().map(c -> (Object) GuestValues.namespace(describe(c))).toList();
+        Optional<String> name = script.call("select_cluster", GuestValues.list(described),
+                GuestValues.namespace(Map.of("group", group))).returned();
         return name.flatMap(n -> candidates.stream().filter(c -> c.name().equals(n)).findFirst());
     }
 

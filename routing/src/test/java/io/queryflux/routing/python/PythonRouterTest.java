@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PythonRouterTest {
     // One script for most cases: GraalPy contexts cost about a second each to create.
     private static final String SCRIPT = """
+            import os
             def route(query, ctx):
                 if query.startswith("loop"):
                     while True:
@@ -44,7 +45,6 @@ class PythonRouterTest {
                 if query.startswith("file"):
                     return open("/etc/passwd").read()
                 if query.startswith("listdir"):
-                    import os
                     return str(os.listdir("/"))
                 if query.startswith("int"):
                     return 5
@@ -71,7 +71,9 @@ class PythonRouterTest {
 
     @BeforeAll
     static void load() throws Exception {
-        script = PythonScript.inline("routing.py", SCRIPT, new PythonScript.Limits(Duration.ofMillis(300), 2),
+        // A generous limit, so a loaded build machine cannot turn a normal call into a timeout;
+        // the endless-loop test uses its own script with a short one.
+        script = PythonScript.inline("routing.py", SCRIPT, new PythonScript.Limits(Duration.ofSeconds(10), 2),
                 (name, kind) -> failures.add(name + ":" + kind));
         router = PythonRouter.create(script, Set.of("bi", "batch", "lake"));
     }
@@ -114,23 +116,26 @@ class PythonRouterTest {
     void raisingFallsThroughWithExceptionAndLine() {
         RouterOutcome outcome = router.route(sql("raise please"));
         assertEquals(Decision.PASS, outcome.decision());
-        assertEquals("Python script routing.py line 6: ValueError: no route for ana", outcome.reason());
+        assertEquals("Python script routing.py line 7: ValueError: no route for ana", outcome.reason());
         assertTrue(failures.contains("routing.py:ERROR"));
     }
 
     @Test
-    void endlessLoopIsCutOffAndTheContextStaysUsable() {
-        long start = System.nanoTime();
-        RouterOutcome outcome = router.route(sql("loop"));
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertEquals(Decision.PASS, outcome.decision());
-        assertEquals("Python script routing.py: route() exceeded its time limit of 300 ms and was stopped",
-                outcome.reason());
-        assertTrue(took.toMillis() >= 300 && took.toSeconds() < 5, "took " + took);
-        assertTrue(failures.contains("routing.py:TIMEOUT"));
-        // Both pooled contexts still answer.
-        for (int i = 0; i < 4; i++) {
-            assertEquals(RouterOutcome.pass("route() returned None"), router.route(sql("SELECT 1")));
+    void endlessLoopIsCutOffAndTheContextStaysUsable() throws Exception {
+        try (PythonScript looping = PythonScript.inline("loop.py", SCRIPT,
+                new PythonScript.Limits(Duration.ofMillis(300), 1), (name, kind) -> failures.add(name + ":" + kind))) {
+            PythonRouter loopRouter = PythonRouter.create(looping, Set.of("bi", "batch", "lake"));
+            long start = System.nanoTime();
+            RouterOutcome outcome = loopRouter.route(sql("loop"));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertEquals(Decision.PASS, outcome.decision());
+            assertEquals("Python script loop.py: route() exceeded its time limit of 300 ms and was stopped",
+                    outcome.reason());
+            assertTrue(took.toMillis() >= 300 && took.toSeconds() < 5, "took " + took);
+            assertTrue(failures.contains("loop.py:TIMEOUT"));
+            // The one context was interrupted, not lost: it still answers.
+            assertEquals(Optional.of("batch"), loopRouter.route(request("SELECT 1", Protocol.TRINO_HTTP, "x",
+                    Map.of(), Set.of("etl"), Optional.empty(), Map.of())).group());
         }
     }
 
@@ -138,7 +143,7 @@ class PythonRouterTest {
     void fileAndDirectoryAccessIsRefused() {
         RouterOutcome file = router.route(sql("file"));
         assertEquals(Decision.PASS, file.decision());
-        assertTrue(file.reason().startsWith("Python script routing.py line 8: PermissionError"), file.reason());
+        assertTrue(file.reason().startsWith("Python script routing.py line 9: PermissionError"), file.reason());
         RouterOutcome listing = router.route(sql("listdir"));
         assertEquals(Decision.PASS, listing.decision());
         assertTrue(listing.reason().contains("PermissionError"), listing.reason());
