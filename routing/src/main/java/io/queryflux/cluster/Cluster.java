@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.queryflux.engine.ClusterHealth;
 import io.queryflux.engine.Engine;
 import io.queryflux.engine.HealthState;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -16,6 +17,7 @@ public final class Cluster {
     private final Engine engine;
     private final int maxRunningQueries;
     private final AtomicInteger running = new AtomicInteger();
+    private final Optional<CircuitBreaker> circuitBreaker;
     private volatile boolean enabled;
     private volatile ClusterHealth health = ClusterHealth.starting();
 
@@ -23,6 +25,16 @@ public final class Cluster {
      * @param maxRunningQueries this cluster's own cap, {@link Integer#MAX_VALUE} for none
      */
     public Cluster(String name, Engine engine, boolean enabled, int maxRunningQueries) {
+        this(name, engine, enabled, maxRunningQueries, Optional.empty());
+    }
+
+    /**
+     * @param maxRunningQueries this cluster's own cap, {@link Integer#MAX_VALUE} for none
+     * @param circuitBreaker the breaker that keeps queries off the cluster while it fails
+     */
+    public Cluster(String name, Engine engine, boolean enabled, int maxRunningQueries,
+            Optional<CircuitBreaker> circuitBreaker) {
+        this.circuitBreaker = requireNonNull(circuitBreaker, "circuitBreaker is null");
         this.name = requireNonNull(name, "name is null");
         this.engine = requireNonNull(engine, "engine is null");
         this.enabled = enabled;
@@ -64,22 +76,38 @@ public final class Cluster {
         return maxRunningQueries;
     }
 
-    /** Enabled, not known to be unhealthy, and under its own cap. */
-    public boolean eligible() {
-        return enabled && health.state() != HealthState.UNHEALTHY && running.get() < maxRunningQueries;
+    public Optional<CircuitBreaker> circuitBreaker() {
+        return circuitBreaker;
     }
 
-    /** Counts a query in if the cluster is under its cap; false if it is full. */
-    boolean tryStartQuery() {
+    /** The breaker's state; {@code CLOSED} for a cluster without a breaker. */
+    public CircuitBreaker.State circuitState() {
+        return circuitBreaker.map(CircuitBreaker::state).orElse(CircuitBreaker.State.CLOSED);
+    }
+
+    /** Enabled, not known to be unhealthy, under its own cap, and its circuit breaker lets queries through. */
+    public boolean eligible() {
+        return enabled && health.state() != HealthState.UNHEALTHY && running.get() < maxRunningQueries
+                && circuitBreaker.map(CircuitBreaker::permitsNow).orElse(true);
+    }
+
+    /** Counts a query in if the cluster is under its cap and its breaker lets it through. */
+    CircuitBreaker.Permit tryStartQuery() {
         while (true) {
             int current = running.get();
             if (current >= maxRunningQueries) {
-                return false;
+                return CircuitBreaker.Permit.DENIED;
             }
             if (running.compareAndSet(current, current + 1)) {
-                return true;
+                break;
             }
         }
+        CircuitBreaker.Permit permit = circuitBreaker.map(CircuitBreaker::tryAcquire)
+                .orElse(CircuitBreaker.Permit.GRANTED);
+        if (permit == CircuitBreaker.Permit.DENIED) {
+            running.decrementAndGet();
+        }
+        return permit;
     }
 
     void finishQuery() {

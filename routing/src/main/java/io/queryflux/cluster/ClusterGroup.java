@@ -85,7 +85,8 @@ public final class ClusterGroup {
         }
         Duration waited = Duration.ofNanos(System.nanoTime() - start);
         try {
-            return new AdmitResult.Admitted(new Admission(this, pickCluster(), waited));
+            Picked picked = pickCluster();
+            return new AdmitResult.Admitted(new Admission(this, picked.cluster(), picked.permit(), waited));
         } catch (QueryException | RuntimeException e) {
             slots.release();
             throw e;
@@ -125,7 +126,7 @@ public final class ClusterGroup {
                 + " in the queue of cluster group '" + name + "' without a free slot (capacityWaitTimeoutSecs)");
     }
 
-    private Cluster pickCluster() throws QueryException {
+    private Picked pickCluster() throws QueryException {
         for (int attempt = 0; attempt < members.size(); attempt++) {
             List<Cluster> candidates = eligibleMembers();
             if (candidates.isEmpty()) {
@@ -135,13 +136,17 @@ public final class ClusterGroup {
             if (chosen.isEmpty()) {
                 break;
             }
-            // Another query may have filled the chosen cluster since it was found eligible.
-            if (chosen.get().tryStartQuery()) {
-                return chosen.get();
+            // Another query may have filled the chosen cluster (or taken its breaker's probe)
+            // since it was found eligible.
+            CircuitBreaker.Permit permit = chosen.get().tryStartQuery();
+            if (permit != CircuitBreaker.Permit.DENIED) {
+                return new Picked(chosen.get(), permit);
             }
         }
         throw new QueryException(ErrorCode.NO_NODES_AVAILABLE, noClusterReason());
     }
+
+    private record Picked(Cluster cluster, CircuitBreaker.Permit permit) {}
 
     private List<Cluster> eligibleMembers() {
         return members.stream().filter(Cluster::eligible).toList();
@@ -174,6 +179,11 @@ public final class ClusterGroup {
         }
         if (cluster.runningQueries() >= cluster.maxRunningQueries()) {
             return cluster.name() + " is at its limit of " + cluster.maxRunningQueries() + " queries";
+        }
+        if (cluster.circuitBreaker().filter(b -> !b.permitsNow()).isPresent()) {
+            CircuitBreaker.Snapshot breaker = cluster.circuitBreaker().get().snapshot();
+            return cluster.name() + "'s circuit breaker is " + breaker.state().name().toLowerCase(java.util.Locale.ROOT)
+                    + breaker.openUntil().map(t -> " until " + t).orElse(" (probe in flight)");
         }
         return cluster.name() + " is " + cluster.health().state().name().toLowerCase(java.util.Locale.ROOT) + " ("
                 + cluster.health().reason() + ")";

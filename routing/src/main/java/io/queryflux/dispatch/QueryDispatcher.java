@@ -39,6 +39,9 @@ public final class QueryDispatcher {
             group(target);
         }
         group(routerChain.fallbackGroup());
+        for (ClusterGroup candidate : this.groups.values()) {
+            candidate.overflow().ifPresent(overflow -> group(overflow.group()));
+        }
         this.explainer = new RouteExplainer(this.routerChain, this.groups);
     }
 

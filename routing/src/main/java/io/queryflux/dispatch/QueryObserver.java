@@ -1,5 +1,6 @@
 package io.queryflux.dispatch;
 
+import io.queryflux.routing.RoutingDecision;
 import java.time.Duration;
 
 /**
@@ -7,6 +8,13 @@ import java.time.Duration;
  * threads: implementations must be thread-safe and quick.
  */
 public interface QueryObserver {
+    /**
+     * The router chain decided a query's route in {@code latency}. The deciding router is the
+     * last of {@code decision.steps()} unless the fallback applied; label metrics by its index
+     * and type and by the group, never by anything from the query itself.
+     */
+    default void routed(RoutingDecision decision, Duration latency) {}
+
     /** A query got a slot in its group after waiting {@code wait}. */
     default void admitted(String group, Duration wait) {}
 

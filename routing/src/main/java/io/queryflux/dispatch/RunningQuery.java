@@ -131,7 +131,9 @@ public final class RunningQuery implements AutoCloseable {
             state = QueryState.FINISHED;
             return EmptyCursor.INSTANCE;
         }
+        long routingStart = System.nanoTime();
         routing = dispatcher.routerChain().route(request);
+        dispatcher.observer().routed(routing, Duration.ofNanos(System.nanoTime() - routingStart));
         if (routing.denial().isPresent()) {
             throw new QueryException(ErrorCode.QUERY_REJECTED, routing.denial().get());
         }
@@ -140,22 +142,36 @@ public final class RunningQuery implements AutoCloseable {
         dispatcher.observer().admitted(admission.group().name(), admission.queueWait());
         checkNotCancelled();
         state = QueryState.RUNNING;
+        ResultCursor cursor;
+        try {
+            cursor = execute(admission);
+        } catch (QueryException e) {
+            // An engine error caused by our own cancel says nothing about the cluster.
+            if (!cancelled.get()) {
+                admission.failed(e);
+            }
+            throw e;
+        }
+        admission.succeeded();
+        if (cursor.columns().isEmpty()) {
+            completed = true;
+        }
+        return cursor;
+    }
+
+    private ResultCursor execute(Admission placed) throws QueryException {
         ClientSession session = request.session();
         translation = dispatcher.translation().translate(request.sql(), session.protocol(),
-                admission.group().name(), admission.cluster().engine().type());
+                placed.group().name(), placed.cluster().engine().type());
         dispatcher.observer().translated(translation);
-        execution = admission.cluster().engine().prepare(new EngineQuery(id, translation.sql(), session.user(),
+        execution = placed.cluster().engine().prepare(new EngineQuery(id, translation.sql(), session.user(),
                 session.source(), session.catalog(), session.schema(), session.sessionProperties(),
                 session.clientTags()));
         // A cancel() that read execution before it was set did not reach the engine.
         if (cancelled.get()) {
             execution.cancel();
         }
-        ResultCursor cursor = execution.run();
-        if (cursor.columns().isEmpty()) {
-            completed = true;
-        }
-        return cursor;
+        return execution.run();
     }
 
     /**
@@ -263,7 +279,7 @@ public final class RunningQuery implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        if (!state.isDone()) {
+        if (!state.isDone() && !completed) {
             cancel();
         }
         lock.lock();

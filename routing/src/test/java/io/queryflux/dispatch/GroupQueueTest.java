@@ -228,7 +228,8 @@ class GroupQueueTest {
     @Test
     void waitTimeoutFailsWithClearError() throws Exception {
         startGroup(new GroupLimits(1, 10, Duration.ofMillis(300)), Duration.ZERO);
-        try (RunningQuery holder = holdSlot()) {
+        RunningQuery holder = holdSlot();
+        try {
             long start = System.nanoTime();
             try (RunningQuery waiter = submit("SELECT 2")) {
                 QueryException e = assertThrows(QueryException.class, waiter::start);
@@ -239,6 +240,8 @@ class GroupQueueTest {
             }
             assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() >= 300);
             assertEquals(1, group.runningQueries(), "the holder keeps its slot");
+        } finally {
+            holder.close();
         }
     }
 
@@ -334,6 +337,17 @@ class GroupQueueTest {
             });
             assertEquals(ErrorCode.USER_CANCELED, e.code());
         }
+    }
+
+    @Test
+    void statementWithoutRowsSucceedsWhenClosedWithoutReading() throws Exception {
+        startGroup(new GroupLimits(2, 10, PATIENT), Duration.ZERO);
+        RunningQuery query = submit("CREATE OR REPLACE TABLE no_rows AS SELECT 1 AS x");
+        assertTrue(query.start().columns().isEmpty());
+        query.close();
+        assertEquals(QueryStatus.SUCCEEDED, finished.stream().filter(q -> q.queryId().equals(query.id()))
+                .findFirst().orElseThrow().status());
+        assertTrue(!query.isCancelled());
     }
 
     @Test

@@ -173,6 +173,16 @@ class OverflowTest {
     }
 
     @Test
+    void overflowToAMissingGroupIsRejectedAtConstruction() {
+        ClusterGroup orphan = new ClusterGroup("orphan", List.of(new Cluster("d", duckDb, true, Integer.MAX_VALUE)),
+                new GroupLimits(1, 1, Duration.ofSeconds(1)), new RoundRobinStrategy(), true,
+                Optional.of(new Overflow("missing", Optional.empty())));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new QueryDispatcher(
+                new RouterChain(List.of(), "orphan"), Map.of("orphan", orphan), QueryObserver.NONE));
+        assertEquals("routing names unknown cluster group 'missing'", e.getMessage());
+    }
+
+    @Test
     void explainSaysAFullQueueWouldSpill() throws Exception {
         start(new GroupLimits(1, 0, Duration.ofSeconds(60)), Optional.empty(),
                 new GroupLimits(1, 10, Duration.ofSeconds(60)), Optional.empty());

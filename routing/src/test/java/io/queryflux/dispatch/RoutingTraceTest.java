@@ -18,11 +18,13 @@ import io.queryflux.routing.QueryRegexRouter;
 import io.queryflux.routing.RouterChain;
 import io.queryflux.routing.RouterOutcome.Decision;
 import io.queryflux.routing.RouterStep;
+import io.queryflux.routing.RoutingDecision;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +36,7 @@ class RoutingTraceTest {
     private static ClusterGroup fast;
     private static ClusterGroup fallback;
     private static QueryDispatcher dispatcher;
+    private static final List<RoutingDecision> routed = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -46,7 +49,13 @@ class RoutingTraceTest {
                 new QueryRegexRouter(List.of(new QueryRegexRouter.Rule(Pattern.compile("(?i)\\bpg_sleep\\b"),
                         QueryRegexRouter.Action.DENY, Optional.empty(), Optional.empty()))),
                 new HeaderRouter("x-lane", Map.of("fast", "fast"))), "general");
-        dispatcher = new QueryDispatcher(chain, Map.of("fast", fast, "general", fallback), QueryObserver.NONE);
+        dispatcher = new QueryDispatcher(chain, Map.of("fast", fast, "general", fallback), new QueryObserver() {
+            @Override
+            public void routed(RoutingDecision decision, Duration latency) {
+                routed.add(decision);
+                assertTrue(!latency.isNegative() && latency.toSeconds() < 5, latency.toString());
+            }
+        });
     }
 
     @AfterAll
@@ -143,5 +152,22 @@ class RoutingTraceTest {
         assertEquals(0, fast.runningQueries());
         assertEquals(0, fallback.runningQueries());
         assertEquals(0, dispatcher.registry().size());
+    }
+
+    @Test
+    void observerHearsEachRoutingDecisionButNotExplains() throws Exception {
+        routed.clear();
+        dispatcher.explain(request("SELECT 1", Map.of("x-lane", "fast")));
+        assertEquals(List.of(), routed);
+        try (RunningQuery query = dispatcher.submit(request("SELECT 1", Map.of("x-lane", "fast")))) {
+            query.start();
+        }
+        try (RunningQuery query = dispatcher.submit(request("SELECT pg_sleep(1)", Map.of()))) {
+            assertThrows(QueryException.class, query::start);
+        }
+        assertEquals(2, routed.size());
+        assertEquals(Optional.of("fast"), routed.get(0).group());
+        assertEquals("header", routed.get(0).steps().get(routed.get(0).steps().size() - 1).type());
+        assertTrue(routed.get(1).denial().isPresent());
     }
 }
