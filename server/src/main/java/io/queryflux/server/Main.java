@@ -1,8 +1,10 @@
 package io.queryflux.server;
 
+import io.helidon.metrics.api.Metrics;
 import io.queryflux.server.config.ConfigException;
 import io.queryflux.server.config.ConfigLoader;
 import io.queryflux.server.config.ServerConfig;
+import io.queryflux.server.observe.ScriptMetrics;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -46,7 +48,8 @@ public final class Main {
                 }
             }
         }
-        ConfigLoader loader = new ConfigLoader(EngineFactories.settingKeys(), System::getenv);
+        ConfigLoader loader = new ConfigLoader(EngineFactories.settingKeys(), System::getenv,
+                new ScriptMetrics(Metrics.globalRegistry()));
         try {
             ServerConfig config = configFile == null ? loader.loadDefault() : loader.load(configFile);
             if (validateOnly) {

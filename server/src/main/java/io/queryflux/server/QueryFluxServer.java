@@ -8,6 +8,7 @@ import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import io.queryflux.cluster.CircuitBreaker;
 import io.queryflux.cluster.Cluster;
 import io.queryflux.cluster.ClusterGroup;
 import io.queryflux.dispatch.QueryDispatcher;
@@ -19,7 +20,9 @@ import io.queryflux.engine.health.HealthChecker;
 import io.queryflux.protocol.flight.FlightSqlFrontend;
 import io.queryflux.protocol.mysql.MySqlFrontend;
 import io.queryflux.protocol.trino.TrinoHttpFrontend;
+import io.queryflux.routing.python.PythonScript;
 import io.queryflux.server.admin.AdminService;
+import io.queryflux.server.admin.ExplainService;
 import io.queryflux.server.config.ClusterConfig;
 import io.queryflux.server.config.ConfigException;
 import io.queryflux.server.config.GroupConfig;
@@ -49,10 +52,12 @@ public final class QueryFluxServer implements AutoCloseable {
     private final Optional<TrinoHttpFrontend> trino;
     private final Optional<MySqlFrontend> mysql;
     private final Optional<FlightSqlFrontend> flight;
+    private final List<PythonScript> scripts;
 
     private QueryFluxServer(List<Engine> engines, List<Cluster> clusters, QueryDispatcher dispatcher,
             HealthChecker healthChecker, WebServer webServer, Optional<TrinoHttpFrontend> trino,
-            Optional<MySqlFrontend> mysql, Optional<FlightSqlFrontend> flight) {
+            Optional<MySqlFrontend> mysql, Optional<FlightSqlFrontend> flight, List<PythonScript> scripts) {
+        this.scripts = scripts;
         this.engines = engines;
         this.clusters = clusters;
         this.dispatcher = dispatcher;
@@ -74,7 +79,7 @@ public final class QueryFluxServer implements AutoCloseable {
                 Engine engine = createEngine(config.source(), cluster);
                 engines.add(engine);
                 clusters.put(cluster.name(), new Cluster(cluster.name(), engine, cluster.enabled(),
-                        cluster.maxRunningQueries()));
+                        cluster.maxRunningQueries(), cluster.circuitBreaker().map(CircuitBreaker::new)));
             }
             Map<String, ClusterGroup> groups = new LinkedHashMap<>();
             Map<String, io.queryflux.sql.TranslationMode> groupModes = new LinkedHashMap<>();
@@ -108,7 +113,8 @@ public final class QueryFluxServer implements AutoCloseable {
                                     .addCheck(new ReadinessCheck(groups.values(), clusterList))
                                     .build())
                             .build())
-                    .routing(routing -> routing.register("/admin", new AdminService(dispatcher, clusterList)));
+                    .routing(routing -> routing.register("/admin", new AdminService(dispatcher, clusterList),
+                            new ExplainService(dispatcher)));
             trino.ifPresent(frontend -> web
                     .putSocket(TRINO_LISTENER, socket -> socket.port(config.frontends().trinoHttp().orElseThrow().port()))
                     .routing(TRINO_LISTENER, routing -> routing.register(frontend)));
@@ -121,12 +127,13 @@ public final class QueryFluxServer implements AutoCloseable {
             Optional<FlightSqlFrontend> flight = config.frontends().flightSql()
                     .map(flightConfig -> FlightSqlFrontend.start(flightConfig, dispatcher, config.authProvider()));
             return new QueryFluxServer(engines, clusterList, dispatcher, healthChecker, webServer, trino, mysql,
-                    flight);
+                    flight, config.scripts());
         } catch (RuntimeException e) {
             for (AutoCloseable resource : started.reversed()) {
                 closeQuietly(resource);
             }
             engines.forEach(Engine::close);
+            config.scripts().forEach(PythonScript::close);
             throw e;
         }
     }
@@ -141,8 +148,12 @@ public final class QueryFluxServer implements AutoCloseable {
 
     /** Creates every engine and closes it again, so --validate catches bad engine settings. */
     public static void validate(ServerConfig config) {
-        for (ClusterConfig cluster : config.clusters().values()) {
-            createEngine(config.source(), cluster).close();
+        try {
+            for (ClusterConfig cluster : config.clusters().values()) {
+                createEngine(config.source(), cluster).close();
+            }
+        } finally {
+            config.scripts().forEach(PythonScript::close);
         }
     }
 
@@ -210,5 +221,6 @@ public final class QueryFluxServer implements AutoCloseable {
             query.close();
         }
         engines.forEach(Engine::close);
+        scripts.forEach(PythonScript::close);
     }
 }

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import io.queryflux.routing.python.ScriptObserver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class EndToEndTest {
 
     @BeforeAll
     static void start() throws InterruptedException {
-        server = QueryFluxServer.start(new ConfigLoader(EngineFactories.settingKeys(), n -> null).parse("e2e.yaml", CONFIG));
+        server = QueryFluxServer.start(new ConfigLoader(EngineFactories.settingKeys(), n -> null, ScriptObserver.NONE).parse("e2e.yaml", CONFIG));
         server.awaitFirstHealthChecks(java.time.Duration.ofSeconds(20));
     }
 

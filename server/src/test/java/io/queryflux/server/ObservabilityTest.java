@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import io.queryflux.routing.python.ScriptObserver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class ObservabilityTest {
 
     @BeforeAll
     static void start() throws InterruptedException {
-        server = QueryFluxServer.start(new ConfigLoader(EngineFactories.settingKeys(), n -> null).parse("test", CONFIG));
+        server = QueryFluxServer.start(new ConfigLoader(EngineFactories.settingKeys(), n -> null, ScriptObserver.NONE).parse("test", CONFIG));
         server.awaitFirstHealthChecks(java.time.Duration.ofSeconds(20));
     }
 
@@ -84,6 +85,10 @@ class ObservabilityTest {
         assertSample(text, "queryflux_running_queries", "cluster_group=\"main\"", "cluster_name=\"duck-ok\"");
         assertSample(text, "queryflux_queued_queries", "cluster_group=\"main\"");
         assertSample(text, "queryflux_cluster_healthy", "cluster_name=\"duck-ok\"");
+        assertSample(text, "queryflux_cluster_circuit_open", "cluster_name=\"duck-ok\"");
+        assertSample(text, "queryflux_routing_decisions_total", "router=\"0:userGroup\"", "cluster_group=\"main\"",
+                "outcome=\"routed\"");
+        assertSample(text, "queryflux_routing_duration_seconds_bucket");
         assertTrue(text.lines().filter(l -> l.startsWith("queryflux_cluster_healthy{") && l.contains("duck-ok"))
                 .allMatch(l -> l.endsWith(" 1.0")), text);
         assertTrue(text.lines().noneMatch(l -> l.startsWith("queryflux_query_duration_seconds{")),
@@ -103,6 +108,20 @@ class ObservabilityTest {
         for (String series : charted) {
             assertTrue(text.lines().anyMatch(l -> l.startsWith(series + "{")), series + " is charted but not exported");
         }
+    }
+
+    private static String post(String path, String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.adminPort() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body();
+    }
+
+    private static int postStatus(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.adminPort() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     /** A sample line of the metric with all the given labels exists. */
@@ -142,6 +161,23 @@ class ObservabilityTest {
             assertEquals(1, json.readTree(get("/admin/groups").body()).get(0).get("runningQueries").asInt());
         }
         assertEquals(404, get("/admin/queries/nope").statusCode());
+
+        JsonNode explained = json.readTree(post("/admin/route/explain",
+                "{\"sql\": \"SELECT IFNULL(a, 1) FROM t\", \"protocol\": \"mysqlWire\", \"user\": \"alice\"}"));
+        assertEquals("main", explained.get("group").asText());
+        assertEquals("duck-ok", explained.get("cluster").asText(), "duck-off is disabled");
+        assertEquals("user is 'alice'", explained.get("routers").get(0).get("reason").asText());
+        assertEquals("TRANSLATED", explained.get("translation").get("outcome").asText());
+        assertEquals("mysql", explained.get("translation").get("source").asText());
+        assertEquals("duckdb", explained.get("translation").get("target").asText());
+        assertEquals(0, json.readTree(get("/admin/queries").body()).size(), "explain runs nothing");
+
+        JsonNode translated = json.readTree(post("/admin/translate",
+                "{\"sql\": \"SELECT `a` FROM t LIMIT 5, 10\", \"source\": \"mysql\", \"target\": \"trino\"}"));
+        assertEquals("TRANSLATED", translated.get("outcome").asText());
+        assertTrue(translated.get("sql").asText().contains("OFFSET 5"), translated.toString());
+        assertEquals(400, postStatus("/admin/translate", "{\"sql\": \"x\", \"source\": \"cobol\"}"));
+        assertEquals(400, postStatus("/admin/route/explain", "not json"));
         assertEquals(0, json.readTree(get("/admin/queries").body()).size());
     }
 }

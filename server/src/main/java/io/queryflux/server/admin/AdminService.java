@@ -95,6 +95,12 @@ public final class AdminService implements HttpService {
         c.put("healthReason", cluster.health().reason());
         c.put("healthCheckedAt", cluster.health().checkedAt().toString());
         c.put("runningQueries", cluster.runningQueries());
+        c.put("circuit", cluster.circuitState().name().toLowerCase(java.util.Locale.ROOT));
+        cluster.circuitBreaker().map(b -> b.snapshot()).ifPresent(snapshot -> {
+            c.put("circuitCalls", snapshot.calls());
+            c.put("circuitFailures", snapshot.failures());
+            snapshot.openUntil().ifPresent(until -> c.put("circuitOpenUntil", until.toString()));
+        });
         c.put("maxRunningQueries", cluster.maxRunningQueries() == Integer.MAX_VALUE ? null : cluster.maxRunningQueries());
         return c;
     }
@@ -129,10 +135,13 @@ public final class AdminService implements HttpService {
         t.put("queueWaitMillis", trace.queueWait().map(java.time.Duration::toMillis).orElse(null));
         trace.handledInProxy().ifPresent(h -> t.put("handledInProxy", h));
         trace.error().ifPresent(e -> t.put("error", e));
+        t.put("overflows", trace.overflows().stream()
+                .map(o -> Map.of("from", o.fromGroup(), "to", o.toGroup(), "reason", o.reason())).toList());
+        trace.translation().ifPresent(tr -> t.put("translation", ExplainService.translation(tr)));
         return t;
     }
 
-    private static Map<String, Object> step(RouterStep step) {
+    static Map<String, Object> step(RouterStep step) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("index", step.index());
         s.put("type", step.type());

@@ -9,12 +9,17 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.queryflux.auth.AuthProvider;
 import io.queryflux.auth.NoAuthProvider;
 import io.queryflux.auth.StaticAuthProvider;
+import io.queryflux.cluster.CircuitBreaker;
 import io.queryflux.cluster.GroupLimits;
 import io.queryflux.cluster.Overflow;
 import io.queryflux.dispatch.TranslationPolicy;
 import io.queryflux.engine.EngineType;
 import io.queryflux.routing.Router;
 import io.queryflux.routing.RouterChain;
+import io.queryflux.routing.python.PythonScript;
+import io.queryflux.routing.python.PythonStrategy;
+import io.queryflux.routing.python.ScriptLoadException;
+import io.queryflux.routing.python.ScriptObserver;
 import io.queryflux.sql.Dialect;
 import io.queryflux.sql.TranslationMode;
 import java.io.IOException;
@@ -24,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,18 +48,23 @@ public final class ConfigLoader {
     public static final String DEFAULT_CONFIG_RESOURCE = "/io/queryflux/server/default-queryflux.yaml";
     private static final List<String> TRANSLATION_MODES = Arrays.stream(TranslationMode.values())
             .map(TranslationMode::configName).toList();
-    private static final Set<String> CLUSTER_COMMON_KEYS = Set.of("engine", "enabled", "maxRunningQueries");
+    private static final Set<String> CLUSTER_COMMON_KEYS = Set.of("engine", "enabled", "maxRunningQueries",
+            "circuitBreaker");
 
     private final Map<EngineType, Set<String>> engineSettingKeys;
     private final Function<String, String> env;
+    private final ScriptObserver scriptObserver;
 
     /**
      * @param engineSettingKeys the engine-specific keys each available engine accepts
      * @param env environment lookup for {@code ${VAR}} interpolation
+     * @param scriptObserver hears about failures of the Python scripts the config loads
      */
-    public ConfigLoader(Map<EngineType, Set<String>> engineSettingKeys, Function<String, String> env) {
+    public ConfigLoader(Map<EngineType, Set<String>> engineSettingKeys, Function<String, String> env,
+            ScriptObserver scriptObserver) {
         this.engineSettingKeys = Map.copyOf(requireNonNull(engineSettingKeys, "engineSettingKeys is null"));
         this.env = requireNonNull(env, "env is null");
+        this.scriptObserver = requireNonNull(scriptObserver, "scriptObserver is null");
     }
 
     public ServerConfig load(Path file) {
@@ -100,9 +111,21 @@ public final class ConfigLoader {
         TranslationConfig translation = translation(root.get("translation"));
         none(root.get("authorization"), "authorization");
 
+        List<PythonScript> scripts = new ArrayList<>();
+        try {
+            return parseSections(source, root, queryflux, frontends, adminPort, translation,
+                    new ScriptReader(scriptObserver, scripts), scripts);
+        } catch (RuntimeException e) {
+            scripts.forEach(PythonScript::close);
+            throw e;
+        }
+    }
+
+    private ServerConfig parseSections(String source, ConfigNode root, ConfigNode queryflux, Frontends frontends, int adminPort,
+            TranslationConfig translation, ScriptReader scriptReader, List<PythonScript> scripts) {
         Map<String, ClusterConfig> clusters = clusters(root.require("clusters"));
-        Map<String, GroupConfig> groups = groups(root.require("clusterGroups"), clusters);
-        List<Router> routers = RouterReader.read(root.get("routers"));
+        Map<String, GroupConfig> groups = groups(root.require("clusterGroups"), clusters, scriptReader);
+        List<Router> routers = RouterReader.read(root.get("routers"), groups.keySet(), scriptReader);
         for (int i = 0; i < routers.size(); i++) {
             for (String target : routers.get(i).targetGroups()) {
                 if (!groups.containsKey(target)) {
@@ -117,7 +140,7 @@ public final class ConfigLoader {
                     + "', which is not defined in clusterGroups (defined: " + String.join(", ", groups.keySet()) + ")");
         }
         return new ServerConfig(source, queryflux.optString("externalAddress"), frontends, adminPort, clusters, groups,
-                new RouterChain(routers, fallback), translation, auth(root.get("auth")));
+                new RouterChain(routers, fallback), translation, auth(root.get("auth")), scripts);
     }
 
     private static void persistence(ConfigNode node) {
@@ -157,12 +180,37 @@ public final class ConfigLoader {
                 }
             }
             clusters.put(name, new ClusterConfig(name, engine, cluster.bool("enabled", true),
-                    cluster.integer("maxRunningQueries", Integer.MAX_VALUE, 1), settings));
+                    cluster.integer("maxRunningQueries", Integer.MAX_VALUE, 1), settings,
+                    circuitBreaker(cluster.get("circuitBreaker"))));
         });
         if (clusters.isEmpty()) {
             throw node.error("must define at least one cluster");
         }
         return clusters;
+    }
+
+    private static Optional<CircuitBreaker.Settings> circuitBreaker(ConfigNode node) {
+        node.allowOnly(Set.of("enabled", "windowSize", "minimumCalls", "failureRateThreshold", "openDurationSecs",
+                "maxOpenDurationSecs"));
+        if (!node.isPresent() || !node.bool("enabled", true)) {
+            return Optional.empty();
+        }
+        int windowSize = node.integer("windowSize", 20, 1);
+        int minimumCalls = node.integer("minimumCalls", Math.min(10, windowSize), 1);
+        if (minimumCalls > windowSize) {
+            throw node.get("minimumCalls").error("must not exceed windowSize (" + windowSize + ")");
+        }
+        double rate = node.decimal("failureRateThreshold", 0.5);
+        if (!(rate > 0 && rate <= 1)) {
+            throw node.get("failureRateThreshold").error("must be above 0 and at most 1, not " + rate);
+        }
+        int open = node.integer("openDurationSecs", 30, 1);
+        int maxOpen = node.integer("maxOpenDurationSecs", Math.max(300, open), 1);
+        if (maxOpen < open) {
+            throw node.get("maxOpenDurationSecs").error("must be at least openDurationSecs (" + open + ")");
+        }
+        return Optional.of(new CircuitBreaker.Settings(windowSize, minimumCalls, rate, Duration.ofSeconds(open),
+                Duration.ofSeconds(maxOpen)));
     }
 
     private static Set<String> topLevelKeys(Set<String> flattened) {
@@ -171,7 +219,8 @@ public final class ConfigLoader {
         return keys;
     }
 
-    private static Map<String, GroupConfig> groups(ConfigNode node, Map<String, ClusterConfig> clusters) {
+    private static Map<String, GroupConfig> groups(ConfigNode node, Map<String, ClusterConfig> clusters,
+            ScriptReader scripts) {
         Map<String, GroupConfig> groups = new LinkedHashMap<>();
         node.entries().forEach((name, group) -> {
             group.allowOnly(Set.of("enabled", "members", "strategy", "maxRunningQueries", "maxQueuedQueries",
@@ -203,7 +252,7 @@ public final class ConfigLoader {
                     ? Optional.of(translation.oneOf("mode", TranslationMode::fromConfigName, TRANSLATION_MODES))
                     : Optional.empty();
             groups.put(name, new GroupConfig(name, group.bool("enabled", true), members,
-                    strategy(group.get("strategy"), members, clusters), limits, overflow, mode));
+                    strategy(name, group.get("strategy"), members, scripts), limits, overflow, mode));
         });
         if (groups.isEmpty()) {
             throw node.error("must define at least one cluster group");
@@ -220,11 +269,13 @@ public final class ConfigLoader {
         return groups;
     }
 
-    private static StrategyConfig strategy(ConfigNode node, List<String> members, Map<String, ClusterConfig> clusters) {
+    private static StrategyConfig strategy(String group, ConfigNode node, List<String> members, ScriptReader scripts) {
         if (!node.isPresent()) {
             return StrategyConfig.roundRobin();
         }
-        node.allowOnly(Set.of("type", "weights", "preference"));
+        Set<String> keys = new HashSet<>(Set.of("type", "weights", "preference"));
+        keys.addAll(ScriptReader.KEYS);
+        node.allowOnly(keys);
         String type = node.oneOf("type",
                 t -> StrategyConfig.TYPES.contains(t) ? Optional.of(t) : Optional.empty(), StrategyConfig.TYPES);
         Map<String, Integer> weights = new LinkedHashMap<>();
@@ -255,7 +306,21 @@ public final class ConfigLoader {
         } else if (node.get("preference").isPresent()) {
             throw node.get("preference").error("is only read by strategy engineAffinity");
         }
-        return new StrategyConfig(type, weights, preference);
+        Optional<PythonStrategy> python = Optional.empty();
+        if (type.equals("pythonScript")) {
+            try {
+                python = Optional.of(PythonStrategy.create(scripts.read(node), group));
+            } catch (ScriptLoadException e) {
+                throw scripts.error(node, e);
+            }
+        } else {
+            for (String key : ScriptReader.KEYS) {
+                if (node.get(key).isPresent()) {
+                    throw node.get(key).error("is only read by strategy pythonScript");
+                }
+            }
+        }
+        return new StrategyConfig(type, weights, preference, python);
     }
 
     private static TranslationConfig translation(ConfigNode node) {

@@ -141,6 +141,17 @@ final class ConfigNode {
         return value;
     }
 
+    double decimal(String key, double defaultValue) {
+        ConfigNode child = get(key);
+        if (!child.isPresent()) {
+            return defaultValue;
+        }
+        if (!child.node.isNumber()) {
+            throw child.error("must be a number, not " + describe(child.node));
+        }
+        return child.node.doubleValue();
+    }
+
     boolean bool(String key, boolean defaultValue) {
         ConfigNode child = get(key);
         if (!child.isPresent()) {

@@ -9,6 +9,8 @@ import io.queryflux.routing.QueryRegexRouter;
 import io.queryflux.routing.Router;
 import io.queryflux.routing.TagsRouter;
 import io.queryflux.routing.UserGroupRouter;
+import io.queryflux.routing.python.PythonRouter;
+import io.queryflux.routing.python.ScriptLoadException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -23,12 +25,12 @@ import java.util.regex.PatternSyntaxException;
 /** Reads the {@code routers} list into router instances. */
 final class RouterReader {
     private static final List<String> TYPES = List.of("protocolBased", "header", "userGroup", "queryRegex", "tags",
-            "compound");
+            "compound", "pythonScript");
     private static final List<String> PROTOCOLS = Arrays.stream(Protocol.values()).map(Protocol::configName).toList();
 
     private RouterReader() {}
 
-    static List<Router> read(ConfigNode routers) {
+    static List<Router> read(ConfigNode routers, Set<String> groups, ScriptReader scripts) {
         List<Router> result = new ArrayList<>();
         for (ConfigNode router : routers.items()) {
             String type = router.oneOf("type", t -> TYPES.contains(t) ? Optional.of(t) : Optional.empty(), TYPES);
@@ -39,10 +41,22 @@ final class RouterReader {
                 case "queryRegex" -> queryRegex(router);
                 case "tags" -> tags(router);
                 case "compound" -> compound(router);
+                case "pythonScript" -> python(router, groups, scripts);
                 default -> throw new IllegalStateException(type);
             });
         }
         return result;
+    }
+
+    private static Router python(ConfigNode router, Set<String> groups, ScriptReader scripts) {
+        Set<String> keys = new java.util.HashSet<>(ScriptReader.KEYS);
+        keys.add("type");
+        router.allowOnly(keys);
+        try {
+            return PythonRouter.create(scripts.read(router), groups);
+        } catch (ScriptLoadException e) {
+            throw scripts.error(router, e);
+        }
     }
 
     private static Router protocolBased(ConfigNode router) {

@@ -4,16 +4,19 @@ import static java.util.Objects.requireNonNull;
 
 import io.queryflux.auth.AuthProvider;
 import io.queryflux.routing.RouterChain;
+import io.queryflux.routing.python.PythonScript;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The whole validated config. Building it touches nothing outside the process: engines are
- * created from it later, by the server.
+ * The whole validated config. Building it loads the Python scripts it names (so their errors
+ * surface at start-up) but touches nothing outside the process: engines are created later.
  *
  * @param source where it came from, for messages
+ * @param scripts the Python scripts the config loaded, for the server to close
  * @param externalAddress the address clients reach the Trino frontend at, for nextUri links
  */
 public record ServerConfig(
@@ -25,7 +28,8 @@ public record ServerConfig(
         Map<String, GroupConfig> groups,
         RouterChain routerChain,
         TranslationConfig translation,
-        AuthProvider authProvider) {
+        AuthProvider authProvider,
+        List<PythonScript> scripts) {
     public ServerConfig {
         requireNonNull(source, "source is null");
         requireNonNull(externalAddress, "externalAddress is null");
@@ -36,6 +40,7 @@ public record ServerConfig(
         requireNonNull(routerChain, "routerChain is null");
         requireNonNull(translation, "translation is null");
         requireNonNull(authProvider, "authProvider is null");
+        scripts = List.copyOf(requireNonNull(scripts, "scripts is null"));
     }
 
     private static <V> Map<String, V> ordered(Map<String, V> map) {

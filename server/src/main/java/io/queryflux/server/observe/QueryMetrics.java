@@ -6,10 +6,13 @@ import io.helidon.metrics.api.DistributionSummary;
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
+import io.queryflux.cluster.CircuitBreaker;
 import io.queryflux.cluster.Cluster;
 import io.queryflux.cluster.ClusterGroup;
 import io.queryflux.dispatch.FinishedQuery;
 import io.queryflux.dispatch.QueryObserver;
+import io.queryflux.routing.RoutingDecision;
+import io.queryflux.sql.Translation;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -44,7 +47,60 @@ public final class QueryMetrics implements QueryObserver {
             registry.getOrCreate(Gauge.builder("queryflux_cluster_healthy", cluster, c -> c.health().isHealthy() ? 1 : 0)
                     .tags(List.of(Tag.create("cluster_name", cluster.name())))
                     .description("1 when the cluster's last health check passed"));
+            registry.getOrCreate(Gauge.builder("queryflux_cluster_circuit_open", cluster,
+                            c -> c.circuitState() == CircuitBreaker.State.CLOSED ? 0 : 1)
+                    .tags(List.of(Tag.create("cluster_name", cluster.name())))
+                    .description("1 while the cluster's circuit breaker is open or half-open"));
         }
+    }
+
+    @Override
+    public void routed(RoutingDecision decision, Duration latency) {
+        // The deciding router by its position and type: bounded by the config, not by queries.
+        String router = decision.fallbackUsed() || decision.steps().isEmpty()
+                ? "fallback"
+                : decision.steps().getLast().index() + ":" + decision.steps().getLast().type();
+        String outcome = decision.denial().isPresent() ? "denied" : "routed";
+        registry.getOrCreate(Counter.builder("queryflux_routing_decisions_total")
+                .tags(List.of(Tag.create("router", router), Tag.create("cluster_group", decision.group().orElse("none")),
+                        Tag.create("outcome", outcome)))
+                .description("Routing decisions by the router that decided and the group chosen"))
+                .increment();
+        registry.getOrCreate(DistributionSummary.builder("queryflux_routing_duration_seconds",
+                        DistributionStatisticsConfig.builder().percentiles(new double[0])
+                                .buckets(0.00001, 0.00005, 0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1))
+                .description("Time the router chain took to decide"))
+                .record(seconds(latency));
+    }
+
+    @Override
+    public void overflowed(String fromGroup, String toGroup) {
+        registry.getOrCreate(Counter.builder("queryflux_overflow_queries_total")
+                .tags(List.of(Tag.create("from_group", fromGroup), Tag.create("to_group", toGroup)))
+                .description("Queries a full or slow group sent on to its overflow group"))
+                .increment();
+    }
+
+    @Override
+    public void translated(Translation translation) {
+        List<Tag> dialects = List.of(Tag.create("src_dialect", translation.source().configName()),
+                Tag.create("tgt_dialect", translation.target().configName()));
+        switch (translation.outcome()) {
+            case NOT_NEEDED -> {
+                return; // same dialect or nothing to change: no translator work worth a series
+            }
+            case TRANSLATED -> registry.getOrCreate(Counter.builder("queryflux_translated_queries_total")
+                    .tags(dialects).description("Queries rewritten for their engine's dialect")).increment();
+            case FAILED -> registry.getOrCreate(Counter.builder("queryflux_translation_failures_total")
+                    .tags(dialects).description("Queries the translator could not rewrite (sent as written)"))
+                    .increment();
+        }
+        registry.getOrCreate(DistributionSummary.builder("queryflux_translation_duration_seconds",
+                        DistributionStatisticsConfig.builder().percentiles(new double[0])
+                                .buckets(0.00001, 0.00005, 0.0001, 0.0005, 0.001, 0.005, 0.01))
+                .tags(dialects)
+                .description("Time spent translating a query"))
+                .record(translation.elapsedNanos() / 1e9);
     }
 
     @Override

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.queryflux.routing.python.PythonScript;
+import io.queryflux.routing.python.ScriptObserver;
 import org.junit.jupiter.api.Test;
 
 class ConfigLoaderTest {
@@ -71,7 +73,7 @@ class ConfigLoaderTest {
             """;
 
     private final ConfigLoader loader = new ConfigLoader(Map.of(EngineType.DUCKDB, Set.of("databasePath")),
-            name -> name.equals("QF_TEST_PASSWORD") ? "s3cret" : null);
+            name -> name.equals("QF_TEST_PASSWORD") ? "s3cret" : null, ScriptObserver.NONE);
 
     @Test
     void readsAValidConfig() {
@@ -109,7 +111,7 @@ class ConfigLoaderTest {
 
     @Test
     void loadsTheBuiltInDefault() {
-        ServerConfig config = new ConfigLoader(Map.of(EngineType.DUCKDB, Set.of("databasePath")), n -> null).loadDefault();
+        ServerConfig config = new ConfigLoader(Map.of(EngineType.DUCKDB, Set.of("databasePath")), n -> null, ScriptObserver.NONE).loadDefault();
         assertEquals(8080, config.frontends().trinoHttp().orElseThrow().port());
         assertEquals(9000, config.adminPort());
         assertEquals(EngineType.DUCKDB, config.clusters().values().iterator().next().engine());
@@ -194,6 +196,48 @@ class ConfigLoaderTest {
                 "queryflux.frontends.trinoHttp.port", "TCP port");
         assertRejected(BASE + "routingFallback: g\nqueryflux: {frontends: {flightSql: {tls: {certChain: /x.pem}}}}\n",
                 "queryflux.frontends.flightSql.tls", "both certChain and privateKey");
+    }
+
+    @Test
+    void loadsPythonRoutersAndStrategiesAndCircuitBreakers() {
+        String yaml = """
+                clusters:
+                  duck: {engine: duckDb, circuitBreaker: {windowSize: 10, failureRateThreshold: 0.3}}
+                clusterGroups:
+                  g:
+                    members: [duck]
+                    strategy:
+                      type: pythonScript
+                      script: |
+                        def select_cluster(candidates, ctx):
+                            return candidates[0]["name"]
+                routingFallback: g
+                routers:
+                  - type: pythonScript
+                    timeLimitMs: 200
+                    script: |
+                      def route(query, ctx):
+                          return "g" if ctx["user"] == "py" else None
+                """;
+        ServerConfig config = loader.parse("py.yaml", yaml);
+        try {
+            assertEquals(1, config.routerChain().routers().size());
+            assertEquals("g", config.routerChain().route(new QueryRequest("SELECT 1",
+                    ClientSession.of(Protocol.TRINO_HTTP, "py"))).group().orElseThrow());
+            assertTrue(config.routerChain().route(new QueryRequest("SELECT 1",
+                    ClientSession.of(Protocol.TRINO_HTTP, "other"))).fallbackUsed());
+            assertEquals("pythonScript", config.groups().get("g").strategy().create().type());
+            assertEquals(0.3, config.clusters().get("duck").circuitBreaker().orElseThrow().failureRateThreshold());
+            assertEquals(2, config.scripts().size());
+        } finally {
+            config.scripts().forEach(PythonScript::close);
+        }
+        assertRejected(BASE + "routingFallback: g\nrouters:\n  - {type: pythonScript, script: 'def route(q, ctx) return 1'}\n",
+                "routers[0].script", "line");
+        assertRejected(BASE + "routingFallback: g\nrouters:\n  - {type: pythonScript, script: 'def other(): pass'}\n",
+                "routers[0].script", "route");
+        assertRejected(BASE.replace("{engine: duckDb}", "{engine: duckDb, circuitBreaker: {failureRateThreshold: 2}}")
+                + "routingFallback: g\n", "clusters.duck.circuitBreaker.failureRateThreshold", "at most 1");
     }
 
     @Test
