@@ -1,5 +1,7 @@
 package io.queryflux.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -122,7 +124,10 @@ public final class TestingTrinoServer {
                 }
                 try {
                     HttpResponse<String> response = client.send(info, HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() == 200 && response.body().contains("\"starting\":false")) {
+                    // Not starting is not yet ready: until the node announces itself, queries fail
+                    // with "nodes is empty", so a real query has to succeed first.
+                    if (response.statusCode() == 200 && response.body().contains("\"starting\":false")
+                            && runsQueries(client)) {
                         return;
                     }
                 } catch (IOException notYetListening) {
@@ -135,6 +140,22 @@ public final class TestingTrinoServer {
         }
         stop();
         throw new IllegalStateException("Trino did not start within " + STARTUP_TIMEOUT + "; see " + log());
+    }
+
+    private boolean runsQueries(HttpClient client) throws IOException, InterruptedException {
+        ObjectMapper json = new ObjectMapper();
+        HttpRequest post = HttpRequest.newBuilder(uri.resolve("/v1/statement"))
+                .header("X-Trino-User", "readiness")
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString("SELECT count(*) FROM tpch.tiny.nation"))
+                .build();
+        JsonNode page = json.readTree(client.send(post, HttpResponse.BodyHandlers.ofString()).body());
+        while (!page.has("error") && page.hasNonNull("nextUri")) {
+            HttpRequest next = HttpRequest.newBuilder(URI.create(page.get("nextUri").asText()))
+                    .timeout(Duration.ofSeconds(10)).build();
+            page = json.readTree(client.send(next, HttpResponse.BodyHandlers.ofString()).body());
+        }
+        return !page.has("error");
     }
 
     private Path log() {
