@@ -13,9 +13,18 @@ final class CatalogRewriter {
     private static final List<Rule> RULES = List.of(
             rule("OPERATOR\\s*\\(\\s*pg_catalog\\s*\\.\\s*([~!=<>]+\\*?)\\s*\\)", "$1"),
             rule("\\s+COLLATE\\s+pg_catalog\\s*\\.\\s*\"?default\"?", ""),
+            rule("'(\\d+)'\\s*::\\s*(pg_catalog\\s*\\.\\s*)?regclass", "$1"),
+            // A relation named by text: none of the proxy's system catalogs has an OID to match.
             rule("'[^']*'\\s*::\\s*(pg_catalog\\s*\\.\\s*)?regclass", "0"),
-            rule("::\\s*(pg_catalog\\s*\\.\\s*)?(regclass|regtype|regproc|regprocedure|oid|xid)\\b", "::BIGINT"),
-            rule("::\\s*(pg_catalog\\s*\\.\\s*)?(name|\"char\"|text)\\b", "::VARCHAR"));
+            rule("::\\s*(pg_catalog\\s*\\.\\s*)?(regclass|regtype|regproc|regprocedure|regnamespace|oid|xid)\\b",
+                    "::BIGINT"),
+            rule("::\\s*(pg_catalog\\s*\\.\\s*)?(name|\"char\"|text|bpchar)\\b", "::VARCHAR"),
+            rule("::\\s*(pg_catalog\\s*\\.\\s*)?int2\\[\\]", "::SMALLINT[]"),
+            rule("'\\{(\\d*)\\}'", "[$1]"),
+            // Functions resolve through the search path (the mirror's macros first, then DuckDB's
+            // built-ins); tables live in schema pgc, since DuckDB's own pg_catalog is not PostgreSQL's.
+            rule("\\bpg_catalog\\s*\\.\\s*(\\w+)\\s*\\(", "$1("),
+            rule("\\bpg_catalog\\s*\\.\\s*", "pgc."));
 
     private CatalogRewriter() {}
 

@@ -7,13 +7,14 @@ import io.queryflux.dispatch.QueryDispatcher;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.ResultCursor;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Answers queries on pg_catalog (psql's backslash commands, pgjdbc's DatabaseMetaData, GUI
  * tools' start-up queries) from the routed engine's information_schema: the engine's tables
- * and columns are mirrored, as empty tables, into a scratch in-memory DuckDB whose own
- * PostgreSQL-compatible pg_catalog then answers the client's query.
+ * and columns fill a PostgreSQL-shaped pg_catalog (with PostgreSQL type OIDs) in a scratch
+ * in-memory DuckDB, which then runs the client's query.
  */
 public final class PgCatalog implements AutoCloseable {
     private static final Pattern CATALOG_REFERENCE = Pattern.compile(
@@ -35,9 +36,9 @@ public final class PgCatalog implements AutoCloseable {
     }
 
     /** Runs a catalog query against a mirror of the session's engine metadata. */
-    public ResultCursor run(String sql, ClientSession session) throws QueryException {
+    public ResultCursor run(String sql, ClientSession session, Map<String, String> settings) throws QueryException {
         try {
-            return shadows.query(session, CatalogRewriter.rewrite(sql));
+            return shadows.query(session, settings, CatalogRewriter.rewrite(sql));
         } catch (QueryException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -39,22 +39,21 @@ final class ShadowCatalog implements AutoCloseable {
         this.connection = connection;
     }
 
-    private record Relation(String schema, String name, boolean view, List<String[]> columns) {}
-
-    static ShadowCatalog load(QueryDispatcher dispatcher, ClientSession session) throws QueryException {
-        Map<String, Relation> relations = new LinkedHashMap<>();
+    static ShadowCatalog load(QueryDispatcher dispatcher, ClientSession session, Map<String, String> settings)
+            throws QueryException {
+        Map<String, SystemCatalogSchema.Relation> relations = new LinkedHashMap<>();
         for (List<Object> row : fetch(dispatcher, session,
                 "SELECT table_schema, table_name, table_type FROM information_schema.tables")) {
             String schema = (String) row.get(0);
             if (!SYSTEM_SCHEMAS.contains(schema.toLowerCase(Locale.ROOT))) {
-                relations.putIfAbsent(schema + "\0" + row.get(1), new Relation(schema, (String) row.get(1),
+                relations.putIfAbsent(schema + "\0" + row.get(1), new SystemCatalogSchema.Relation(schema, (String) row.get(1),
                         String.valueOf(row.get(2)).toUpperCase(Locale.ROOT).contains("VIEW"), new ArrayList<>()));
             }
         }
         for (List<Object> row : fetch(dispatcher, session,
                 "SELECT table_schema, table_name, column_name, data_type, is_nullable FROM information_schema.columns"
                         + " ORDER BY table_schema, table_name, ordinal_position")) {
-            Relation relation = relations.get(row.get(0) + "\0" + row.get(1));
+            SystemCatalogSchema.Relation relation = relations.get(row.get(0) + "\0" + row.get(1));
             if (relation != null) {
                 relation.columns().add(new String[] {(String) row.get(2), String.valueOf(row.get(3)),
                         String.valueOf(row.get(4))});
@@ -63,9 +62,13 @@ final class ShadowCatalog implements AutoCloseable {
         try {
             Connection connection = DriverManager.getConnection("jdbc:duckdb:");
             try (Statement statement = connection.createStatement()) {
-                for (Relation relation : relations.values()) {
-                    create(statement, relation);
-                }
+                SystemCatalogSchema.create(connection, List.copyOf(relations.values()), session.user(),
+                        session.header("database").orElse(session.user()), settings);
+                // Unqualified pg_class, format_type() ... resolve to the mirror, not DuckDB's own.
+                statement.execute("SET search_path = '" + SystemCatalogSchema.SCHEMA + "'");
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
             }
             return new ShadowCatalog(connection);
         } catch (SQLException e) {
@@ -89,59 +92,6 @@ final class ShadowCatalog implements AutoCloseable {
             }
             return rows;
         }
-    }
-
-    private static void create(Statement statement, Relation relation) throws SQLException {
-        statement.execute("CREATE SCHEMA IF NOT EXISTS " + quote(relation.schema()));
-        String name = quote(relation.schema()) + "." + quote(relation.name());
-        try {
-            statement.execute(ddl(name, relation, true));
-        } catch (SQLException e) {
-            // An engine type DuckDB does not know: mirror the column as varchar.
-            statement.execute(ddl(name, relation, false));
-        }
-    }
-
-    private static String ddl(String name, Relation relation, boolean engineTypes) {
-        StringBuilder sql = new StringBuilder();
-        if (relation.view()) {
-            sql.append("CREATE VIEW IF NOT EXISTS ").append(name).append(" AS SELECT ");
-            List<String[]> columns = relation.columns();
-            for (int i = 0; i < columns.size(); i++) {
-                sql.append(i > 0 ? ", " : "").append("CAST(NULL AS ").append(type(columns.get(i)[1], engineTypes))
-                        .append(") AS ").append(quote(columns.get(i)[0]));
-            }
-            if (columns.isEmpty()) {
-                sql.append("1 AS \"?column?\"");
-            }
-            return sql.append(" WHERE false").toString();
-        }
-        sql.append("CREATE TABLE IF NOT EXISTS ").append(name).append(" (");
-        List<String[]> columns = relation.columns();
-        for (int i = 0; i < columns.size(); i++) {
-            String[] c = columns.get(i);
-            sql.append(i > 0 ? ", " : "").append(quote(c[0])).append(' ').append(type(c[1], engineTypes));
-            if ("NO".equalsIgnoreCase(c[2])) {
-                sql.append(" NOT NULL");
-            }
-        }
-        return sql.append(")").toString();
-    }
-
-    private static String type(String engineType, boolean engineTypes) {
-        if (!engineTypes) {
-            return "VARCHAR";
-        }
-        String t = engineType.toLowerCase(Locale.ROOT).strip();
-        // Trino's parameterised composite types have no DuckDB spelling.
-        if (t.startsWith("array(") || t.startsWith("row(") || t.startsWith("map(") || t.equals("varbinary")) {
-            return t.equals("varbinary") ? "BLOB" : "VARCHAR";
-        }
-        return engineType;
-    }
-
-    static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     /** Runs the query; empty when this mirror has been closed meanwhile. */

@@ -28,9 +28,10 @@ final class ShadowCatalogs implements AutoCloseable {
     }
 
     /** Runs a (rewritten) catalog query on the session's mirror, loading it when stale. */
-    io.queryflux.engine.ResultCursor query(ClientSession session, String sql) throws QueryException {
+    io.queryflux.engine.ResultCursor query(ClientSession session, Map<String, String> settings, String sql)
+            throws QueryException {
         while (true) {
-            java.util.Optional<io.queryflux.engine.ResultCursor> result = forSession(session).query(sql);
+            java.util.Optional<io.queryflux.engine.ResultCursor> result = forSession(session, settings).query(sql);
             if (result.isPresent()) {
                 return result.get();
             }
@@ -38,7 +39,7 @@ final class ShadowCatalogs implements AutoCloseable {
         }
     }
 
-    private ShadowCatalog forSession(ClientSession session) throws QueryException {
+    private ShadowCatalog forSession(ClientSession session, Map<String, String> settings) throws QueryException {
         // Routing may depend on anything in the session, so the whole session is the key.
         lock.lock();
         try {
@@ -49,7 +50,7 @@ final class ShadowCatalogs implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        ShadowCatalog loaded = ShadowCatalog.load(dispatcher, session);
+        ShadowCatalog loaded = ShadowCatalog.load(dispatcher, session, settings);
         lock.lock();
         try {
             Entry previous = entries.remove(session);

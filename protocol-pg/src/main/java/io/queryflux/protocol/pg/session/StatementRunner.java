@@ -51,7 +51,7 @@ final class StatementRunner {
             return answered.get();
         }
         if (catalog.handles(sql)) {
-            return new Execution(catalog.run(sql, state.session()), Optional.empty(), "SELECT");
+            return new Execution(catalog.run(sql, state.session(), state.all()), Optional.empty(), "SELECT");
         }
         RunningQuery query = dispatcher.submit(new QueryRequest(sql, state.session()));
         onDispatch.accept(query);
@@ -86,7 +86,7 @@ final class StatementRunner {
                 }
             }
             if (catalog.handles(bound)) {
-                try (ResultCursor cursor = catalog.run(bound, state.session())) {
+                try (ResultCursor cursor = catalog.run(bound, state.session(), state.all())) {
                     return cursor.columns();
                 }
             }
