@@ -168,6 +168,8 @@ final class SystemCatalogSchema {
             "has_table_privilege(t, p) AS true",
             "has_schema_privilege(s, p) AS true",
             "has_database_privilege(d, p) AS true",
+            // Every mirrored schema counts as on the search path, as pg_table_is_visible() says.
+            "current_schemas(implicit) AS (SELECT list(nspname ORDER BY oid) FROM pgc.pg_namespace)",
             "array_upper(a, d) AS len(a)",
             "array_lower(a, d) AS 1",
             "quote_ident(s) AS '\"' || replace(s, '\"', '\"\"') || '\"'");

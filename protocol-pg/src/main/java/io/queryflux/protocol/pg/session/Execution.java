@@ -17,17 +17,37 @@ final class Execution implements AutoCloseable {
     private static final java.util.Set<String> NOISE = java.util.Set.of("OR", "REPLACE", "TEMP", "TEMPORARY",
             "UNIQUE", "UNLOGGED", "MATERIALIZED", "IF", "GLOBAL", "LOCAL");
 
+    private static final java.util.regex.Pattern INTO = java.util.regex.Pattern.compile("\\bINTO\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private final ResultCursor cursor;
     private final Optional<RunningQuery> query;
     private final String verb;
+    private final boolean readOnly;
     private long rows;
     private boolean exhausted;
     private boolean closed;
 
     Execution(ResultCursor cursor, Optional<RunningQuery> query, String verb) {
+        this(cursor, query, verb, false);
+    }
+
+    Execution(ResultCursor cursor, Optional<RunningQuery> query, String verb, boolean readOnly) {
         this.cursor = requireNonNull(cursor, "cursor is null");
         this.query = requireNonNull(query, "query is null");
         this.verb = requireNonNull(verb, "verb is null");
+        this.readOnly = readOnly;
+    }
+
+    /** A plain query (SELECT, VALUES, TABLE, SHOW without INTO): nothing to commit. */
+    static boolean isReadOnly(String sql) {
+        String first = SqlText.firstWord(sql);
+        return (first.equals("SELECT") || first.equals("VALUES") || first.equals("TABLE") || first.equals("SHOW"))
+                && !INTO.matcher(SqlText.stripComments(sql)).find();
+    }
+
+    boolean readOnly() {
+        return readOnly;
     }
 
     /** The tag a statement's CommandComplete carries when it returns no rows, e.g. {@code CREATE TABLE}. */

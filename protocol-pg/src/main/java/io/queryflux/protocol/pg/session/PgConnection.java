@@ -70,6 +70,7 @@ public final class PgConnection implements Runnable {
     private volatile RunningQuery running;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final Map<String, Portal> portals = new HashMap<>();
+    private final List<Execution> closeAfterReady = new ArrayList<>();
 
     public PgConnection(Socket socket, ConnectionSettings settings) {
         this.socket = requireNonNull(socket, "socket is null");
@@ -122,6 +123,7 @@ public final class PgConnection implements Runnable {
             cancelRunning();
             portals.values().forEach(Portal::abort);
             portals.clear();
+            closeDeferred();
             if (processId != 0) {
                 settings.backends().unregister(processId, this);
             }
@@ -297,23 +299,50 @@ public final class PgConnection implements Runnable {
             out.emptyQueryResponse();
         }
         for (String statement : parts) {
-            try (Execution execution = runner.start(statement, session, this::dispatched)) {
+            Execution execution = null;
+            try {
+                execution = runner.start(statement, session, this::dispatched);
                 afterStatement();
                 if (!execution.columns().isEmpty()) {
                     out.rowDescription(fields(execution.columns(), List.of()));
                 }
                 stream(execution, List.of(), 0);
+                execution = closeLater(execution);
             } catch (QueryException e) {
                 failStatement(e);
                 break;
             } finally {
                 running = null;
+                if (execution != null) {
+                    execution.close();
+                }
             }
         }
         if (session.transaction() == TransactionStatus.IDLE) {
             closeAllPortals();
         }
         ready();
+        closeDeferred();
+    }
+
+    /**
+     * Closing a finished read-only query can wait until the client has its answer: the engine's
+     * clean-up (a COMMIT round trip on PostgreSQL) then overlaps the client's next request.
+     * Writes are closed at once, so the client never sees a result before it is committed.
+     *
+     * @return null when the execution was deferred, else the execution to close now
+     */
+    private Execution closeLater(Execution execution) {
+        if (execution.readOnly() && execution.exhausted()) {
+            closeAfterReady.add(execution);
+            return null;
+        }
+        return execution;
+    }
+
+    private void closeDeferred() {
+        closeAfterReady.forEach(Execution::close);
+        closeAfterReady.clear();
     }
 
     private void dispatched(RunningQuery query) {
@@ -491,7 +520,7 @@ public final class PgConnection implements Runnable {
         Execution execution = started(portal);
         running = execution.query().orElse(null);
         stream(execution, portal.resultFormats(), execute.maxRows());
-        if (execution.exhausted()) {
+        if (execution.exhausted() && closeLater(execution) != null) {
             // Free the group slot now; the portal stays until Sync or Close, as PostgreSQL keeps it.
             execution.close();
         }
@@ -513,6 +542,7 @@ public final class PgConnection implements Runnable {
             closeAllPortals();
         }
         ready();
+        closeDeferred();
     }
 
     private PreparedStatement statement(String name) throws QueryException {

@@ -58,7 +58,7 @@ final class StatementRunner {
         try {
             ResultCursor cursor = query.start();
             query.sessionChange().ifPresent(change -> state.setSession(change.applyTo(state.session())));
-            return new Execution(cursor, Optional.of(query), Execution.verbOf(sql));
+            return new Execution(cursor, Optional.of(query), Execution.verbOf(sql), Execution.isReadOnly(sql));
         } catch (QueryException | RuntimeException e) {
             query.close();
             throw e;
