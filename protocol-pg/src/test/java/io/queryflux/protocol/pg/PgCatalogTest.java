@@ -84,6 +84,8 @@ class PgCatalogTest {
         assertTrue(query.contains("acme") && query.contains("(1 row)"), query);
         String error = psql("SELECT * FROM missing_table");
         assertTrue(error.contains("ERROR") && error.contains("missing_table"), error);
+        String copy = psql("\\copy (SELECT id FROM orders) to stdout");
+        assertTrue(copy.contains("ERROR") && copy.contains("COPY is not supported"), copy);
         String databases = psql("\\l");
         assertTrue(databases.contains("Name"), databases);
     }

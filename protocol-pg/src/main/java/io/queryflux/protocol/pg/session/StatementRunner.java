@@ -46,6 +46,11 @@ final class StatementRunner {
             throw new QueryException(ErrorCode.GENERIC_USER_ERROR,
                     "current transaction is aborted, commands ignored until end of transaction block", "25P02", null);
         }
+        if (SqlText.firstWord(sql).equals("COPY")) {
+            // Engines would read COPY ... TO STDOUT as a file on their own disk.
+            throw new QueryException(ErrorCode.NOT_SUPPORTED, "COPY is not supported by the QueryFlux PostgreSQL"
+                    + " frontend; use SELECT to read data");
+        }
         Optional<Execution> answered = local.answer(sql, state);
         if (answered.isPresent()) {
             return answered.get();
