@@ -74,6 +74,32 @@ class PgCatalogTest {
     }
 
     @Test
+    void guiToolStartupQueriesWork() throws SQLException {
+        // What DBeaver sends when it opens a connection and its navigator.
+        List<String> queries = List.of(
+                "SELECT current_schema(),session_user",
+                "SHOW search_path",
+                "select * from pg_catalog.pg_settings where name='standard_conforming_strings'",
+                "SELECT n.oid,n.*,d.description FROM pg_catalog.pg_namespace n LEFT OUTER JOIN pg_catalog.pg_description d"
+                        + " ON d.objoid=n.oid AND d.objsubid=0 AND d.classoid='pg_namespace'::regclass ORDER BY nspname",
+                "SELECT db.oid,db.* FROM pg_catalog.pg_database db WHERE datallowconn AND NOT datistemplate"
+                        + " ORDER BY db.datname",
+                "select t.oid,t.*,c.relkind from pg_catalog.pg_type t left outer join pg_class c on c.oid=t.typrelid"
+                        + " where typnamespace=11",
+                "SELECT c.oid,c.*,d.description FROM pg_catalog.pg_class c LEFT OUTER JOIN pg_catalog.pg_description d"
+                        + " ON d.objoid=c.oid AND d.objsubid=0 WHERE c.relnamespace=(SELECT oid FROM"
+                        + " pg_catalog.pg_namespace WHERE nspname='main') AND c.relkind not in ('i','I','c')");
+        try (Connection c = server.connect("");
+                Statement s = c.createStatement()) {
+            for (String sql : queries) {
+                try (ResultSet rs = s.executeQuery(sql)) {
+                    assertTrue(rs.next(), "no row for: " + sql);
+                }
+            }
+        }
+    }
+
+    @Test
     void psqlListsTablesAndDescribesOne() throws Exception {
         assumeTrue(Files.isExecutable(PSQL), "psql is not installed (apt-get install postgresql-client); skipping");
         String tables = psql("\\dt");
