@@ -109,6 +109,19 @@ class PgStreamingTest {
         awaitNoRunningQueries();
     }
 
+    @Test
+    void hangUpBeforeTheFirstRowCancelsTheQuery() throws Exception {
+        try (RawPgClient client = new RawPgClient(server.port()).startup("impatient")) {
+            client.query(ENDLESS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (server.duckDb().group().runningQueries() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(1, server.duckDb().group().runningQueries());
+        }
+        awaitNoRunningQueries();
+    }
+
     private static void awaitNoRunningQueries() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (server.duckDb().group().runningQueries() != 0 && System.nanoTime() < deadline) {

@@ -300,7 +300,7 @@ public final class PgConnection implements Runnable {
         }
         for (String statement : parts) {
             Execution execution = null;
-            try {
+            try (DisconnectWatch watch = DisconnectWatch.start(socket, buffered, this::cancelRunning)) {
                 execution = runner.start(statement, session, this::dispatched);
                 afterStatement();
                 if (!execution.columns().isEmpty()) {
