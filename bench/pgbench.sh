@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# pgbench select-only (-S) against one PostgreSQL three ways: directly, through pgbouncer
+# (transaction pooling) and through QueryFlux's PostgreSQL port routed to the postgres engine.
+# Prints TPS and average latency for 1 and 32 clients, and the ratios proxy/pgbouncer and
+# proxy/direct. Needs root (installs packages, runs PostgreSQL and pgbouncer as user postgres).
+#
+#   bench/pgbench.sh [duration-seconds] [scale]
+set -euo pipefail
+
+DURATION=${1:-20}
+SCALE=${2:-10}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WORK=${QF_BENCH_DIR:-/tmp/qf-pgbench}
+PG_PORT=55432
+BOUNCER_PORT=56432
+PROXY_PORT=57432
+POOL=32
+JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+export JAVA_HOME
+
+need() { command -v "$1" >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/"$1" >/dev/null 2>&1; }
+if ! need pgbench || ! need initdb || ! need pgbouncer; then
+  echo "installing postgresql, postgresql-contrib, pgbouncer"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql postgresql-contrib pgbouncer >/dev/null
+fi
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+PGBENCH=$(command -v pgbench || echo "$PGBIN/pgbench")
+as_postgres() { runuser -u postgres -- "$@"; }
+
+PROXY_PID=""
+cleanup() {
+  [ -n "$PROXY_PID" ] && kill "$PROXY_PID" 2>/dev/null || true
+  [ -f "$WORK/pgbouncer.pid" ] && kill "$(cat "$WORK/pgbouncer.pid")" 2>/dev/null || true
+  [ -d "$WORK/data" ] && as_postgres "$PGBIN/pg_ctl" -D "$WORK/data" -m fast stop >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+rm -rf "$WORK" && mkdir -p "$WORK" && chown postgres "$WORK"
+echo "== PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on port $PG_PORT"
+as_postgres "$PGBIN/initdb" -A trust -U postgres -D "$WORK/data" >/dev/null
+as_postgres "$PGBIN/pg_ctl" -D "$WORK/data" -l "$WORK/postgres.log" -w \
+  -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB" start >/dev/null
+"$PGBENCH" -h 127.0.0.1 -p $PG_PORT -U postgres -i -q -s "$SCALE" postgres >/dev/null 2>&1
+
+echo "== pgbouncer (transaction pooling, pool $POOL) on port $BOUNCER_PORT"
+cat > "$WORK/pgbouncer.ini" <<INI
+[databases]
+postgres = host=127.0.0.1 port=$PG_PORT dbname=postgres user=postgres
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = $BOUNCER_PORT
+unix_socket_dir =
+auth_type = trust
+auth_file = $WORK/userlist.txt
+pool_mode = transaction
+default_pool_size = $POOL
+max_client_conn = 500
+pidfile = $WORK/pgbouncer.pid
+logfile = $WORK/pgbouncer.log
+INI
+echo '"postgres" ""' > "$WORK/userlist.txt"
+chown postgres "$WORK/pgbouncer.ini" "$WORK/userlist.txt"
+as_postgres pgbouncer -d "$WORK/pgbouncer.ini"
+
+echo "== QueryFlux PostgreSQL frontend -> postgres engine (pool $POOL) on port $PROXY_PORT"
+cd "$ROOT"
+flock /tmp/qf-build.lock mvn -q -pl protocol-pg -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=test >/dev/null
+"$JAVA_HOME/bin/java" -Xmx1g --add-opens=java.base/java.nio=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
+  --sun-misc-unsafe-memory-access=allow \
+  -cp "protocol-pg/target/test-classes:protocol-pg/target/classes:$(cat "$WORK/classpath.txt")" \
+  io.queryflux.protocol.pg.PgBenchServer $PROXY_PORT 127.0.0.1:$PG_PORT postgres postgres $POOL \
+  > "$WORK/proxy.log" 2>&1 &
+PROXY_PID=$!
+for _ in $(seq 1 100); do
+  grep -q listening "$WORK/proxy.log" 2>/dev/null && break
+  sleep 0.2
+done
+grep -q listening "$WORK/proxy.log" || { cat "$WORK/proxy.log"; exit 1; }
+
+declare -A TPS LAT
+run() { # name port clients
+  local out
+  out=$("$PGBENCH" -h 127.0.0.1 -p "$2" -U postgres -n -S -T "$DURATION" -c "$3" -j "$(( $3 < 2 ? 1 : 2 ))" postgres 2>&1)
+  TPS[$1-$3]=$(echo "$out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1)
+  LAT[$1-$3]=$(echo "$out" | sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' | head -1)
+  if [ -z "${TPS[$1-$3]}" ]; then echo "$out"; exit 1; fi
+  printf '%-10s %3s clients: %10s tps  %8s ms avg latency\n' "$1" "$3" "${TPS[$1-$3]}" "${LAT[$1-$3]}"
+}
+
+echo "== pgbench -S, ${DURATION}s per run, scale $SCALE, $(nproc) cores"
+for clients in 1 32; do
+  run direct $PG_PORT $clients
+  run pgbouncer $BOUNCER_PORT $clients
+  run queryflux $PROXY_PORT $clients
+done
+echo "== ratios"
+for clients in 1 32; do
+  printf '%3s clients: proxy/pgbouncer %.2f   proxy/direct %.2f\n' "$clients" \
+    "$(echo "${TPS[queryflux-$clients]} / ${TPS[pgbouncer-$clients]}" | bc -l)" \
+    "$(echo "${TPS[queryflux-$clients]} / ${TPS[direct-$clients]}" | bc -l)"
+done

@@ -1,0 +1,77 @@
+package io.queryflux.engine.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.queryflux.engine.ClusterHealth;
+import io.queryflux.engine.Engine;
+import io.queryflux.engine.EngineQuery;
+import io.queryflux.engine.EngineType;
+import io.queryflux.engine.ErrorCode;
+import io.queryflux.engine.QueryException;
+import io.queryflux.engine.QueryExecution;
+import io.queryflux.engine.jdbc.JdbcExecution;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * A PostgreSQL cluster reached through a HikariCP pool of pgjdbc connections. Each query holds
+ * one pooled connection until it is closed; queries stream with a cursor (a fetch size inside
+ * a transaction) and are committed when closed.
+ */
+public final class PostgresEngine implements Engine {
+    private final HikariDataSource pool;
+    private final PostgresFlavor flavor;
+
+    private PostgresEngine(HikariDataSource pool, PostgresFlavor flavor) {
+        this.pool = pool;
+        this.flavor = flavor;
+    }
+
+    static PostgresEngine start(PostgresSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("queryflux-postgres-" + settings.clusterName());
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.username());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setMinimumIdle(Math.min(2, settings.poolSize()));
+        config.setConnectionTimeout(Duration.ofSeconds(settings.connectTimeoutSecs()).toMillis());
+        // Starting without a reachable server is allowed: health checks report it.
+        config.setInitializationFailTimeout(-1);
+        config.addDataSourceProperty("ApplicationName", "queryflux");
+        config.addDataSourceProperty("connectTimeout", Integer.toString(settings.connectTimeoutSecs()));
+        return new PostgresEngine(new HikariDataSource(config), new PostgresFlavor(settings.fetchSize()));
+    }
+
+    @Override
+    public EngineType type() {
+        return EngineType.POSTGRES;
+    }
+
+    @Override
+    public QueryExecution prepare(EngineQuery query) throws QueryException {
+        try {
+            return new JdbcExecution(CommitOnClose.wrap(pool.getConnection()), query, flavor);
+        } catch (SQLException e) {
+            throw new QueryException(ErrorCode.EXTERNAL_ERROR, "Cannot get a PostgreSQL connection from the pool: "
+                    + e.getMessage(), e.getSQLState(), e);
+        }
+    }
+
+    @Override
+    public ClusterHealth checkHealth(Duration timeout) {
+        try (Connection connection = pool.getConnection()) {
+            int seconds = (int) Math.max(1, timeout.toSeconds());
+            return connection.isValid(seconds) ? ClusterHealth.healthy()
+                    : ClusterHealth.unhealthy("connection did not answer within " + seconds + "s");
+        } catch (SQLException | RuntimeException e) {
+            return ClusterHealth.unhealthy("cannot connect: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

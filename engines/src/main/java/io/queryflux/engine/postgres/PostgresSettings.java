@@ -1,0 +1,27 @@
+package io.queryflux.engine.postgres;
+
+import static java.util.Objects.requireNonNull;
+
+/** One PostgreSQL cluster's connection settings. */
+record PostgresSettings(
+        String clusterName,
+        String host,
+        int port,
+        String database,
+        String username,
+        String password,
+        int poolSize,
+        int fetchSize,
+        int connectTimeoutSecs) {
+    PostgresSettings {
+        requireNonNull(clusterName, "clusterName is null");
+        requireNonNull(host, "host is null");
+        requireNonNull(database, "database is null");
+        requireNonNull(username, "username is null");
+        requireNonNull(password, "password is null");
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+}

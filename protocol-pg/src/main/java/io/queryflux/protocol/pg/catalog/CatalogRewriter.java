@@ -1,0 +1,42 @@
+package io.queryflux.protocol.pg.catalog;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Rewrites the PostgreSQL-only spellings clients use in catalog queries into what the mirror
+ * (DuckDB's pg_catalog) accepts. Each rule is a small textual substitution.
+ */
+final class CatalogRewriter {
+    private record Rule(Pattern pattern, String replacement) {}
+
+    private static final List<Rule> RULES = List.of(
+            rule("OPERATOR\\s*\\(\\s*pg_catalog\\s*\\.\\s*([~!=<>]+\\*?)\\s*\\)", "$1"),
+            rule("\\s+COLLATE\\s+pg_catalog\\s*\\.\\s*\"?default\"?", ""),
+            rule("'(\\d+)'\\s*::\\s*(pg_catalog\\s*\\.\\s*)?regclass", "$1"),
+            // A relation named by text: none of the proxy's system catalogs has an OID to match.
+            rule("'[^']*'\\s*::\\s*(pg_catalog\\s*\\.\\s*)?regclass", "0"),
+            rule("::\\s*(pg_catalog\\s*\\.\\s*)?(regclass|regtype|regproc|regprocedure|regnamespace|oid|xid)\\b",
+                    "::BIGINT"),
+            rule("::\\s*(pg_catalog\\s*\\.\\s*)?(name|\"char\"|text|bpchar)\\b", "::VARCHAR"),
+            rule("::\\s*(pg_catalog\\s*\\.\\s*)?int2\\[\\]", "::SMALLINT[]"),
+            rule("'\\{(\\d*)\\}'", "[$1]"),
+            // Functions resolve through the search path (the mirror's macros first, then DuckDB's
+            // built-ins); tables live in schema pgc, since DuckDB's own pg_catalog is not PostgreSQL's.
+            rule("\\bpg_catalog\\s*\\.\\s*(\\w+)\\s*\\(", "$1("),
+            rule("\\bpg_catalog\\s*\\.\\s*", "pgc."));
+
+    private CatalogRewriter() {}
+
+    private static Rule rule(String regex, String replacement) {
+        return new Rule(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), replacement);
+    }
+
+    static String rewrite(String sql) {
+        String result = sql;
+        for (Rule rule : RULES) {
+            result = rule.pattern().matcher(result).replaceAll(rule.replacement());
+        }
+        return result;
+    }
+}

@@ -1,0 +1,356 @@
+package io.queryflux.protocol.pg.catalog;
+
+import io.queryflux.protocol.pg.types.PgColumnType;
+import io.queryflux.protocol.pg.types.PgType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A PostgreSQL-shaped pg_catalog, as tables and macros in schema {@code pgc} of a scratch
+ * DuckDB, filled from one engine's metadata with PostgreSQL's own type OIDs. Catalogs the
+ * proxy has no data for (constraints, indexes, policies, ...) exist empty, so that the queries
+ * clients send still bind.
+ */
+final class SystemCatalogSchema {
+    static final String SCHEMA = "pgc";
+    static final int PG_CATALOG_OID = 11;
+    static final int PUBLIC_OID = 2200;
+    private static final int FIRST_NAMESPACE_OID = 16_000;
+    private static final int FIRST_RELATION_OID = 16_384;
+    private static final int OWNER_OID = 10;
+
+    /** A table or view of the engine, with its columns (name, engine type, nullable). */
+    record Relation(String schema, String name, boolean view, List<String[]> columns) {}
+
+    private static final List<String> TABLES = List.of(
+            "pg_namespace (oid BIGINT, nspname VARCHAR, nspowner BIGINT, nspacl VARCHAR)",
+            "pg_class (oid BIGINT, relname VARCHAR, relnamespace BIGINT, reltype BIGINT, reloftype BIGINT,"
+                    + " relowner BIGINT, relam BIGINT, relfilenode BIGINT, reltablespace BIGINT, relpages INTEGER,"
+                    + " reltuples REAL, relallvisible INTEGER, reltoastrelid BIGINT, relhasindex BOOLEAN,"
+                    + " relisshared BOOLEAN, relpersistence VARCHAR, relkind VARCHAR, relnatts SMALLINT,"
+                    + " relchecks SMALLINT, relhasrules BOOLEAN, relhastriggers BOOLEAN, relhassubclass BOOLEAN,"
+                    + " relrowsecurity BOOLEAN, relforcerowsecurity BOOLEAN, relispopulated BOOLEAN,"
+                    + " relreplident VARCHAR, relispartition BOOLEAN, relrewrite BIGINT, relfrozenxid BIGINT,"
+                    + " relminmxid BIGINT, relacl VARCHAR, reloptions VARCHAR[], relpartbound VARCHAR, relhasoids BOOLEAN)",
+            "pg_attribute (attrelid BIGINT, attname VARCHAR, atttypid BIGINT, attstattarget INTEGER, attlen SMALLINT,"
+                    + " attnum SMALLINT, attndims INTEGER, attcacheoff INTEGER, atttypmod INTEGER, attbyval BOOLEAN,"
+                    + " attalign VARCHAR, attstorage VARCHAR, attcompression VARCHAR, attnotnull BOOLEAN,"
+                    + " atthasdef BOOLEAN, atthasmissing BOOLEAN, attidentity VARCHAR, attgenerated VARCHAR,"
+                    + " attisdropped BOOLEAN, attislocal BOOLEAN, attinhcount INTEGER, attcollation BIGINT,"
+                    + " attacl VARCHAR, attoptions VARCHAR[], attfdwoptions VARCHAR[], attmissingval VARCHAR)",
+            "pg_type (oid BIGINT, typname VARCHAR, typnamespace BIGINT, typowner BIGINT, typlen SMALLINT,"
+                    + " typbyval BOOLEAN, typtype VARCHAR, typcategory VARCHAR, typispreferred BOOLEAN,"
+                    + " typisdefined BOOLEAN, typdelim VARCHAR, typrelid BIGINT, typsubscript BIGINT, typelem BIGINT,"
+                    + " typarray BIGINT, typinput VARCHAR, typoutput VARCHAR, typreceive VARCHAR, typsend VARCHAR,"
+                    + " typmodin VARCHAR, typmodout VARCHAR, typanalyze VARCHAR, typalign VARCHAR, typstorage VARCHAR,"
+                    + " typnotnull BOOLEAN, typbasetype BIGINT, typtypmod INTEGER, typndims INTEGER,"
+                    + " typcollation BIGINT, typdefaultbin VARCHAR, typdefault VARCHAR, typacl VARCHAR)",
+            "pg_database (oid BIGINT, datname VARCHAR, datdba BIGINT, encoding INTEGER, datlocprovider VARCHAR,"
+                    + " datistemplate BOOLEAN, datallowconn BOOLEAN, datconnlimit INTEGER, datfrozenxid BIGINT,"
+                    + " datminmxid BIGINT, dattablespace BIGINT, datcollate VARCHAR, datctype VARCHAR,"
+                    + " daticulocale VARCHAR, datcollversion VARCHAR, datacl VARCHAR)",
+            "pg_settings (name VARCHAR, setting VARCHAR, unit VARCHAR, category VARCHAR, short_desc VARCHAR,"
+                    + " extra_desc VARCHAR, context VARCHAR, vartype VARCHAR, source VARCHAR, min_val VARCHAR,"
+                    + " max_val VARCHAR, enumvals VARCHAR[], boot_val VARCHAR, reset_val VARCHAR, sourcefile VARCHAR,"
+                    + " sourceline INTEGER, pending_restart BOOLEAN)",
+            "pg_roles (oid BIGINT, rolname VARCHAR, rolsuper BOOLEAN, rolinherit BOOLEAN, rolcreaterole BOOLEAN,"
+                    + " rolcreatedb BOOLEAN, rolcanlogin BOOLEAN, rolreplication BOOLEAN, rolconnlimit INTEGER,"
+                    + " rolpassword VARCHAR, rolvaliduntil TIMESTAMPTZ, rolbypassrls BOOLEAN, rolconfig VARCHAR[])",
+            "pg_user (usename VARCHAR, usesysid BIGINT, usecreatedb BOOLEAN, usesuper BOOLEAN, userepl BOOLEAN,"
+                    + " usebypassrls BOOLEAN, passwd VARCHAR, valuntil TIMESTAMPTZ, useconfig VARCHAR[])",
+            "pg_am (oid BIGINT, amname VARCHAR, amhandler VARCHAR, amtype VARCHAR)",
+            "pg_tablespace (oid BIGINT, spcname VARCHAR, spcowner BIGINT, spcacl VARCHAR, spcoptions VARCHAR[])",
+            "pg_proc (oid BIGINT, proname VARCHAR, pronamespace BIGINT, proowner BIGINT, prolang BIGINT,"
+                    + " procost REAL, prorows REAL, provariadic BIGINT, prosupport VARCHAR, prokind VARCHAR,"
+                    + " prosecdef BOOLEAN, proleakproof BOOLEAN, proisstrict BOOLEAN, proretset BOOLEAN,"
+                    + " provolatile VARCHAR, proparallel VARCHAR, pronargs SMALLINT, pronargdefaults SMALLINT,"
+                    + " prorettype BIGINT, proargtypes VARCHAR, proallargtypes BIGINT[], proargmodes VARCHAR[],"
+                    + " proargnames VARCHAR[], proargdefaults VARCHAR, protrftypes BIGINT[], prosrc VARCHAR,"
+                    + " probin VARCHAR, prosqlbody VARCHAR, proconfig VARCHAR[], proacl VARCHAR)",
+            "pg_description (objoid BIGINT, classoid BIGINT, objsubid INTEGER, description VARCHAR)",
+            "pg_shdescription (objoid BIGINT, classoid BIGINT, description VARCHAR)",
+            "pg_attrdef (oid BIGINT, adrelid BIGINT, adnum SMALLINT, adbin VARCHAR)",
+            "pg_index (indexrelid BIGINT, indrelid BIGINT, indnatts SMALLINT, indnkeyatts SMALLINT,"
+                    + " indisunique BOOLEAN, indnullsnotdistinct BOOLEAN, indisprimary BOOLEAN,"
+                    + " indisexclusion BOOLEAN, indimmediate BOOLEAN, indisclustered BOOLEAN, indisvalid BOOLEAN,"
+                    + " indcheckxmin BOOLEAN, indisready BOOLEAN, indislive BOOLEAN, indisreplident BOOLEAN,"
+                    + " indkey SMALLINT[], indcollation BIGINT[], indclass BIGINT[], indoption SMALLINT[],"
+                    + " indexprs VARCHAR, indpred VARCHAR)",
+            "pg_constraint (oid BIGINT, conname VARCHAR, connamespace BIGINT, contype VARCHAR,"
+                    + " condeferrable BOOLEAN, condeferred BOOLEAN, convalidated BOOLEAN, conrelid BIGINT,"
+                    + " contypid BIGINT, conindid BIGINT, conparentid BIGINT, confrelid BIGINT, confupdtype VARCHAR,"
+                    + " confdeltype VARCHAR, confmatchtype VARCHAR, conislocal BOOLEAN, coninhcount INTEGER,"
+                    + " connoinherit BOOLEAN, conkey SMALLINT[], confkey SMALLINT[], conpfeqop BIGINT[],"
+                    + " conppeqop BIGINT[], conffeqop BIGINT[], confdelsetcols SMALLINT[], conexclop BIGINT[],"
+                    + " conbin VARCHAR)",
+            "pg_inherits (inhrelid BIGINT, inhparent BIGINT, inhseqno INTEGER, inhdetachpending BOOLEAN)",
+            "pg_policy (oid BIGINT, polname VARCHAR, polrelid BIGINT, polcmd VARCHAR, polpermissive BOOLEAN,"
+                    + " polroles BIGINT[], polqual VARCHAR, polwithcheck VARCHAR)",
+            "pg_statistic_ext (oid BIGINT, stxrelid BIGINT, stxname VARCHAR, stxnamespace BIGINT, stxowner BIGINT,"
+                    + " stxstattarget INTEGER, stxkeys SMALLINT[], stxkind VARCHAR[], stxexprs VARCHAR)",
+            "pg_publication (oid BIGINT, pubname VARCHAR, pubowner BIGINT, puballtables BOOLEAN, pubinsert BOOLEAN,"
+                    + " pubupdate BOOLEAN, pubdelete BOOLEAN, pubtruncate BOOLEAN, pubviaroot BOOLEAN)",
+            "pg_publication_namespace (oid BIGINT, pnpubid BIGINT, pnnspid BIGINT)",
+            "pg_publication_rel (oid BIGINT, prpubid BIGINT, prrelid BIGINT, prqual VARCHAR, prattrs SMALLINT[])",
+            "pg_trigger (oid BIGINT, tgrelid BIGINT, tgparentid BIGINT, tgname VARCHAR, tgfoid BIGINT,"
+                    + " tgtype SMALLINT, tgenabled VARCHAR, tgisinternal BOOLEAN, tgconstrrelid BIGINT,"
+                    + " tgconstrindid BIGINT, tgconstraint BIGINT, tgdeferrable BOOLEAN, tginitdeferred BOOLEAN,"
+                    + " tgnargs SMALLINT, tgattr SMALLINT[], tgargs VARCHAR, tgqual VARCHAR, tgoldtable VARCHAR,"
+                    + " tgnewtable VARCHAR)",
+            "pg_rewrite (oid BIGINT, rulename VARCHAR, ev_class BIGINT, ev_type VARCHAR, ev_enabled VARCHAR,"
+                    + " is_instead BOOLEAN, ev_qual VARCHAR, ev_action VARCHAR)",
+            "pg_extension (oid BIGINT, extname VARCHAR, extowner BIGINT, extnamespace BIGINT,"
+                    + " extrelocatable BOOLEAN, extversion VARCHAR, extconfig BIGINT[], extcondition VARCHAR[])",
+            "pg_collation (oid BIGINT, collname VARCHAR, collnamespace BIGINT, collowner BIGINT,"
+                    + " collprovider VARCHAR, collisdeterministic BOOLEAN, collencoding INTEGER, collcollate VARCHAR,"
+                    + " collctype VARCHAR, colliculocale VARCHAR, collversion VARCHAR)",
+            "pg_foreign_table (ftrelid BIGINT, ftserver BIGINT, ftoptions VARCHAR[])",
+            "pg_partitioned_table (partrelid BIGINT, partstrat VARCHAR, partnatts SMALLINT,"
+                    + " partdefid BIGINT, partattrs SMALLINT[], partclass BIGINT[], partcollation BIGINT[],"
+                    + " partexprs VARCHAR)",
+            "pg_enum (oid BIGINT, enumtypid BIGINT, enumsortorder REAL, enumlabel VARCHAR)",
+            "pg_range (rngtypid BIGINT, rngsubtype BIGINT, rngmultitypid BIGINT, rngcollation BIGINT,"
+                    + " rngsubopc BIGINT, rngcanonical VARCHAR, rngsubdiff VARCHAR)",
+            "pg_depend (classid BIGINT, objid BIGINT, objsubid INTEGER, refclassid BIGINT, refobjid BIGINT,"
+                    + " refobjsubid INTEGER, deptype VARCHAR)",
+            "pg_language (oid BIGINT, lanname VARCHAR, lanowner BIGINT, lanispl BOOLEAN, lanpltrusted BOOLEAN)",
+            "pg_auth_members (oid BIGINT, roleid BIGINT, member BIGINT, grantor BIGINT, admin_option BOOLEAN)",
+            "pg_sequence (seqrelid BIGINT, seqtypid BIGINT, seqstart BIGINT, seqincrement BIGINT, seqmax BIGINT,"
+                    + " seqmin BIGINT, seqcache BIGINT, seqcycle BOOLEAN)",
+            "pg_event_trigger (oid BIGINT, evtname VARCHAR, evtevent VARCHAR, evtowner BIGINT, evtfoid BIGINT,"
+                    + " evtenabled VARCHAR, evttags VARCHAR[])",
+            "pg_matviews (schemaname VARCHAR, matviewname VARCHAR, matviewowner VARCHAR, tablespace VARCHAR,"
+                    + " hasindexes BOOLEAN, ispopulated BOOLEAN, definition VARCHAR)",
+            "pg_stat_activity (datid BIGINT, datname VARCHAR, pid INTEGER, usename VARCHAR,"
+                    + " application_name VARCHAR, client_addr VARCHAR, state VARCHAR, query VARCHAR)",
+            "pg_operator (oid BIGINT, oprname VARCHAR, oprnamespace BIGINT, oprleft BIGINT, oprright BIGINT,"
+                    + " oprresult BIGINT, oprcode VARCHAR)");
+
+    private static final List<String> MACROS = List.of(
+            "pg_get_userbyid(o) AS (SELECT rolname FROM pgc.pg_roles WHERE oid = o)",
+            "pg_table_is_visible(o) AS true",
+            "pg_type_is_visible(o) AS true",
+            "pg_function_is_visible(o) AS true",
+            "format_type(t, m) AS (SELECT CASE"
+                    + " WHEN t = 1700 AND m > 4 THEN 'numeric(' || ((m - 4) >> 16) || ',' || ((m - 4) & 65535) || ')'"
+                    + " WHEN t = 1043 AND m > 4 THEN 'character varying(' || (m - 4) || ')'"
+                    + " WHEN t = 1042 AND m > 4 THEN 'character(' || (m - 4) || ')'"
+                    + " ELSE coalesce((SELECT display FROM pgc.qf_type_display d WHERE d.oid = t), '???') END)",
+            "pg_get_expr(e, r) AS NULL::VARCHAR",
+            "pg_get_expr(e, r, p) AS NULL::VARCHAR",
+            "obj_description(o) AS NULL::VARCHAR",
+            "obj_description(o, c) AS NULL::VARCHAR",
+            "col_description(o, n) AS NULL::VARCHAR",
+            "shobj_description(o, c) AS NULL::VARCHAR",
+            "pg_encoding_to_char(e) AS 'UTF8'",
+            "pg_get_indexdef(o) AS NULL::VARCHAR",
+            "pg_get_indexdef(o, c, p) AS NULL::VARCHAR",
+            "pg_get_constraintdef(o) AS NULL::VARCHAR",
+            "pg_get_constraintdef(o, p) AS NULL::VARCHAR",
+            "pg_get_viewdef(o) AS NULL::VARCHAR",
+            "pg_get_viewdef(o, p) AS NULL::VARCHAR",
+            "pg_get_statisticsobjdef_columns(o) AS NULL::VARCHAR",
+            "pg_get_partkeydef(o) AS NULL::VARCHAR",
+            "pg_relation_is_publishable(o) AS false",
+            "pg_partition_ancestors(o) AS o",
+            "pg_total_relation_size(o) AS 0::BIGINT",
+            "pg_relation_size(o) AS 0::BIGINT",
+            "pg_table_size(o) AS 0::BIGINT",
+            "pg_size_pretty(s) AS s || ' bytes'",
+            "pg_get_function_result(o) AS NULL::VARCHAR",
+            "pg_get_function_arguments(o) AS NULL::VARCHAR",
+            "pg_get_function_identity_arguments(o) AS NULL::VARCHAR",
+            "has_table_privilege(t, p) AS true",
+            "has_schema_privilege(s, p) AS true",
+            "has_database_privilege(d, p) AS true",
+            // Every mirrored schema counts as on the search path, as pg_table_is_visible() says.
+            "current_schemas(implicit) AS (SELECT list(nspname ORDER BY oid) FROM pgc.pg_namespace)",
+            "array_upper(a, d) AS len(a)",
+            "array_lower(a, d) AS 1",
+            "quote_ident(s) AS '\"' || replace(s, '\"', '\"\"') || '\"'");
+
+    private SystemCatalogSchema() {}
+
+    static void create(Connection connection, List<Relation> relations, String user, String database,
+            Map<String, String> settings) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE SCHEMA " + SCHEMA);
+            for (String table : TABLES) {
+                s.execute("CREATE TABLE " + SCHEMA + "." + table);
+            }
+            s.execute("CREATE TABLE " + SCHEMA + ".qf_type_display (oid BIGINT, display VARCHAR)");
+            // Overloads of one name must be created together: name(a) AS x, (a, b) AS y.
+            Map<String, List<String>> overloads = new LinkedHashMap<>();
+            for (String macro : MACROS) {
+                int paren = macro.indexOf('(');
+                overloads.computeIfAbsent(macro.substring(0, paren), k -> new java.util.ArrayList<>())
+                        .add(macro.substring(paren));
+            }
+            for (Map.Entry<String, List<String>> macro : overloads.entrySet()) {
+                s.execute("CREATE MACRO " + SCHEMA + "." + macro.getKey() + String.join(", ", macro.getValue()));
+            }
+            s.execute("INSERT INTO pgc.pg_roles VALUES (" + OWNER_OID + ", " + literal(user)
+                    + ", false, true, false, false, true, false, -1, '********', NULL, false, NULL)");
+            s.execute("INSERT INTO pgc.pg_user VALUES (" + literal(user) + ", " + OWNER_OID
+                    + ", false, false, false, false, '********', NULL, NULL)");
+            s.execute("INSERT INTO pgc.pg_am VALUES (2, 'heap', 'heap_tableam_handler', 't')");
+            s.execute("INSERT INTO pgc.pg_tablespace VALUES (1663, 'pg_default', " + OWNER_OID + ", NULL, NULL)");
+            s.execute("INSERT INTO pgc.pg_database VALUES (16383, " + literal(database) + ", " + OWNER_OID
+                    + ", 6, 'c', false, true, -1, 0, 0, 1663, 'C', 'C', NULL, NULL, NULL)");
+            s.execute("INSERT INTO pgc.pg_language VALUES (12, 'internal', 10, false, false), (14, 'sql', 10, false,"
+                    + " true)");
+        }
+        insertTypes(connection);
+        insertSettings(connection, settings);
+        insertRelations(connection, relations);
+    }
+
+    private static void insertTypes(Connection connection) throws SQLException {
+        try (PreparedStatement types = connection.prepareStatement("INSERT INTO pgc.pg_type VALUES (?, ?, "
+                + PG_CATALOG_OID + ", " + OWNER_OID + ", ?, ?, 'b', ?, false, true, ',', 0, 0, ?, ?, ?, ?, ?, ?,"
+                + " '-', '-', '-', ?, 'p', false, 0, -1, 0, 0, NULL, NULL, NULL)");
+                PreparedStatement display = connection.prepareStatement("INSERT INTO pgc.qf_type_display VALUES (?, ?)")) {
+            for (PgType type : PgType.values()) {
+                add(types, type.oid(), type.typeName(), type.length(), 0, type.arrayOid(), category(type));
+                add(types, type.arrayOid(), "_" + type.typeName(), -1, type.oid(), 0, "A");
+                display.setLong(1, type.oid());
+                display.setString(2, display(type));
+                display.addBatch();
+                display.setLong(1, type.arrayOid());
+                display.setString(2, display(type) + "[]");
+                display.addBatch();
+            }
+            types.executeBatch();
+            display.executeBatch();
+        }
+    }
+
+    private static void add(PreparedStatement types, int oid, String name, int length, int element, int array,
+            String category) throws SQLException {
+        if (oid == 0) {
+            return;
+        }
+        types.setLong(1, oid);
+        types.setString(2, name);
+        types.setInt(3, length);
+        types.setBoolean(4, length > 0 && length <= 8);
+        types.setString(5, category);
+        types.setLong(6, element);
+        types.setLong(7, array);
+        String base = element != 0 ? "array" : name;
+        types.setString(8, base + "_in");
+        types.setString(9, base + "_out");
+        types.setString(10, base + "_recv");
+        types.setString(11, base + "_send");
+        types.setString(12, length == 8 ? "d" : length == 2 ? "s" : length == 1 ? "c" : "i");
+        types.addBatch();
+    }
+
+    private static String category(PgType type) {
+        return switch (type) {
+            case BOOL -> "B";
+            case INT2, INT4, INT8, FLOAT4, FLOAT8, NUMERIC, OID, REGPROC, REGCLASS, REGTYPE, XID -> "N";
+            case DATE, TIME, TIMETZ, TIMESTAMP, TIMESTAMPTZ -> "D";
+            case INTERVAL -> "T";
+            case TEXT, VARCHAR, BPCHAR, NAME, CHAR -> "S";
+            default -> "U";
+        };
+    }
+
+    /** How format_type() spells a type. */
+    private static String display(PgType type) {
+        return switch (type) {
+            case BOOL -> "boolean";
+            case INT2 -> "smallint";
+            case INT4 -> "integer";
+            case INT8 -> "bigint";
+            case FLOAT4 -> "real";
+            case FLOAT8 -> "double precision";
+            case VARCHAR -> "character varying";
+            case BPCHAR -> "character";
+            case TIME -> "time without time zone";
+            case TIMETZ -> "time with time zone";
+            case TIMESTAMP -> "timestamp without time zone";
+            case TIMESTAMPTZ -> "timestamp with time zone";
+            case CHAR -> "\"char\"";
+            default -> type.typeName();
+        };
+    }
+
+    private static void insertSettings(Connection connection, Map<String, String> settings) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO pgc.pg_settings VALUES (?, ?, NULL,"
+                + " 'Client Connection Defaults', '', '', 'user', 'string', 'session', NULL, NULL, NULL, ?, ?, NULL,"
+                + " NULL, false)")) {
+            for (Map.Entry<String, String> e : settings.entrySet()) {
+                insert.setString(1, e.getKey());
+                insert.setString(2, e.getValue());
+                insert.setString(3, e.getValue());
+                insert.setString(4, e.getValue());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void insertRelations(Connection connection, List<Relation> relations) throws SQLException {
+        Map<String, Integer> namespaces = new LinkedHashMap<>();
+        namespaces.put("pg_catalog", PG_CATALOG_OID);
+        namespaces.put("information_schema", 13_000);
+        for (Relation r : relations) {
+            namespaces.computeIfAbsent(r.schema(), s -> s.equals("public") ? PUBLIC_OID
+                    : FIRST_NAMESPACE_OID + namespaces.size());
+        }
+        try (PreparedStatement ns = connection.prepareStatement("INSERT INTO pgc.pg_namespace VALUES (?, ?, "
+                + OWNER_OID + ", NULL)")) {
+            for (Map.Entry<String, Integer> e : namespaces.entrySet()) {
+                ns.setLong(1, e.getValue());
+                ns.setString(2, e.getKey());
+                ns.addBatch();
+            }
+            ns.executeBatch();
+        }
+        try (PreparedStatement cls = connection.prepareStatement("INSERT INTO pgc.pg_class VALUES (?, ?, ?, 0, 0, "
+                + OWNER_OID + ", ?, ?, 0, 0, -1, 0, 0, false, false, 'p', ?, ?, 0, false, false, false, false,"
+                + " false, true, 'd', false, 0, 0, 0, NULL, NULL, NULL, false)");
+                PreparedStatement att = connection.prepareStatement("INSERT INTO pgc.pg_attribute VALUES (?, ?, ?,"
+                        + " -1, ?, ?, ?, -1, ?, false, 'i', 'x', '', ?, false, false, '', '', false, true, 0, 0,"
+                        + " NULL, NULL, NULL, NULL)")) {
+            int oid = FIRST_RELATION_OID;
+            for (Relation r : relations) {
+                cls.setLong(1, oid);
+                cls.setString(2, r.name());
+                cls.setLong(3, namespaces.get(r.schema()));
+                cls.setLong(4, r.view() ? 0 : 2);
+                cls.setLong(5, oid);
+                cls.setString(6, r.view() ? "v" : "r");
+                cls.setInt(7, r.columns().size());
+                cls.addBatch();
+                for (int i = 0; i < r.columns().size(); i++) {
+                    String[] c = r.columns().get(i);
+                    PgColumnType type = EngineTypeNames.toPg(c[1]);
+                    att.setLong(1, oid);
+                    att.setString(2, c[0]);
+                    att.setLong(3, type.oid());
+                    att.setInt(4, type.size());
+                    att.setInt(5, i + 1);
+                    att.setInt(6, PgType.byArrayOid(type.oid()).isPresent() ? 1 : 0);
+                    att.setInt(7, type.modifier());
+                    att.setBoolean(8, "NO".equalsIgnoreCase(c[2]));
+                    att.addBatch();
+                }
+                oid++;
+            }
+            cls.executeBatch();
+            att.executeBatch();
+        }
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+}

@@ -1,0 +1,28 @@
+package io.queryflux.protocol.pg.session;
+
+import static java.util.Objects.requireNonNull;
+
+import io.queryflux.dispatch.QueryDispatcher;
+import io.queryflux.protocol.pg.auth.PgAuthenticator;
+import io.queryflux.protocol.pg.catalog.PgCatalog;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+
+/** What every connection of one frontend shares. */
+public record ConnectionSettings(
+        QueryDispatcher dispatcher,
+        PgAuthenticator authenticator,
+        PgCatalog catalog,
+        Optional<SSLContext> tls,
+        Backends backends,
+        int maxMessageSize,
+        String serverVersion) {
+    public ConnectionSettings {
+        requireNonNull(dispatcher, "dispatcher is null");
+        requireNonNull(authenticator, "authenticator is null");
+        requireNonNull(catalog, "catalog is null");
+        requireNonNull(tls, "tls is null");
+        requireNonNull(backends, "backends is null");
+        requireNonNull(serverVersion, "serverVersion is null");
+    }
+}

@@ -1,0 +1,124 @@
+package io.queryflux.protocol.pg.session;
+
+import static java.util.Objects.requireNonNull;
+
+import io.queryflux.dispatch.RunningQuery;
+import io.queryflux.engine.Column;
+import io.queryflux.engine.ResultCursor;
+import io.queryflux.protocol.pg.sql.SqlText;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A started statement: its cursor, the dispatched query behind it (none when the proxy answered
+ * itself), and how its CommandComplete tag reads.
+ */
+final class Execution implements AutoCloseable {
+    private static final java.util.Set<String> NOISE = java.util.Set.of("OR", "REPLACE", "TEMP", "TEMPORARY",
+            "UNIQUE", "UNLOGGED", "MATERIALIZED", "IF", "GLOBAL", "LOCAL");
+
+    private static final java.util.regex.Pattern INTO = java.util.regex.Pattern.compile("\\bINTO\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    private final ResultCursor cursor;
+    private final Optional<RunningQuery> query;
+    private final String verb;
+    private final boolean readOnly;
+    private long rows;
+    private boolean exhausted;
+    private boolean closed;
+
+    Execution(ResultCursor cursor, Optional<RunningQuery> query, String verb) {
+        this(cursor, query, verb, false);
+    }
+
+    Execution(ResultCursor cursor, Optional<RunningQuery> query, String verb, boolean readOnly) {
+        this.cursor = requireNonNull(cursor, "cursor is null");
+        this.query = requireNonNull(query, "query is null");
+        this.verb = requireNonNull(verb, "verb is null");
+        this.readOnly = readOnly;
+    }
+
+    /** A plain query (SELECT, VALUES, TABLE, SHOW without INTO): nothing to commit. */
+    static boolean isReadOnly(String sql) {
+        String first = SqlText.firstWord(sql);
+        return (first.equals("SELECT") || first.equals("VALUES") || first.equals("TABLE") || first.equals("SHOW"))
+                && !INTO.matcher(SqlText.stripComments(sql)).find();
+    }
+
+    boolean readOnly() {
+        return readOnly;
+    }
+
+    /** The tag a statement's CommandComplete carries when it returns no rows, e.g. {@code CREATE TABLE}. */
+    static String verbOf(String sql) {
+        List<String> words = SqlText.leadingWords(sql, 6);
+        if (words.isEmpty()) {
+            return "SELECT";
+        }
+        String first = words.get(0);
+        return switch (first) {
+            case "CREATE", "DROP", "ALTER" -> first + words.stream().skip(1).filter(w -> !NOISE.contains(w))
+                    .findFirst().map(w -> " " + w).orElse("");
+            case "WITH", "VALUES", "TABLE", "FROM" -> "SELECT";
+            case "START" -> "BEGIN";
+            case "END" -> "COMMIT";
+            case "ABORT" -> "ROLLBACK";
+            default -> first;
+        };
+    }
+
+    ResultCursor cursor() {
+        return cursor;
+    }
+
+    List<Column> columns() {
+        return cursor.columns();
+    }
+
+    Optional<RunningQuery> query() {
+        return query;
+    }
+
+    void countRow() {
+        rows++;
+    }
+
+    boolean exhausted() {
+        return exhausted;
+    }
+
+    void markExhausted() {
+        exhausted = true;
+    }
+
+    String tag() {
+        if (!cursor.columns().isEmpty()) {
+            return verb.equals("SHOW") || verb.equals("FETCH") || verb.equals("MOVE") ? verb + (verb.equals("SHOW") ? ""
+                    : " " + rows) : "SELECT " + rows;
+        }
+        long count = cursor.updateCount().orElse(-1);
+        return switch (verb) {
+            case "INSERT" -> "INSERT 0 " + Math.max(count, 0);
+            case "UPDATE", "DELETE", "MERGE", "COPY", "SELECT" -> verb + " " + Math.max(count, 0);
+            default -> verb;
+        };
+    }
+
+    void cancel() {
+        query.ifPresent(RunningQuery::cancel);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            cursor.close();
+        } finally {
+            query.ifPresent(RunningQuery::close);
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package io.queryflux.protocol.pg.session;
+
+import io.queryflux.engine.Column;
+import io.queryflux.engine.ErrorCode;
+import io.queryflux.engine.QueryException;
+import io.queryflux.engine.SqlType;
+import io.queryflux.protocol.pg.messages.TransactionStatus;
+import io.queryflux.protocol.pg.sql.SqlText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Client chatter the proxy answers itself, without a backend: SET/RESET/SHOW of session
+ * parameters, transaction control (each statement autocommits on the engines), and the
+ * session-information functions drivers call on connect.
+ */
+final class LocalStatements {
+    private static final String NAME = "([A-Za-z_][A-Za-z0-9_.]*|\"[^\"]+\")";
+    private static final Pattern SET = Pattern.compile(
+            "SET\\s+(?:(SESSION|LOCAL)\\s+)?" + NAME + "\\s*(?:=|\\s+TO\\s+|\\s+TO$)\\s*(.*)",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern SET_TIME_ZONE = Pattern.compile("SET\\s+(?:(?:SESSION|LOCAL)\\s+)?TIME\\s+ZONE\\s+(.+)",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern SET_TRANSACTION = Pattern.compile(
+            "SET\\s+(?:SESSION\\s+CHARACTERISTICS\\s+AS\\s+)?TRANSACTION\\b.*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern RESET = Pattern.compile("RESET\\s+" + NAME, Pattern.CASE_INSENSITIVE);
+    private static final Pattern SHOW = Pattern.compile("SHOW\\s+" + NAME, Pattern.CASE_INSENSITIVE);
+    private static final Pattern SHOW_ISOLATION = Pattern.compile("SHOW\\s+TRANSACTION\\s+ISOLATION\\s+LEVEL",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SELECT = Pattern.compile("SELECT\\s+(.+)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern ITEM = Pattern.compile(
+            "(?:pg_catalog\\s*\\.\\s*)?([a-z_]+)\\s*(?:\\(\\s*(?:'([^']*)'\\s*(?:,\\s*(true|false)\\s*)?)?\\))?"
+                    + "(?:\\s+(?:AS\\s+)?(\"[^\"]+\"|[a-z_][a-z0-9_]*))?",
+            Pattern.CASE_INSENSITIVE);
+
+    private final String versionText;
+
+    LocalStatements(String serverVersion) {
+        this.versionText = "PostgreSQL " + serverVersion + " (QueryFlux proxy)";
+    }
+
+    /** The proxy's answer, or empty when the statement must go to an engine. */
+    Optional<Execution> answer(String sql, SessionState state) throws QueryException {
+        String text = SqlText.stripComments(sql).strip();
+        List<String> words = SqlText.leadingWords(text, 3);
+        if (words.isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (words.get(0)) {
+            case "BEGIN", "START" -> transaction(state, "BEGIN", TransactionStatus.IN_TRANSACTION);
+            case "COMMIT", "END" -> transaction(state,
+                    state.transaction() == TransactionStatus.FAILED ? "ROLLBACK" : "COMMIT", TransactionStatus.IDLE);
+            case "ABORT" -> transaction(state, "ROLLBACK", TransactionStatus.IDLE);
+            case "ROLLBACK" -> words.size() > 1 && (words.get(1).equals("TO"))
+                    ? done("ROLLBACK")
+                    : transaction(state, "ROLLBACK", TransactionStatus.IDLE);
+            case "SAVEPOINT" -> done("SAVEPOINT");
+            case "RELEASE" -> done("RELEASE");
+            case "DISCARD" -> {
+                if (words.size() > 1 && words.get(1).equals("ALL")) {
+                    state.resetAll();
+                }
+                yield done("DISCARD " + (words.size() > 1 ? words.get(1) : "ALL"));
+            }
+            case "DEALLOCATE" -> done("DEALLOCATE" + (text.toUpperCase(Locale.ROOT).endsWith("ALL") ? " ALL" : ""));
+            case "SET" -> set(text, state);
+            case "RESET" -> reset(text, state);
+            case "SHOW" -> show(text, state);
+            case "SELECT" -> select(text, state);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<Execution> transaction(SessionState state, String tag, TransactionStatus next) {
+        state.setTransaction(next);
+        return done(tag);
+    }
+
+    private static Optional<Execution> done(String tag) {
+        return Optional.of(new Execution(ListCursor.empty(), Optional.empty(), tag));
+    }
+
+    private static Optional<Execution> set(String text, SessionState state) throws QueryException {
+        if (SET_TRANSACTION.matcher(text).matches()) {
+            return done("SET");
+        }
+        Matcher zone = SET_TIME_ZONE.matcher(text);
+        if (zone.matches()) {
+            state.set("TimeZone", value(zone.group(1)));
+            return done("SET");
+        }
+        Matcher m = SET.matcher(text);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String name = unquote(m.group(2));
+        // SET SESSION of a name PostgreSQL does not know is a Trino session property: the
+        // dispatcher keeps those.
+        if ("SESSION".equalsIgnoreCase(m.group(1)) && !state.isKnown(name)) {
+            return Optional.empty();
+        }
+        String value = m.group(3).strip();
+        if (value.isEmpty()) {
+            throw new QueryException(ErrorCode.SYNTAX_ERROR, "syntax error at end of input");
+        }
+        if (value.equalsIgnoreCase("DEFAULT")) {
+            state.reset(name);
+        } else {
+            state.set(name, value(value));
+        }
+        return done("SET");
+    }
+
+    /** A SET value list as SHOW prints it: quotes dropped, items joined by ", ". */
+    private static String value(String raw) {
+        List<String> items = new ArrayList<>();
+        for (String item : raw.strip().split("\\s*,\\s*")) {
+            if (item.length() >= 2 && item.startsWith("'") && item.endsWith("'")) {
+                items.add(item.substring(1, item.length() - 1).replace("''", "'"));
+            } else {
+                items.add(item);
+            }
+        }
+        return String.join(", ", items);
+    }
+
+    private static String unquote(String name) {
+        return name.startsWith("\"") ? name.substring(1, name.length() - 1) : name.toLowerCase(Locale.ROOT);
+    }
+
+    private static Optional<Execution> reset(String text, SessionState state) {
+        Matcher m = RESET.matcher(text);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String name = unquote(m.group(1));
+        if (name.equals("all")) {
+            state.resetAll();
+        } else if (!name.equals("session")) {
+            state.reset(name);
+        } else {
+            return Optional.empty(); // RESET SESSION x: a Trino session property
+        }
+        return done("RESET");
+    }
+
+    private static Optional<Execution> show(String text, SessionState state) {
+        if (SHOW_ISOLATION.matcher(text).matches()) {
+            return Optional.of(single("transaction_isolation", SqlType.VARCHAR, "read committed", "SHOW"));
+        }
+        Matcher m = SHOW.matcher(text);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String name = unquote(m.group(1));
+        if (name.equals("all")) {
+            List<List<Object>> rows = new ArrayList<>();
+            state.all().forEach((k, v) -> rows.add(List.of(k, v, "")));
+            return Optional.of(new Execution(new ListCursor(List.of(new Column("name", SqlType.VARCHAR),
+                    new Column("setting", SqlType.VARCHAR), new Column("description", SqlType.VARCHAR)), rows),
+                    Optional.empty(), "SHOW"));
+        }
+        // SHOW TABLES, SHOW CATALOGS ... belong to the engine.
+        return state.get(name).map(v -> single(name, SqlType.VARCHAR, v, "SHOW"));
+    }
+
+    private Optional<Execution> select(String text, SessionState state) {
+        Matcher m = SELECT.matcher(text);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        List<Column> columns = new ArrayList<>();
+        List<Object> row = new ArrayList<>();
+        for (String item : topLevelItems(m.group(1))) {
+            Matcher fn = ITEM.matcher(item.strip());
+            if (!fn.matches()) {
+                return Optional.empty();
+            }
+            String function = fn.group(1).toLowerCase(Locale.ROOT);
+            boolean call = item.contains("(");
+            Object value;
+            SqlType type = SqlType.VARCHAR;
+            switch (function) {
+                case "version" -> value = versionText;
+                case "current_setting" -> {
+                    if (fn.group(2) == null) {
+                        return Optional.empty();
+                    }
+                    value = state.get(fn.group(2)).orElse(null);
+                    if (value == null && !"true".equalsIgnoreCase(fn.group(3))) {
+                        return Optional.empty(); // let the engine raise its own error
+                    }
+                }
+                case "current_schema" -> value = state.session().schema().orElse("public");
+                case "current_database" -> value = state.session().header("database").orElse(state.session().user());
+                case "current_user", "session_user", "user", "current_role" -> {
+                    if (call) {
+                        return Optional.empty();
+                    }
+                    value = state.session().user();
+                }
+                case "pg_backend_pid" -> {
+                    value = state.processId();
+                    type = SqlType.INTEGER;
+                }
+                case "pg_is_in_recovery" -> {
+                    value = false;
+                    type = SqlType.BOOLEAN;
+                }
+                default -> {
+                    return Optional.empty();
+                }
+            }
+            String label = fn.group(4) == null ? function : fn.group(4).startsWith("\"")
+                    ? fn.group(4).substring(1, fn.group(4).length() - 1) : fn.group(4).toLowerCase(Locale.ROOT);
+            columns.add(new Column(label, type));
+            row.add(value);
+        }
+        return Optional.of(new Execution(new ListCursor(columns, List.of(java.util.Collections.unmodifiableList(row))),
+                Optional.empty(), "SELECT"));
+    }
+
+    private static List<String> topLevelItems(String list) {
+        List<String> items = new ArrayList<>();
+        int depth = 0;
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < list.length(); i++) {
+            char c = list.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')') {
+                depth--;
+            } else if (!quoted && depth == 0 && c == ',') {
+                items.add(list.substring(start, i));
+                start = i + 1;
+            }
+        }
+        items.add(list.substring(start));
+        return items;
+    }
+
+    private static Execution single(String column, SqlType type, Object value, String verb) {
+        List<Object> row = new ArrayList<>();
+        row.add(value);
+        return new Execution(new ListCursor(List.of(new Column(column, type)), List.of(row)), Optional.empty(), verb);
+    }
+}

@@ -1,0 +1,595 @@
+package io.queryflux.protocol.pg.session;
+
+import static java.util.Objects.requireNonNull;
+
+import io.queryflux.auth.Identity;
+import io.queryflux.dispatch.ClientSession;
+import io.queryflux.dispatch.Protocol;
+import io.queryflux.dispatch.RunningQuery;
+import io.queryflux.engine.Column;
+import io.queryflux.engine.QueryException;
+import io.queryflux.engine.ResultCursor;
+import io.queryflux.protocol.pg.auth.AuthenticationFailedException;
+import io.queryflux.protocol.pg.messages.FieldDescription;
+import io.queryflux.protocol.pg.messages.Format;
+import io.queryflux.protocol.pg.messages.FrontendMessage;
+import io.queryflux.protocol.pg.messages.MessageReader;
+import io.queryflux.protocol.pg.messages.MessageWriter;
+import io.queryflux.protocol.pg.messages.PgError;
+import io.queryflux.protocol.pg.messages.PgProtocolException;
+import io.queryflux.protocol.pg.messages.StartupPacket;
+import io.queryflux.protocol.pg.messages.TransactionStatus;
+import io.queryflux.protocol.pg.sql.SqlText;
+import io.queryflux.protocol.pg.types.PgColumnType;
+import io.queryflux.protocol.pg.types.PgParameterDecoder;
+import io.queryflux.protocol.pg.types.PgType;
+import io.queryflux.protocol.pg.types.PgValueEncoder;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * One client connection, on its own virtual thread: start-up (TLS, authentication), then the
+ * simple and extended query protocols until the client leaves. Rows are written as they are
+ * pulled from the engine; a client that stops reading blocks the write and so the pull.
+ */
+public final class PgConnection implements Runnable {
+    private static final Logger LOG = Logger.getLogger(PgConnection.class.getName());
+    private static final int OUTPUT_BUFFER = 64 * 1024;
+
+    private enum State {
+        STARTUP,
+        READY,
+        /** An error happened in an extended-query pipeline: discard messages until Sync. */
+        SKIPPING_TO_SYNC,
+        CLOSED
+    }
+
+    private final ConnectionSettings settings;
+    private final StatementRunner runner;
+    private Socket socket;
+    private BufferedInputStream buffered;
+    private MessageReader in;
+    private MessageWriter out;
+    private State state = State.STARTUP;
+    private SessionState session;
+    private PgValueEncoder encoder;
+    private int processId;
+    private volatile int secret;
+    private volatile RunningQuery running;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final Map<String, Portal> portals = new HashMap<>();
+    private final List<Execution> closeAfterReady = new ArrayList<>();
+
+    public PgConnection(Socket socket, ConnectionSettings settings) {
+        this.socket = requireNonNull(socket, "socket is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.runner = new StatementRunner(settings.dispatcher(), new LocalStatements(settings.serverVersion()),
+                settings.catalog());
+    }
+
+    int secret() {
+        return secret;
+    }
+
+    /** Cancels the query this connection runs now, if any (CancelRequest, shutdown). */
+    void cancelRunning() {
+        RunningQuery current = running;
+        if (current != null) {
+            current.cancel();
+        }
+    }
+
+    /** Ends the connection from another thread: its query is cancelled and its socket closed. */
+    void shutdown() {
+        cancelRunning();
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+
+    @Override
+    public void run() {
+        try {
+            openStreams();
+            if (startup()) {
+                serve();
+            }
+        } catch (EOFException | SocketException e) {
+            // The client went away; the finally block frees what it held.
+        } catch (PgProtocolException e) {
+            fatal("08P01", e.getMessage());
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "connection failed", e);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "internal error on a PostgreSQL connection", e);
+            fatal("XX000", "internal error: " + e);
+        } finally {
+            state = State.CLOSED;
+            // Anything still streaming is cancelled, not drained, and gives back its slot.
+            cancelRunning();
+            portals.values().forEach(Portal::abort);
+            portals.clear();
+            closeDeferred();
+            if (processId != 0) {
+                settings.backends().unregister(processId, this);
+            }
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // already gone
+            }
+        }
+    }
+
+    private void openStreams() throws IOException {
+        socket.setTcpNoDelay(true);
+        buffered = new BufferedInputStream(socket.getInputStream(), 8192);
+        in = new MessageReader(buffered, settings.maxMessageSize());
+        out = new MessageWriter(new BufferedOutputStream(socket.getOutputStream(), OUTPUT_BUFFER));
+    }
+
+    // ------------------------------------------------------------------ start-up
+
+    private boolean startup() throws IOException, PgProtocolException {
+        while (true) {
+            StartupPacket packet = in.readStartup();
+            switch (packet) {
+                case StartupPacket.SslRequest ignored -> {
+                    if (settings.tls().isPresent() && !(socket instanceof SSLSocket)) {
+                        upgradeToTls();
+                    } else {
+                        out.raw('N');
+                        out.flush();
+                    }
+                }
+                case StartupPacket.GssEncRequest ignored -> {
+                    out.raw('N');
+                    out.flush();
+                }
+                case StartupPacket.CancelRequest cancel -> {
+                    settings.backends().cancel(cancel.processId(), cancel.secretKey());
+                    return false;
+                }
+                case StartupPacket.Startup startup -> {
+                    return authenticate(startup.parameters());
+                }
+            }
+        }
+    }
+
+    private void upgradeToTls() throws IOException, PgProtocolException {
+        if (buffered.available() > 0) {
+            // Bytes sent before the handshake would be trusted as if encrypted (CVE-2021-23214).
+            throw new PgProtocolException("received unencrypted data after SSL request");
+        }
+        out.raw('S');
+        out.flush();
+        SSLSocket tls = (SSLSocket) settings.tls().orElseThrow().getSocketFactory()
+                .createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+        tls.setUseClientMode(false);
+        tls.startHandshake();
+        socket = tls;
+        openStreams();
+    }
+
+    private boolean authenticate(Map<String, String> parameters) throws IOException, PgProtocolException {
+        String user = parameters.getOrDefault("user", "");
+        if (user.isEmpty()) {
+            fatal("28000", "no PostgreSQL user name specified in startup packet");
+            return false;
+        }
+        Identity identity;
+        try {
+            identity = settings.authenticator().authenticate(user, socket instanceof SSLSocket, in, out);
+        } catch (AuthenticationFailedException e) {
+            fatal(e.sqlState(), e.getMessage());
+            return false;
+        }
+        String database = parameters.getOrDefault("database", user);
+        Map<String, String> headers = new HashMap<>();
+        headers.put("database", database);
+        Optional.ofNullable(parameters.get("application_name")).ifPresent(a -> headers.put("application_name", a));
+        headers.put("groups", String.join(",", identity.groups()));
+        ClientSession clientSession = new ClientSession(Protocol.POSTGRES_WIRE, identity.user(),
+                Optional.ofNullable(parameters.get("application_name")).filter(a -> !a.isEmpty()), Optional.empty(),
+                Optional.empty(), headers, java.util.Set.of(), Map.of());
+        processId = settings.backends().register(this);
+        secret = settings.backends().newSecret();
+        session = new SessionState(clientSession, processId, settings.serverVersion(), parameters);
+        Optional.ofNullable(parameters.get("options")).ifPresent(this::applyOptions);
+        encoder = new PgValueEncoder(session.zone());
+        out.authenticationOk();
+        for (String name : SessionState.REPORTED) {
+            Optional<String> value = session.get(name);
+            if (value.isPresent()) {
+                out.parameterStatus(session.displayName(name), value.get());
+            }
+        }
+        out.backendKeyData(processId, secret);
+        out.readyForQuery(TransactionStatus.IDLE);
+        out.flush();
+        state = State.READY;
+        return true;
+    }
+
+    /** The startup {@code options} parameter: {@code -c name=value} pairs. */
+    private void applyOptions(String options) {
+        String[] parts = options.trim().split("\\s+");
+        for (int i = 0; i < parts.length; i++) {
+            String option = parts[i];
+            if (option.equals("-c") && i + 1 < parts.length) {
+                option = parts[++i];
+            } else if (option.startsWith("-c")) {
+                option = option.substring(2);
+            } else if (option.startsWith("--")) {
+                option = option.substring(2);
+            } else {
+                continue;
+            }
+            int eq = option.indexOf('=');
+            if (eq > 0) {
+                session.set(option.substring(0, eq).replace('-', '_'), option.substring(eq + 1));
+            }
+        }
+        session.drainChangedReported();
+    }
+
+    // ------------------------------------------------------------------ message loop
+
+    private void serve() throws IOException, PgProtocolException {
+        while (true) {
+            FrontendMessage message = in.read();
+            if (message instanceof FrontendMessage.Terminate) {
+                return;
+            }
+            if (state == State.SKIPPING_TO_SYNC && !(message instanceof FrontendMessage.Sync)) {
+                continue;
+            }
+            switch (message) {
+                case FrontendMessage.Query query -> simpleQuery(query.sql());
+                case FrontendMessage.Parse parse -> extended(() -> parse(parse));
+                case FrontendMessage.Bind bind -> extended(() -> bind(bind));
+                case FrontendMessage.Describe describe -> extended(() -> describe(describe));
+                case FrontendMessage.Execute execute -> extended(() -> execute(execute));
+                case FrontendMessage.Close close -> extended(() -> close(close));
+                case FrontendMessage.Flush ignored -> out.flush();
+                case FrontendMessage.Sync ignored -> sync();
+                case FrontendMessage.CopyTraffic ignored -> {
+                    // Outside COPY mode PostgreSQL ignores copy messages too.
+                }
+                case FrontendMessage.FunctionCall ignored -> {
+                    error(PgError.error("0A000", "the function call sub-protocol is not supported"));
+                    ready();
+                }
+                case FrontendMessage.PasswordData ignored ->
+                        throw new PgProtocolException("unexpected password message after authentication");
+                case FrontendMessage.Terminate ignored -> {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void ready() throws IOException {
+        out.readyForQuery(session.transaction());
+        out.flush();
+    }
+
+    // ------------------------------------------------------------------ simple query
+
+    private void simpleQuery(String sql) throws IOException {
+        closePortal("");
+        statements.remove("");
+        List<String> parts = SqlText.split(sql);
+        if (parts.isEmpty()) {
+            out.emptyQueryResponse();
+        }
+        for (String statement : parts) {
+            Execution execution = null;
+            try (DisconnectWatch watch = DisconnectWatch.start(socket, buffered, this::cancelRunning)) {
+                execution = runner.start(statement, session, this::dispatched);
+                afterStatement();
+                if (!execution.columns().isEmpty()) {
+                    out.rowDescription(fields(execution.columns(), List.of()));
+                }
+                stream(execution, List.of(), 0);
+                execution = closeLater(execution);
+            } catch (QueryException e) {
+                failStatement(e);
+                break;
+            } finally {
+                running = null;
+                if (execution != null) {
+                    execution.close();
+                }
+            }
+        }
+        if (session.transaction() == TransactionStatus.IDLE) {
+            closeAllPortals();
+        }
+        ready();
+        closeDeferred();
+    }
+
+    /**
+     * Closing a finished read-only query can wait until the client has its answer: the engine's
+     * clean-up (a COMMIT round trip on PostgreSQL) then overlaps the client's next request.
+     * Writes are closed at once, so the client never sees a result before it is committed.
+     *
+     * @return null when the execution was deferred, else the execution to close now
+     */
+    private Execution closeLater(Execution execution) {
+        if (execution.readOnly() && execution.exhausted()) {
+            closeAfterReady.add(execution);
+            return null;
+        }
+        return execution;
+    }
+
+    private void closeDeferred() {
+        closeAfterReady.forEach(Execution::close);
+        closeAfterReady.clear();
+    }
+
+    private void dispatched(RunningQuery query) {
+        running = query;
+    }
+
+    /** Reports parameter changes and follows a TimeZone change in how timestamptz is shown. */
+    private void afterStatement() throws IOException {
+        for (String name : session.drainChangedReported()) {
+            out.parameterStatus(name, session.get(name).orElse(""));
+        }
+        encoder = new PgValueEncoder(session.zone());
+    }
+
+    private void failStatement(QueryException e) throws IOException {
+        if (session.transaction() == TransactionStatus.IN_TRANSACTION) {
+            session.setTransaction(TransactionStatus.FAILED);
+        }
+        error(PgError.error(e.sqlState(), e.getMessage()));
+    }
+
+    /**
+     * Streams up to {@code maxRows} rows (0: all). Ends with CommandComplete when the rows run
+     * out, or PortalSuspended when the limit is reached first.
+     */
+    private void stream(Execution execution, List<Format> formats, int maxRows) throws IOException, QueryException {
+        ResultCursor cursor = execution.cursor();
+        List<Column> columns = execution.columns();
+        int width = columns.size();
+        Format[] columnFormats = new Format[width];
+        for (int i = 0; i < width; i++) {
+            columnFormats[i] = Format.forIndex(formats, i);
+        }
+        int sent = 0;
+        while (width > 0 && !execution.exhausted()) {
+            if (maxRows > 0 && sent >= maxRows) {
+                out.portalSuspended();
+                return;
+            }
+            if (!cursor.next()) {
+                break;
+            }
+            out.begin('D').int16(width);
+            try {
+                for (int i = 0; i < width; i++) {
+                    encoder.write(out, cursor.value(i), columns.get(i).type(), columnFormats[i]);
+                }
+            } catch (QueryException | RuntimeException e) {
+                out.discard();
+                throw e instanceof QueryException q ? q : new QueryException(
+                        io.queryflux.engine.ErrorCode.GENERIC_INTERNAL_ERROR, "cannot encode a value: " + e, e);
+            }
+            out.send();
+            execution.countRow();
+            sent++;
+        }
+        execution.markExhausted();
+        out.commandComplete(execution.tag());
+    }
+
+    private static List<FieldDescription> fields(List<Column> columns, List<Format> formats) {
+        List<FieldDescription> fields = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            Column column = columns.get(i);
+            PgColumnType type = PgColumnType.of(column.type());
+            fields.add(new FieldDescription(column.name(), type.oid(), type.size(), type.modifier(),
+                    Format.forIndex(formats, i)));
+        }
+        return fields;
+    }
+
+    // ------------------------------------------------------------------ extended query
+
+    /** One extended-protocol step; a failure skips the rest of the pipeline up to Sync. */
+    private interface Step {
+        void run() throws IOException, QueryException;
+    }
+
+    private void extended(Step step) throws IOException {
+        try {
+            step.run();
+        } catch (QueryException e) {
+            failStatement(e);
+            state = State.SKIPPING_TO_SYNC;
+        } finally {
+            running = null;
+        }
+    }
+
+    private void parse(FrontendMessage.Parse parse) throws IOException, QueryException {
+        if (!parse.statement().isEmpty() && statements.containsKey(parse.statement())) {
+            throw sqlError("42P05", "prepared statement \"" + parse.statement() + "\" already exists");
+        }
+        if (SqlText.split(parse.sql()).size() > 1) {
+            throw sqlError("42601", "cannot insert multiple commands into a prepared statement");
+        }
+        statements.put(parse.statement(), new PreparedStatement(parse.sql(), parse.parameterTypes()));
+        out.parseComplete();
+    }
+
+    private void bind(FrontendMessage.Bind bind) throws IOException, QueryException {
+        PreparedStatement statement = statement(bind.statement());
+        int expected = parameterCount(statement);
+        if (bind.values().size() != expected) {
+            throw sqlError("08P01", "bind message supplies " + bind.values().size()
+                    + " parameters, but prepared statement \"" + bind.statement() + "\" requires " + expected);
+        }
+        if (!bind.portal().isEmpty() && portals.containsKey(bind.portal())) {
+            throw sqlError("42P03", "cursor \"" + bind.portal() + "\" already exists");
+        }
+        List<String> literals = new ArrayList<>(expected);
+        for (int i = 0; i < expected; i++) {
+            try {
+                literals.add(PgParameterDecoder.literal(bind.values().get(i), bind.parameterFormat(i),
+                        statement.parameterType(i)));
+            } catch (IllegalArgumentException | java.nio.BufferUnderflowException | ArithmeticException e) {
+                throw sqlError("22P02", "invalid value for parameter $" + (i + 1) + ": "
+                        + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            }
+        }
+        closePortal(bind.portal());
+        portals.put(bind.portal(), new Portal(statement, SqlText.bind(statement.sql(), literals), bind.resultFormats()));
+        out.bindComplete();
+    }
+
+    private static int parameterCount(PreparedStatement statement) {
+        return Math.max(statement.parameterTypes().size(), SqlText.parameterCount(statement.sql()));
+    }
+
+    private void describe(FrontendMessage.Describe describe) throws IOException, QueryException {
+        if (describe.target() == FrontendMessage.Target.STATEMENT) {
+            PreparedStatement statement = statement(describe.name());
+            int count = parameterCount(statement);
+            List<Integer> types = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                int declared = statement.parameterType(i);
+                types.add(declared == 0 ? PgType.TEXT.oid() : declared);
+            }
+            if (statement.columns().isEmpty()) {
+                statement.setColumns(runner.describe(statement, count, session, this::dispatched));
+            }
+            out.parameterDescription(types);
+            List<Column> columns = statement.columns().orElseThrow();
+            if (columns.isEmpty()) {
+                out.noData();
+            } else {
+                out.rowDescription(fields(columns, List.of()));
+            }
+            return;
+        }
+        Portal portal = portal(describe.name());
+        Execution execution = started(portal);
+        if (execution.columns().isEmpty()) {
+            out.noData();
+        } else {
+            out.rowDescription(fields(execution.columns(), portal.resultFormats()));
+        }
+    }
+
+    private Execution started(Portal portal) throws IOException, QueryException {
+        if (portal.execution().isEmpty()) {
+            Execution execution = runner.start(portal.sql(), session, this::dispatched);
+            portal.started(execution);
+            afterStatement();
+        }
+        return portal.execution().orElseThrow();
+    }
+
+    private void execute(FrontendMessage.Execute execute) throws IOException, QueryException {
+        Portal portal = portal(execute.portal());
+        if (SqlText.stripComments(portal.sql()).isBlank()) {
+            out.emptyQueryResponse();
+            return;
+        }
+        Execution execution = started(portal);
+        running = execution.query().orElse(null);
+        stream(execution, portal.resultFormats(), execute.maxRows());
+        if (execution.exhausted() && closeLater(execution) != null) {
+            // Free the group slot now; the portal stays until Sync or Close, as PostgreSQL keeps it.
+            execution.close();
+        }
+    }
+
+    private void close(FrontendMessage.Close close) throws IOException {
+        if (close.target() == FrontendMessage.Target.STATEMENT) {
+            statements.remove(close.name());
+        } else {
+            closePortal(close.name());
+        }
+        out.closeComplete();
+    }
+
+    private void sync() throws IOException {
+        state = State.READY;
+        if (session.transaction() == TransactionStatus.IDLE) {
+            // The implicit transaction ends at Sync, and with it every portal.
+            closeAllPortals();
+        }
+        ready();
+        closeDeferred();
+    }
+
+    private PreparedStatement statement(String name) throws QueryException {
+        PreparedStatement statement = statements.get(name);
+        if (statement == null) {
+            throw sqlError("26000", "prepared statement \"" + name + "\" does not exist");
+        }
+        return statement;
+    }
+
+    private Portal portal(String name) throws QueryException {
+        Portal portal = portals.get(name);
+        if (portal == null) {
+            throw sqlError("34000", "portal \"" + name + "\" does not exist");
+        }
+        return portal;
+    }
+
+    private void closePortal(String name) {
+        Portal portal = portals.remove(name);
+        if (portal != null) {
+            portal.abort();
+        }
+    }
+
+    private void closeAllPortals() {
+        portals.values().forEach(Portal::abort);
+        portals.clear();
+    }
+
+    private static QueryException sqlError(String sqlState, String message) {
+        return new QueryException(io.queryflux.engine.ErrorCode.GENERIC_USER_ERROR, message, sqlState, null);
+    }
+
+    // ------------------------------------------------------------------ errors
+
+    private void error(PgError error) throws IOException {
+        out.errorResponse(error);
+    }
+
+    /** Reports a fatal error and lets run() close the connection; the client may be gone already. */
+    private void fatal(String sqlState, String message) {
+        try {
+            out.errorResponse(PgError.fatal(sqlState, message));
+            out.flush();
+        } catch (IOException | RuntimeException ignored) {
+            // nobody left to tell
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.queryflux.protocol.pg.session;
+
+import static java.util.Objects.requireNonNull;
+
+import io.queryflux.engine.Column;
+import java.util.List;
+import java.util.Optional;
+
+/** A parsed statement: its text, parameter types (0: unspecified) and, once described, its columns. */
+final class PreparedStatement {
+    private final String sql;
+    private final List<Integer> parameterTypes;
+    private Optional<List<Column>> columns = Optional.empty();
+
+    PreparedStatement(String sql, List<Integer> parameterTypes) {
+        this.sql = requireNonNull(sql, "sql is null");
+        this.parameterTypes = List.copyOf(parameterTypes);
+    }
+
+    String sql() {
+        return sql;
+    }
+
+    List<Integer> parameterTypes() {
+        return parameterTypes;
+    }
+
+    int parameterType(int index) {
+        return index < parameterTypes.size() ? parameterTypes.get(index) : 0;
+    }
+
+    Optional<List<Column>> columns() {
+        return columns;
+    }
+
+    void setColumns(List<Column> described) {
+        columns = Optional.of(List.copyOf(described));
+    }
+}

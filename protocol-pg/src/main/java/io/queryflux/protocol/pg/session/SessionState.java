@@ -1,0 +1,201 @@
+package io.queryflux.protocol.pg.session;
+
+import static java.util.Objects.requireNonNull;
+
+import io.queryflux.dispatch.ClientSession;
+import io.queryflux.protocol.pg.messages.TransactionStatus;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One connection's session: its run-time parameters (what SET and SHOW see), its transaction
+ * status, and the {@link ClientSession} every dispatched statement carries.
+ */
+public final class SessionState {
+    /** Parameters PostgreSQL reports with ParameterStatus at start-up and whenever they change. */
+    static final Set<String> REPORTED = Set.of("server_version", "server_encoding", "client_encoding",
+            "application_name", "datestyle", "intervalstyle", "timezone", "integer_datetimes",
+            "standard_conforming_strings", "is_superuser", "session_authorization", "default_transaction_read_only",
+            "in_hot_standby");
+
+    private final Map<String, String> defaults = new LinkedHashMap<>();
+    private final Map<String, String> settings = new LinkedHashMap<>();
+    private final Map<String, String> displayNames = new LinkedHashMap<>();
+    private final List<String> changedReported = new ArrayList<>();
+    private final int processId;
+    private ClientSession session;
+    private TransactionStatus transaction = TransactionStatus.IDLE;
+
+    public SessionState(ClientSession session, int processId, String serverVersion, Map<String, String> startup) {
+        this.session = requireNonNull(session, "session is null");
+        this.processId = processId;
+        define("server_version", serverVersion);
+        define("server_encoding", "UTF8");
+        define("client_encoding", "UTF8");
+        define("DateStyle", "ISO, MDY");
+        define("IntervalStyle", "postgres");
+        define("TimeZone", "UTC");
+        define("integer_datetimes", "on");
+        define("standard_conforming_strings", "on");
+        define("application_name", "");
+        define("is_superuser", "off");
+        define("session_authorization", session.user());
+        define("default_transaction_read_only", "off");
+        define("in_hot_standby", "off");
+        define("search_path", "\"$user\", public");
+        define("extra_float_digits", "1");
+        define("transaction_isolation", "read committed");
+        define("transaction_read_only", "off");
+        define("statement_timeout", "0");
+        define("lock_timeout", "0");
+        define("max_identifier_length", "63");
+        define("server_version_num", versionNumber(serverVersion));
+        define("lc_messages", "C");
+        define("lc_monetary", "C");
+        define("lc_numeric", "C");
+        define("lc_time", "C");
+        define("bytea_output", "hex");
+        define("max_index_keys", "32");
+        define("block_size", "8192");
+        startup.forEach((name, value) -> {
+            // client_encoding stays UTF8: it is the only encoding the proxy speaks.
+            if (!Set.of("user", "database", "options", "replication", "client_encoding").contains(name)) {
+                settings.put(key(name), value);
+                displayNames.putIfAbsent(key(name), name);
+            }
+        });
+        changedReported.clear();
+    }
+
+    private void define(String name, String value) {
+        defaults.put(key(name), value);
+        settings.put(key(name), value);
+        displayNames.put(key(name), name);
+    }
+
+    private static String versionNumber(String version) {
+        String[] parts = version.split("[^0-9]+");
+        int major = parts.length > 0 && !parts[0].isEmpty() ? Integer.parseInt(parts[0]) : 15;
+        int minor = parts.length > 1 && !parts[1].isEmpty() ? Integer.parseInt(parts[1]) : 0;
+        return Integer.toString(major * 10000 + minor);
+    }
+
+    static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    public int processId() {
+        return processId;
+    }
+
+    public ClientSession session() {
+        return session;
+    }
+
+    public void setSession(ClientSession session) {
+        this.session = requireNonNull(session, "session is null");
+    }
+
+    public TransactionStatus transaction() {
+        return transaction;
+    }
+
+    public void setTransaction(TransactionStatus transaction) {
+        this.transaction = requireNonNull(transaction, "transaction is null");
+    }
+
+    public boolean isKnown(String name) {
+        return settings.containsKey(key(name));
+    }
+
+    public Optional<String> get(String name) {
+        return Optional.ofNullable(settings.get(key(name)));
+    }
+
+    public String displayName(String name) {
+        return displayNames.getOrDefault(key(name), name);
+    }
+
+    /** The settings SHOW ALL lists, by display name. */
+    public Map<String, String> all() {
+        Map<String, String> all = new LinkedHashMap<>();
+        settings.forEach((k, v) -> all.put(displayNames.getOrDefault(k, k), v));
+        return all;
+    }
+
+    /** Sets a parameter; the session follows application_name and search_path. */
+    public void set(String name, String value) {
+        String k = key(name);
+        settings.put(k, value);
+        displayNames.putIfAbsent(k, name);
+        if (REPORTED.contains(k)) {
+            changedReported.add(displayNames.get(k));
+        }
+        if (k.equals("application_name")) {
+            session = new ClientSession(session.protocol(), session.user(),
+                    value.isEmpty() ? Optional.empty() : Optional.of(value), session.catalog(), session.schema(),
+                    session.headers(), session.clientTags(), session.sessionProperties());
+        } else if (k.equals("search_path")) {
+            session = session.withSchema(firstSchema(value));
+        }
+    }
+
+    public void reset(String name) {
+        String k = key(name);
+        String value = defaults.get(k);
+        if (value == null) {
+            settings.remove(k);
+        } else {
+            set(name, value);
+        }
+    }
+
+    public void resetAll() {
+        for (String k : List.copyOf(settings.keySet())) {
+            if (!k.equals("server_version") && !k.equals("session_authorization")) {
+                reset(k);
+            }
+        }
+    }
+
+    /** Reported parameters changed since the last call, to send as ParameterStatus. */
+    public List<String> drainChangedReported() {
+        List<String> changed = List.copyOf(new java.util.LinkedHashSet<>(changedReported));
+        changedReported.clear();
+        return changed;
+    }
+
+    /** The first real schema of a search_path value ({@code "$user"} skipped). */
+    static Optional<String> firstSchema(String searchPath) {
+        for (String part : searchPath.split(",")) {
+            String name = part.strip();
+            if (name.startsWith("\"") && name.endsWith("\"") && name.length() >= 2) {
+                name = name.substring(1, name.length() - 1);
+            } else {
+                name = name.toLowerCase(Locale.ROOT);
+            }
+            if (!name.isEmpty() && !name.equals("$user")) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The zone timestamptz values are shown in; UTC when the TimeZone setting is not a zone Java knows. */
+    public ZoneId zone() {
+        String value = get("TimeZone").orElse("UTC");
+        try {
+            return ZoneId.of(value);
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.queryflux.protocol.pg.session;
+
+import static java.util.Objects.requireNonNull;
+
+import io.queryflux.dispatch.QueryDispatcher;
+import io.queryflux.dispatch.QueryRequest;
+import io.queryflux.dispatch.RunningQuery;
+import io.queryflux.engine.Column;
+import io.queryflux.engine.ErrorCode;
+import io.queryflux.engine.QueryException;
+import io.queryflux.engine.ResultCursor;
+import io.queryflux.protocol.pg.catalog.PgCatalog;
+import io.queryflux.protocol.pg.messages.TransactionStatus;
+import io.queryflux.protocol.pg.sql.SqlText;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Starts one statement: answered by the proxy (session chatter, catalog) or dispatched to the
+ * routed engine.
+ */
+final class StatementRunner {
+    private static final Set<String> ROW_RETURNING = Set.of("SELECT", "WITH", "VALUES", "TABLE", "FROM", "SHOW",
+            "DESCRIBE", "EXPLAIN");
+    private static final Set<String> ALLOWED_WHEN_FAILED = Set.of("COMMIT", "END", "ROLLBACK", "ABORT");
+
+    private final QueryDispatcher dispatcher;
+    private final LocalStatements local;
+    private final PgCatalog catalog;
+
+    StatementRunner(QueryDispatcher dispatcher, LocalStatements local, PgCatalog catalog) {
+        this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");
+        this.local = requireNonNull(local, "local is null");
+        this.catalog = requireNonNull(catalog, "catalog is null");
+    }
+
+    /**
+     * Starts the statement. {@code onDispatch} sees the dispatched query before it starts, so a
+     * CancelRequest can reach it while it waits in the queue or runs.
+     */
+    Execution start(String sql, SessionState state, Consumer<RunningQuery> onDispatch) throws QueryException {
+        if (state.transaction() == TransactionStatus.FAILED && !ALLOWED_WHEN_FAILED.contains(SqlText.firstWord(sql))) {
+            throw new QueryException(ErrorCode.GENERIC_USER_ERROR,
+                    "current transaction is aborted, commands ignored until end of transaction block", "25P02", null);
+        }
+        if (SqlText.firstWord(sql).equals("COPY")) {
+            // Engines would read COPY ... TO STDOUT as a file on their own disk.
+            throw new QueryException(ErrorCode.NOT_SUPPORTED, "COPY is not supported by the QueryFlux PostgreSQL"
+                    + " frontend; use SELECT to read data");
+        }
+        Optional<Execution> answered = local.answer(sql, state);
+        if (answered.isPresent()) {
+            return answered.get();
+        }
+        if (catalog.handles(sql)) {
+            return new Execution(catalog.run(sql, state.session(), state.all()), Optional.empty(), "SELECT");
+        }
+        RunningQuery query = dispatcher.submit(new QueryRequest(sql, state.session()));
+        onDispatch.accept(query);
+        try {
+            ResultCursor cursor = query.start();
+            query.sessionChange().ifPresent(change -> state.setSession(change.applyTo(state.session())));
+            return new Execution(cursor, Optional.of(query), Execution.verbOf(sql), Execution.isReadOnly(sql));
+        } catch (QueryException | RuntimeException e) {
+            query.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The columns a prepared statement will return, found before any parameter is bound: the
+     * statement runs with NULL parameters under {@code LIMIT 0}. Empty for statements that
+     * return no rows.
+     */
+    List<Column> describe(PreparedStatement statement, int parameterCount, SessionState state,
+            Consumer<RunningQuery> onDispatch) throws QueryException {
+        String sql = statement.sql();
+        if (!ROW_RETURNING.contains(SqlText.firstWord(sql))) {
+            return List.of();
+        }
+        String bound = SqlText.bind(sql, Collections.nCopies(parameterCount, "NULL"));
+        if (SqlText.firstWord(sql).equals("SELECT") || SqlText.firstWord(sql).equals("SHOW")) {
+            // Proxy answers (version(), SHOW x, catalog queries) have no side effects: run them.
+            Optional<Execution> answered = local.answer(bound, state);
+            if (answered.isPresent()) {
+                try (Execution e = answered.get()) {
+                    return e.columns();
+                }
+            }
+            if (catalog.handles(bound)) {
+                try (ResultCursor cursor = catalog.run(bound, state.session(), state.all())) {
+                    return cursor.columns();
+                }
+            }
+        }
+        if (!Set.of("SELECT", "WITH", "VALUES", "TABLE", "FROM").contains(SqlText.firstWord(sql))) {
+            return List.of(); // SHOW/EXPLAIN of an engine: described when run
+        }
+        String probe = "SELECT * FROM (" + stripTrailingSemicolon(bound) + ") AS qf_describe LIMIT 0";
+        try (Execution e = start(probe, state, onDispatch)) {
+            return e.columns();
+        }
+    }
+
+    private static String stripTrailingSemicolon(String sql) {
+        String s = sql.strip();
+        while (s.endsWith(";")) {
+            s = s.substring(0, s.length() - 1).strip();
+        }
+        return s;
+    }
+}

@@ -1,0 +1,168 @@
+package io.queryflux.protocol.pg.types;
+
+import io.queryflux.protocol.pg.messages.Format;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a bound parameter into a SQL literal, so the statement can go to any engine as text.
+ * Numbers are checked to be numbers before they are inlined, everything else is quoted, so a
+ * parameter can never change the statement's structure.
+ */
+public final class PgParameterDecoder {
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final long PG_EPOCH_SECONDS = 946_684_800L;
+    private static final long PG_EPOCH_DAYS = 10_957L;
+
+    private PgParameterDecoder() {}
+
+    /** @throws IllegalArgumentException when the value does not fit its declared type */
+    public static String literal(byte[] value, Format format, int typeOid) {
+        if (value == null) {
+            return "NULL";
+        }
+        PgType type = PgType.byOid(typeOid).orElse(PgType.UNKNOWN);
+        if (format == Format.BINARY) {
+            return binary(ByteBuffer.wrap(value), type, typeOid);
+        }
+        String text = new String(value, StandardCharsets.UTF_8);
+        return switch (type) {
+            case INT2, INT4, INT8, OID, FLOAT4, FLOAT8, NUMERIC -> number(text);
+            case BOOL -> bool(text);
+            case BYTEA -> bytea(text);
+            case DATE, TIME, TIMESTAMP, TIMESTAMPTZ, TIMETZ, UUID, INTERVAL -> cast(quote(text), type);
+            default -> quote(text);
+        };
+    }
+
+    private static String number(String text) {
+        String trimmed = text.trim();
+        if (trimmed.equalsIgnoreCase("NaN") || trimmed.matches("(?i)[+-]?infinity")) {
+            return "CAST(" + quote(trimmed) + " AS DOUBLE)";
+        }
+        if (!NUMBER.matcher(trimmed).matches()) {
+            throw new IllegalArgumentException("invalid input syntax for a number: \"" + text + "\"");
+        }
+        return trimmed.startsWith("-") ? "(" + trimmed + ")" : trimmed;
+    }
+
+    private static String bool(String text) {
+        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "t", "true", "y", "yes", "on", "1" -> "TRUE";
+            case "f", "false", "n", "no", "off", "0" -> "FALSE";
+            default -> throw new IllegalArgumentException("invalid input syntax for type boolean: \"" + text + "\"");
+        };
+    }
+
+    private static String bytea(String text) {
+        if (text.startsWith("\\x")) {
+            String hex = text.substring(2);
+            HexFormat.of().parseHex(hex); // validates
+            return "from_hex('" + hex + "')";
+        }
+        return "from_hex('" + HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8)) + "')";
+    }
+
+    private static String binary(ByteBuffer in, PgType type, int oid) {
+        String literal = switch (type) {
+            case BOOL -> in.get() != 0 ? "TRUE" : "FALSE";
+            case INT2 -> signed(in.getShort());
+            case INT4, OID -> signed(in.getInt());
+            case INT8 -> signed(in.getLong());
+            case FLOAT4 -> floating(in.getFloat());
+            case FLOAT8 -> floating(in.getDouble());
+            case NUMERIC -> signed(numeric(in));
+            case BYTEA -> "from_hex('" + HexFormat.of().formatHex(rest(in)) + "')";
+            case UUID -> cast(quote(new UUID(in.getLong(), in.getLong()).toString()), type);
+            case DATE -> cast(quote(LocalDate.ofEpochDay(in.getInt() + PG_EPOCH_DAYS).toString()), type);
+            case TIME -> cast(quote(PgValueEncoder.time(LocalTime.ofNanoOfDay(in.getLong() * 1000))), type);
+            case TIMESTAMP -> cast(quote(PgValueEncoder.timestamp(timestamp(in.getLong()))), type);
+            case TIMESTAMPTZ -> cast(quote(PgValueEncoder.timestamp(timestamp(in.getLong())) + "+00"), type);
+            case TEXT, VARCHAR, BPCHAR, NAME, JSON, UNKNOWN -> quote(new String(rest(in), StandardCharsets.UTF_8));
+            default -> throw new IllegalArgumentException("binary parameters of type OID " + oid + " are not supported");
+        };
+        if (in.hasRemaining()) {
+            throw new IllegalArgumentException("incorrect binary data format in bind parameter of type " + type.typeName());
+        }
+        return literal;
+    }
+
+    private static LocalDateTime timestamp(long micros) {
+        return LocalDateTime.ofEpochSecond(PG_EPOCH_SECONDS + Math.floorDiv(micros, 1_000_000L),
+                (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
+    }
+
+    private static BigDecimal numeric(ByteBuffer in) {
+        int ndigits = in.getShort();
+        int weight = in.getShort();
+        int sign = in.getShort() & 0xffff;
+        int dscale = in.getShort();
+        if (sign == 0xC000) {
+            throw new IllegalArgumentException("NaN numeric parameters are not supported");
+        }
+        BigInteger unscaled = BigInteger.ZERO;
+        for (int i = 0; i < ndigits; i++) {
+            unscaled = unscaled.multiply(BigInteger.valueOf(10_000)).add(BigInteger.valueOf(in.getShort()));
+        }
+        BigDecimal value = new BigDecimal(unscaled).scaleByPowerOfTen(4 * (weight - ndigits + 1));
+        value = value.setScale(dscale, java.math.RoundingMode.UNNECESSARY);
+        return sign == 0x4000 ? value.negate() : value;
+    }
+
+    private static byte[] rest(ByteBuffer in) {
+        byte[] bytes = new byte[in.remaining()];
+        in.get(bytes);
+        return bytes;
+    }
+
+    private static String signed(Object number) {
+        String s = number instanceof BigDecimal d ? d.toPlainString() : number.toString();
+        return s.startsWith("-") ? "(" + s + ")" : s;
+    }
+
+    private static String floating(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return "CAST('" + (Double.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity") + "' AS DOUBLE)";
+        }
+        return signed(BigDecimal.valueOf(v));
+    }
+
+    /** A float4 printed by its own shortest form, not widened to double's digits (1.1, not 1.100000023841858). */
+    private static String floating(float v) {
+        if (Float.isNaN(v) || Float.isInfinite(v)) {
+            return floating((double) v);
+        }
+        return signed(new BigDecimal(Float.toString(v)));
+    }
+
+    private static String cast(String literal, PgType type) {
+        String target = switch (type) {
+            case DATE -> "DATE";
+            case TIME -> "TIME";
+            case TIMETZ -> "TIME WITH TIME ZONE";
+            case TIMESTAMP -> "TIMESTAMP";
+            case TIMESTAMPTZ -> "TIMESTAMP WITH TIME ZONE";
+            case UUID -> "UUID";
+            case INTERVAL -> "INTERVAL";
+            default -> throw new IllegalStateException("no cast for " + type);
+        };
+        return "CAST(" + literal + " AS " + target + ")";
+    }
+
+    /** A standard SQL string literal (standard_conforming_strings is on). */
+    public static String quote(String text) {
+        if (text.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("invalid byte sequence for encoding \"UTF8\": 0x00");
+        }
+        return "'" + text.replace("'", "''") + "'";
+    }
+}

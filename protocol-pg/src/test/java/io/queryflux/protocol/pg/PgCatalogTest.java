@@ -1,0 +1,130 @@
+package io.queryflux.protocol.pg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.queryflux.protocol.pg.auth.PgAuthMethod;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** pg_catalog answered from the engine's metadata: pgjdbc DatabaseMetaData and psql's backslash commands. */
+class PgCatalogTest {
+    private static final Path PSQL = Path.of("/usr/bin/psql");
+    private static PgTestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = PgTestServer.start(PgAuthMethod.SCRAM_SHA_256);
+        try (Connection c = server.connect("");
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE orders (id BIGINT NOT NULL, customer VARCHAR, amount DECIMAL(10,2), placed DATE)");
+            s.execute("CREATE SCHEMA sales");
+            s.execute("CREATE TABLE sales.regions (code VARCHAR, name VARCHAR)");
+            s.execute("INSERT INTO orders VALUES (1, 'acme', 12.50, DATE '2024-01-02')");
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void databaseMetaDataListsSchemasTablesAndColumns() throws SQLException {
+        try (Connection c = server.connect("")) {
+            DatabaseMetaData meta = c.getMetaData();
+            assertTrue(meta.getDatabaseProductVersion().startsWith("15"));
+            List<String> schemas = new ArrayList<>();
+            try (ResultSet rs = meta.getSchemas()) {
+                while (rs.next()) {
+                    schemas.add(rs.getString("TABLE_SCHEM"));
+                }
+            }
+            assertTrue(schemas.contains("main") && schemas.contains("sales"), schemas.toString());
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = meta.getTables(null, null, "%", new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    tables.add(rs.getString("TABLE_SCHEM") + "." + rs.getString("TABLE_NAME"));
+                }
+            }
+            assertTrue(tables.contains("main.orders") && tables.contains("sales.regions"), tables.toString());
+            List<String> columns = new ArrayList<>();
+            try (ResultSet rs = meta.getColumns(null, "main", "orders", "%")) {
+                while (rs.next()) {
+                    columns.add(rs.getString("COLUMN_NAME") + ":" + rs.getString("TYPE_NAME") + ":"
+                            + rs.getInt("NULLABLE"));
+                }
+            }
+            assertEquals(List.of("id:int8:0", "customer:varchar:1", "amount:numeric:1", "placed:date:1"), columns);
+        }
+    }
+
+    @Test
+    void guiToolStartupQueriesWork() throws SQLException {
+        // What DBeaver sends when it opens a connection and its navigator.
+        List<String> queries = List.of(
+                "SELECT current_schema(),session_user",
+                "SHOW search_path",
+                "select * from pg_catalog.pg_settings where name='standard_conforming_strings'",
+                "SELECT n.oid,n.*,d.description FROM pg_catalog.pg_namespace n LEFT OUTER JOIN pg_catalog.pg_description d"
+                        + " ON d.objoid=n.oid AND d.objsubid=0 AND d.classoid='pg_namespace'::regclass ORDER BY nspname",
+                "SELECT db.oid,db.* FROM pg_catalog.pg_database db WHERE datallowconn AND NOT datistemplate"
+                        + " ORDER BY db.datname",
+                "select t.oid,t.*,c.relkind from pg_catalog.pg_type t left outer join pg_class c on c.oid=t.typrelid"
+                        + " where typnamespace=11",
+                "SELECT c.oid,c.*,d.description FROM pg_catalog.pg_class c LEFT OUTER JOIN pg_catalog.pg_description d"
+                        + " ON d.objoid=c.oid AND d.objsubid=0 WHERE c.relnamespace=(SELECT oid FROM"
+                        + " pg_catalog.pg_namespace WHERE nspname='main') AND c.relkind not in ('i','I','c')");
+        try (Connection c = server.connect("");
+                Statement s = c.createStatement()) {
+            for (String sql : queries) {
+                try (ResultSet rs = s.executeQuery(sql)) {
+                    assertTrue(rs.next(), "no row for: " + sql);
+                }
+            }
+        }
+    }
+
+    @Test
+    void psqlListsTablesAndDescribesOne() throws Exception {
+        assumeTrue(Files.isExecutable(PSQL), "psql is not installed (apt-get install postgresql-client); skipping");
+        String tables = psql("\\dt");
+        assertTrue(tables.contains("orders") && tables.contains("table"), tables);
+        String described = psql("\\d orders");
+        assertTrue(described.contains("customer") && described.contains("numeric(10,2)"), described);
+        String query = psql("SELECT id, customer FROM orders");
+        assertTrue(query.contains("acme") && query.contains("(1 row)"), query);
+        String error = psql("SELECT * FROM missing_table");
+        assertTrue(error.contains("ERROR") && error.contains("missing_table"), error);
+        String copy = psql("\\copy (SELECT id FROM orders) to stdout");
+        assertTrue(copy.contains("ERROR") && copy.contains("COPY is not supported"), copy);
+        String databases = psql("\\l");
+        assertTrue(databases.contains("Name"), databases);
+    }
+
+    private static String psql(String command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(PSQL.toString(), "-h", "127.0.0.1", "-p",
+                Integer.toString(server.port()), "-U", PgTestServer.USER, "-d", "analytics", "-X", "-c", command)
+                .redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", PgTestServer.PASSWORD);
+        builder.environment().put("PGSSLMODE", "disable");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        return output;
+    }
+}

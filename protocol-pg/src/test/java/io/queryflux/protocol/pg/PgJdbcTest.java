@@ -1,0 +1,169 @@
+package io.queryflux.protocol.pg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.queryflux.protocol.pg.auth.PgAuthMethod;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** pgjdbc against the frontend over DuckDB: the simple and extended protocols, errors, transactions. */
+class PgJdbcTest {
+    private static PgTestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = PgTestServer.start(PgAuthMethod.SCRAM_SHA_256);
+        try (Connection c = server.connect("");
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE people (id INTEGER NOT NULL, name VARCHAR, born DATE)");
+            s.execute("INSERT INTO people VALUES (1, 'Ada', DATE '1815-12-10'), (2, 'Alan', DATE '1912-06-23'),"
+                    + " (3, NULL, NULL)");
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void simpleProtocolRunsQueriesAndReportsCounts() throws SQLException {
+        try (Connection c = server.connect("preferQueryMode=simple");
+                Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT id, name FROM people ORDER BY id")) {
+                assertTrue(rs.next());
+                assertEquals(1, rs.getInt(1));
+                assertEquals("Ada", rs.getString("name"));
+                assertTrue(rs.next());
+                assertTrue(rs.next());
+                assertEquals(null, rs.getString(2));
+                assertFalse(rs.next());
+            }
+            assertEquals(2, s.executeUpdate("UPDATE people SET name = name WHERE id < 3"));
+        }
+    }
+
+    @Test
+    void severalStatementsInOneQueryMessage() throws SQLException {
+        try (Connection c = server.connect("preferQueryMode=simple");
+                Statement s = c.createStatement()) {
+            assertTrue(s.execute("SELECT 1 AS a; SELECT 'two' AS b, 3 AS c;"));
+            try (ResultSet rs = s.getResultSet()) {
+                assertTrue(rs.next());
+                assertEquals(1, rs.getInt("a"));
+            }
+            assertTrue(s.getMoreResults());
+            try (ResultSet rs = s.getResultSet()) {
+                assertTrue(rs.next());
+                assertEquals("two", rs.getString("b"));
+                assertEquals(3, rs.getInt("c"));
+            }
+            assertFalse(s.getMoreResults());
+        }
+    }
+
+    @Test
+    void emptyQueryIsAnswered() throws SQLException {
+        try (Connection c = server.connect("preferQueryMode=simple");
+                Statement s = c.createStatement()) {
+            assertFalse(s.execute(""));
+            assertFalse(s.execute(" ; -- nothing\n"));
+        }
+    }
+
+    @Test
+    void extendedProtocolBindsParametersAndReusesStatements() throws SQLException {
+        try (Connection c = server.connect("prepareThreshold=1&binaryTransfer=true");
+                PreparedStatement p = c.prepareStatement("SELECT name, born FROM people WHERE id = ? OR name = ?")) {
+            for (int round = 0; round < 3; round++) { // the later rounds use the server-prepared statement
+                p.setInt(1, 2);
+                p.setString(2, "it's");
+                try (ResultSet rs = p.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertEquals("Alan", rs.getString(1));
+                    assertEquals(java.time.LocalDate.of(1912, 6, 23), rs.getObject(2, java.time.LocalDate.class));
+                    assertFalse(rs.next());
+                }
+            }
+        }
+    }
+
+    @Test
+    void syntaxAndMissingTableErrorsCarrySqlState() throws SQLException {
+        try (Connection c = server.connect("");
+                Statement s = c.createStatement()) {
+            SQLException syntax = assertThrows(SQLException.class, () -> s.executeQuery("SELEC 1"));
+            assertEquals("42601", syntax.getSQLState());
+            SQLException missing = assertThrows(SQLException.class, () -> s.executeQuery("SELECT * FROM nowhere"));
+            assertEquals("42P01", missing.getSQLState());
+            try (ResultSet rs = s.executeQuery("SELECT 42")) { // the connection goes on
+                assertTrue(rs.next());
+                assertEquals(42, rs.getInt(1));
+            }
+        }
+    }
+
+    @Test
+    void errorInsideTransactionBlocksUntilRollback() throws SQLException {
+        try (Connection c = server.connect("")) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                assertThrows(SQLException.class, () -> s.executeQuery("SELECT * FROM nowhere"));
+                SQLException aborted = assertThrows(SQLException.class, () -> s.executeQuery("SELECT 1"));
+                assertEquals("25P02", aborted.getSQLState());
+                c.rollback();
+                try (ResultSet rs = s.executeQuery("SELECT 1")) {
+                    assertTrue(rs.next());
+                }
+                c.commit();
+            }
+        }
+    }
+
+    @Test
+    void sessionChatterIsAnsweredByTheProxy() throws SQLException {
+        try (Connection c = server.connect("ApplicationName=reports");
+                Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT version()")) {
+                assertTrue(rs.next());
+                assertTrue(rs.getString(1).startsWith("PostgreSQL 15.0"), rs.getString(1));
+            }
+            try (ResultSet rs = s.executeQuery("SELECT current_setting('application_name'), current_schema(),"
+                    + " pg_backend_pid()")) {
+                assertTrue(rs.next());
+                assertEquals("reports", rs.getString(1));
+                assertEquals("public", rs.getString(2));
+                assertTrue(rs.getInt(3) > 0);
+            }
+            s.execute("SET search_path TO main");
+            try (ResultSet rs = s.executeQuery("SHOW search_path")) {
+                assertTrue(rs.next());
+                assertEquals("main", rs.getString(1));
+            }
+            s.execute("SET TIME ZONE 'Europe/Paris'");
+            try (ResultSet rs = s.executeQuery("SHOW TimeZone")) {
+                assertTrue(rs.next());
+                assertEquals("Europe/Paris", rs.getString(1));
+            }
+        }
+    }
+
+    @Test
+    void noGroupSlotLeaks() throws SQLException {
+        try (Connection c = server.connect("")) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM range(10)")) {
+                assertTrue(rs.next());
+            }
+        }
+        assertEquals(0, server.duckDb().group().runningQueries());
+    }
+}

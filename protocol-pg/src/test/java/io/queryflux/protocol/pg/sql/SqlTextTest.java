@@ -1,0 +1,27 @@
+package io.queryflux.protocol.pg.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SqlTextTest {
+    @Test
+    void splitsOnSemicolonsOutsideQuotesAndComments() {
+        assertEquals(List.of("SELECT 'a;b'", "SELECT \"x;\" FROM t", "SELECT $$;$$ -- c;", "/* ; */ SELECT 2"),
+                SqlText.split("SELECT 'a;b'; SELECT \"x;\" FROM t;; SELECT $$;$$ -- c;\n; /* ; */ SELECT 2;"));
+        assertEquals(List.of(), SqlText.split(" ; -- only a comment"));
+    }
+
+    @Test
+    void bindsParametersOnlyOutsideQuotes() {
+        assertEquals("SELECT 'keep $1', 5 + (-2), E'\\'$2'",
+                SqlText.bind("SELECT 'keep $1', $1 + $2, E'\\'$2'", List.of("5", "(-2)")));
+        assertEquals(2, SqlText.parameterCount("SELECT $2, '$3', a$1 FROM t"));
+    }
+
+    @Test
+    void leadingWordsSkipCommentsAndParentheses() {
+        assertEquals(List.of("SELECT", "A"), SqlText.leadingWords("/* x */ (select a", 2));
+    }
+}
