@@ -4,6 +4,7 @@ import io.queryflux.engine.EngineFactory;
 import io.queryflux.engine.EngineType;
 import io.queryflux.engine.athena.AthenaEngineFactory;
 import io.queryflux.engine.duckdb.DuckDbEngineFactory;
+import io.queryflux.engine.postgres.PostgresEngineFactory;
 import io.queryflux.engine.starrocks.StarRocksEngineFactory;
 import io.queryflux.engine.trino.TrinoEngineFactory;
 import java.util.List;
@@ -18,7 +19,8 @@ final class EngineFactories {
                     new DuckDbEngineFactory(),
                     new TrinoEngineFactory(),
                     new AthenaEngineFactory(),
-                    new StarRocksEngineFactory())
+                    new StarRocksEngineFactory(),
+                    new PostgresEngineFactory())
             .stream()
             .collect(Collectors.toUnmodifiableMap(EngineFactory::type, Function.identity()));
 

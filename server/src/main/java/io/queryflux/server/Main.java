@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 public final class Main {
     static final int EXIT_USAGE = 64;
     static final int EXIT_CONFIG = 78;
+    static final int EXIT_START = 70;
 
     private Main() {}
 
@@ -64,6 +65,10 @@ public final class Main {
         } catch (ConfigException e) {
             err.println("Invalid config: " + e.getMessage());
             return EXIT_CONFIG;
+        } catch (RuntimeException e) {
+            // A port in use, an unreachable file: say what failed, not a stack trace.
+            err.println("Cannot start QueryFlux: " + e.getMessage());
+            return EXIT_START;
         }
     }
 

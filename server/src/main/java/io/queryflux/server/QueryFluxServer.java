@@ -19,6 +19,8 @@ import io.queryflux.engine.InvalidSettingException;
 import io.queryflux.engine.health.HealthChecker;
 import io.queryflux.protocol.flight.FlightSqlFrontend;
 import io.queryflux.protocol.mysql.MySqlFrontend;
+import io.queryflux.protocol.pg.PgFrontend;
+import io.queryflux.protocol.pg.PgFrontendConfig;
 import io.queryflux.protocol.trino.TrinoHttpFrontend;
 import io.queryflux.routing.python.PythonScript;
 import io.queryflux.server.admin.AdminService;
@@ -31,6 +33,8 @@ import io.queryflux.server.config.TranslationConfig;
 import io.queryflux.server.observe.QueryMetrics;
 import io.queryflux.server.observe.ReadinessCheck;
 import io.queryflux.sql.SqlTranslator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,13 +54,16 @@ public final class QueryFluxServer implements AutoCloseable {
     private final HealthChecker healthChecker;
     private final WebServer webServer;
     private final Optional<TrinoHttpFrontend> trino;
+    private final Optional<PgFrontend> postgres;
     private final Optional<MySqlFrontend> mysql;
     private final Optional<FlightSqlFrontend> flight;
     private final List<PythonScript> scripts;
 
     private QueryFluxServer(List<Engine> engines, List<Cluster> clusters, QueryDispatcher dispatcher,
             HealthChecker healthChecker, WebServer webServer, Optional<TrinoHttpFrontend> trino,
-            Optional<MySqlFrontend> mysql, Optional<FlightSqlFrontend> flight, List<PythonScript> scripts) {
+            Optional<PgFrontend> postgres, Optional<MySqlFrontend> mysql, Optional<FlightSqlFrontend> flight,
+            List<PythonScript> scripts) {
+        this.postgres = postgres;
         this.scripts = scripts;
         this.engines = engines;
         this.clusters = clusters;
@@ -121,13 +128,16 @@ public final class QueryFluxServer implements AutoCloseable {
             WebServer webServer = web.build().start();
             started.add(webServer::stop);
 
+            Optional<PgFrontend> postgres = config.frontends().postgresWire()
+                    .map(pgConfig -> startPostgres(pgConfig, dispatcher, config));
+            postgres.ifPresent(started::add);
             Optional<MySqlFrontend> mysql = config.frontends().mysqlWire()
                     .map(mysqlConfig -> MySqlFrontend.start(mysqlConfig, dispatcher, config.authProvider()));
             mysql.ifPresent(started::add);
             Optional<FlightSqlFrontend> flight = config.frontends().flightSql()
                     .map(flightConfig -> FlightSqlFrontend.start(flightConfig, dispatcher, config.authProvider()));
-            return new QueryFluxServer(engines, clusterList, dispatcher, healthChecker, webServer, trino, mysql,
-                    flight, config.scripts());
+            return new QueryFluxServer(engines, clusterList, dispatcher, healthChecker, webServer, trino, postgres,
+                    mysql, flight, config.scripts());
         } catch (RuntimeException e) {
             for (AutoCloseable resource : started.reversed()) {
                 closeQuietly(resource);
@@ -135,6 +145,15 @@ public final class QueryFluxServer implements AutoCloseable {
             engines.forEach(Engine::close);
             config.scripts().forEach(PythonScript::close);
             throw e;
+        }
+    }
+
+    private static PgFrontend startPostgres(PgFrontendConfig pgConfig, QueryDispatcher dispatcher, ServerConfig config) {
+        try {
+            return PgFrontend.start(pgConfig, dispatcher, config.authProvider());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the PostgreSQL frontend on " + pgConfig.bindAddress() + ":"
+                    + pgConfig.port() + ": " + e.getMessage(), e);
         }
     }
 
@@ -174,6 +193,10 @@ public final class QueryFluxServer implements AutoCloseable {
         return trino.map(t -> webServer.port(TRINO_LISTENER));
     }
 
+    public Optional<Integer> postgresPort() {
+        return postgres.map(PgFrontend::port);
+    }
+
     public Optional<Integer> mysqlPort() {
         return mysql.map(MySqlFrontend::port);
     }
@@ -203,6 +226,7 @@ public final class QueryFluxServer implements AutoCloseable {
     public String describeListeners() {
         List<String> listeners = new ArrayList<>();
         trinoPort().ifPresent(port -> listeners.add("Trino HTTP on port " + port));
+        postgresPort().ifPresent(port -> listeners.add("PostgreSQL on port " + port));
         mysqlPort().ifPresent(port -> listeners.add("MySQL on port " + port));
         flightSqlPort().ifPresent(port -> listeners.add("Flight SQL on port " + port));
         listeners.add("admin, /health and /metrics on port " + adminPort());
@@ -213,6 +237,7 @@ public final class QueryFluxServer implements AutoCloseable {
     public void close() {
         flight.ifPresent(FlightSqlFrontend::close);
         mysql.ifPresent(MySqlFrontend::close);
+        postgres.ifPresent(PgFrontend::close);
         trino.ifPresent(TrinoHttpFrontend::close);
         webServer.stop();
         healthChecker.close();

@@ -40,6 +40,7 @@ class EndToEndTest {
                 trinoHttp: {port: 0}
                 flightSql: {port: 0, host: 127.0.0.1}
                 mysqlWire: {port: 0, host: 127.0.0.1}
+                postgresWire: {port: 0, host: 127.0.0.1}
               adminApi: {port: 0}
             clusters:
               duck-main: {engine: duckDb}
@@ -183,6 +184,20 @@ class EndToEndTest {
                 values.add(rs.getLong(1));
             }
             assertEquals(List.of(2L, 3L), values);
+        }
+    }
+
+    @Test
+    void postgresClientsWritePostgresAndRunOnDuckDb() throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:" + server.postgresPort().orElseThrow() + "/db?user=analyst";
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement();
+                // PostgreSQL dialect (:: casts, ILIKE), translated for DuckDB on the way.
+                ResultSet rs = statement.executeQuery(
+                        "SELECT count(*)::int AS n FROM (SELECT 'Alpha' AS name UNION ALL SELECT 'beta') t "
+                                + "WHERE name ILIKE 'a%'")) {
+            assertTrue(rs.next());
+            assertEquals(1, rs.getInt(1));
         }
     }
 

@@ -2,6 +2,8 @@ package io.queryflux.server.config;
 
 import io.queryflux.protocol.flight.FlightSqlFrontendConfig;
 import io.queryflux.protocol.mysql.MySqlFrontendConfig;
+import io.queryflux.protocol.pg.PgFrontendConfig;
+import io.queryflux.protocol.pg.auth.PgAuthMethod;
 import io.queryflux.protocol.mysql.auth.MySqlAuthPlugin;
 import io.queryflux.protocol.trino.TrinoHttpConfig;
 import java.net.URI;
@@ -20,14 +22,9 @@ final class FrontendsReader {
 
     static Frontends read(ConfigNode frontends, Optional<String> externalAddress, ConfigNode externalAddressNode) {
         frontends.allowOnly(Set.of("trinoHttp", "postgresWire", "mysqlWire", "flightSql"));
-        for (String pending : new String[] {"postgresWire"}) {
-            ConfigNode node = frontends.get(pending);
-            if (node.isPresent() && node.bool("enabled", true)) {
-                throw node.error("this frontend is not available in this build yet");
-            }
-        }
         return new Frontends(trinoHttp(frontends.get("trinoHttp"), externalAddress, externalAddressNode),
-                mysqlWire(frontends.get("mysqlWire")), flightSql(frontends.get("flightSql")));
+                postgresWire(frontends.get("postgresWire")), mysqlWire(frontends.get("mysqlWire")),
+                flightSql(frontends.get("flightSql")));
     }
 
     private static boolean enabled(ConfigNode node) {
@@ -76,6 +73,24 @@ final class FrontendsReader {
             }
         }
         return new TlsFiles(cert, key);
+    }
+
+    private static Optional<PgFrontendConfig> postgresWire(ConfigNode node) {
+        node.allowOnly(Set.of("enabled", "host", "port", "tls", "authMethod", "allowCleartextWithoutTls",
+                "maxMessageSize", "serverVersion"));
+        if (!enabled(node)) {
+            return Optional.empty();
+        }
+        TlsFiles tls = tls(node.get("tls"));
+        List<String> methods = Arrays.stream(PgAuthMethod.values()).map(PgAuthMethod::configName).toList();
+        PgAuthMethod method = node.get("authMethod").isPresent()
+                ? node.oneOf("authMethod", PgAuthMethod::fromConfigName, methods)
+                : PgAuthMethod.SCRAM_SHA_256;
+        return Optional.of(new PgFrontendConfig(node.optString("host").orElse("0.0.0.0"),
+                node.port("port", PgFrontendConfig.DEFAULT_PORT), tls.certChain(), tls.privateKey(), method,
+                node.bool("allowCleartextWithoutTls", false),
+                node.integer("maxMessageSize", PgFrontendConfig.DEFAULT_MAX_MESSAGE_SIZE, 1024),
+                node.optString("serverVersion").orElse(PgFrontendConfig.DEFAULT_SERVER_VERSION)));
     }
 
     private static Optional<MySqlFrontendConfig> mysqlWire(ConfigNode node) {
