@@ -9,7 +9,23 @@ import net.sf.jsqlparser.statement.create.table.ColDataType;
 final class TypeNames {
     private TypeNames() {}
 
+    /** {@code INTEGER[]} in PostgreSQL and DuckDB, {@code ARRAY(INTEGER)} in Trino; MySQL has none. */
+    private static String arrayForTarget(ColDataType type, int dimensions, Dialect target) {
+        ColDataType element = new ColDataType(type.getDataType());
+        element.setArgumentsStringList(type.getArgumentsStringList());
+        String name = forTarget(element, target);
+        return switch (target.family()) {
+            case TRINO -> "ARRAY(".repeat(dimensions) + name + ")".repeat(dimensions);
+            case MYSQL -> throw new Untranslatable("array type " + type, "MySQL has no array types");
+            default -> name + "[]".repeat(dimensions);
+        };
+    }
+
     static String forTarget(ColDataType type, Dialect target) {
+        List<Integer> dimensions = type.getArrayData();
+        if (dimensions != null && !dimensions.isEmpty()) {
+            return arrayForTarget(type, dimensions.size(), target);
+        }
         String name = type.getDataType().trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         List<String> args = type.getArgumentsStringList();
         String suffix = args == null || args.isEmpty() ? "" : "(" + String.join(", ", args) + ")";

@@ -25,6 +25,16 @@ class SqlTranslatorTest {
     }
 
     @Test
+    void arrayCastsKeepTheirArrayType() throws TranslationException {
+        assertEquals("SELECT CAST(ARRAY[1, 2] AS INTEGER[])",
+                translator.translate("SELECT ARRAY[1,2]::int[]", Dialect.POSTGRES, Dialect.DUCKDB,
+                        TranslationMode.STRICT).sql());
+        assertEquals("SELECT CAST(ARRAY[1, 2] AS ARRAY(INTEGER))",
+                translator.translate("SELECT ARRAY[1,2]::int[]", Dialect.POSTGRES, Dialect.TRINO,
+                        TranslationMode.STRICT).sql());
+    }
+
+    @Test
     void queryWithNothingDialectSpecificIsNotParsed() throws TranslationException {
         String sql = "SELECT status, count(*) FROM orders WHERE amount > 10 GROUP BY status ORDER BY 2 DESC LIMIT 10";
         Translation t = translator.translate(sql, Dialect.MYSQL, Dialect.DUCKDB, TranslationMode.STRICT);
