@@ -23,13 +23,24 @@ final class StatementTranslator {
      *         construct without an equivalent in the target
      */
     static String translate(String sql, Dialect source, Dialect target) {
-        Statement statement = parse(sql);
+        StringLiterals literals = StringLiterals.standIn(sql, source);
+        Statement statement;
+        try {
+            statement = parse(literals.sql());
+        } catch (Untranslatable e) {
+            if (literals.isEmpty()) {
+                throw e;
+            }
+            // A literal stood where a parameter cannot: read the statement as written.
+            literals = StringLiterals.none(sql);
+            statement = parse(sql);
+        }
         if (!(statement instanceof Select)) {
             throw new Untranslatable(statement.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT) + " statement",
                     "only queries are translated");
         }
         StringBuilder out = new StringBuilder(sql.length() + 32);
-        TargetExpressionPrinter expressions = new TargetExpressionPrinter(source, target, out);
+        TargetExpressionPrinter expressions = new TargetExpressionPrinter(source, target, literals, out);
         TargetSelectPrinter selects = new TargetSelectPrinter(target, expressions, out);
         expressions.setSelectVisitor(selects);
         statement.accept(new StatementDeParser(expressions, selects, out));
