@@ -23,7 +23,7 @@ final class StatementTranslator {
      *         construct without an equivalent in the target
      */
     static String translate(String sql, Dialect source, Dialect target) {
-        StringLiterals literals = StringLiterals.standIn(sql, source);
+        LiteralStandIns literals = LiteralStandIns.standIn(sql, source);
         Statement statement;
         try {
             statement = parse(literals.sql());
@@ -32,7 +32,7 @@ final class StatementTranslator {
                 throw e;
             }
             // A literal stood where a parameter cannot: read the statement as written.
-            literals = StringLiterals.none(sql);
+            literals = LiteralStandIns.none(sql);
             statement = parse(sql);
         }
         if (!(statement instanceof Select)) {

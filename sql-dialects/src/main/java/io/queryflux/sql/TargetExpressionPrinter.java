@@ -35,9 +35,9 @@ import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
 final class TargetExpressionPrinter extends ExpressionDeParser implements Out {
     private final Dialect source;
     private final Dialect target;
-    private final StringLiterals literals;
+    private final LiteralStandIns literals;
 
-    TargetExpressionPrinter(Dialect source, Dialect target, StringLiterals literals, StringBuilder builder) {
+    TargetExpressionPrinter(Dialect source, Dialect target, LiteralStandIns literals, StringBuilder builder) {
         super(null, builder);
         this.source = requireNonNull(source, "source is null").family();
         this.target = requireNonNull(target, "target is null").family();

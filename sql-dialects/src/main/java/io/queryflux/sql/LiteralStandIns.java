@@ -10,38 +10,45 @@ import java.util.Set;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.JdbcParameter;
+import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 
 /**
- * Stands plain string literals in for numbered parameters ({@code ?1}, {@code ?2}...) before
- * JSQLParser reads a statement, and gives them back after. A string literal is the most expensive
- * token JSQLParser meets: its grammar tries, by syntactic lookahead, every alternative of a
- * primary expression that starts with a name (function call, JSON expression, column...) before
- * the string one, each failing only after matching the token against some 300 keywords allowed
- * as names, and nested lookaheads repeat this. A parameter is the third alternative it tries, so
- * each literal stood in for saves about 40 us, most of the parse of a short query.
+ * Stands numbered parameters ({@code ?1}, {@code ?2}...) in for literals before JSQLParser reads
+ * a statement, and gives the literals back after. A string literal is the most expensive token
+ * JSQLParser meets: its grammar tries, by syntactic lookahead, every alternative of a primary
+ * expression that starts with a name (function call, JSON expression, column...) before the
+ * string one, each failing only after matching the token against some 300 keywords allowed as
+ * names, and nested lookaheads repeat this; a number costs a third as much. A parameter is the
+ * third alternative tried, so each literal stood in for saves about 40 us (a number about 10 us)
+ * of the parse of a short query.
  *
- * <p>Only literals where a parameter is also valid are stood in for: after {@code (}, {@code ,},
- * a comparison, {@code ||}, SELECT, WHEN, THEN or ELSE; not after INTERVAL, DATE, a JSON arrow or
- * a prefix (E'', N''...), and not in text that already holds a {@code ?}. The printer writes each
- * parameter back as the literal's original text, and function arguments are turned back into
- * string literals before rules read them, so the translation is the same as parsing the original.
+ * <p>Only literals where a parameter is also valid are stood in for: string literals after
+ * {@code (}, {@code ,}, a comparison, {@code ||}, LIKE, ILIKE, SELECT, WHEN, THEN or ELSE (not
+ * after INTERVAL, DATE, a JSON arrow or a prefix such as E''); integers right after a comparison
+ * and ending it ({@code id = 3}, never an operand of arithmetic, whose type the printer reads for
+ * division); nothing in text that holds a {@code ?}, a comment or dollar quoting. The printer
+ * writes each parameter back as the literal's original text, and function arguments are turned
+ * back into literals before rules read them, so the translation is the same as parsing the
+ * original; should a stand-in not parse, the original is parsed instead.
  */
-final class StringLiterals {
+final class LiteralStandIns {
+    private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
+    /** Tokens after which a string literal may be stood in for. */
     private static final Set<String> BEFORE = Set.of(
-            "(", ",", "=", "<>", "!=", "<", ">", "<=", ">=", "||", "select", "when", "then", "else");
+            "(", ",", "=", "<>", "!=", "<", ">", "<=", ">=", "||", "select", "when", "then", "else", "like", "ilike");
 
     private final String sql;
     private final List<String> literals;
 
-    private StringLiterals(String sql, List<String> literals) {
+    private LiteralStandIns(String sql, List<String> literals) {
         this.sql = requireNonNull(sql, "sql is null");
         this.literals = List.copyOf(literals);
     }
 
     /** The statement with its literals stood in for; {@link #sql()} is the input when there is none. */
-    static StringLiterals standIn(String sql, Dialect source) {
+    static LiteralStandIns standIn(String sql, Dialect source) {
         if (sql.contains("$$")) {
             // PostgreSQL dollar quoting, which this scan does not read.
             return none(sql);
@@ -83,6 +90,16 @@ final class StringLiterals {
                 while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_' || sql.charAt(i) == '$')) {
                     i++;
                 }
+                if (isComparedInteger(sql, start, i, previous)) {
+                    if (out == null) {
+                        out = new StringBuilder(n);
+                    }
+                    literals.add(sql.substring(start, i));
+                    out.append(sql, copied, start).append('?').append(literals.size());
+                    copied = i;
+                    previous = "name";
+                    continue;
+                }
                 // A letter right before a quote is a prefix (E'', N'', X''...): the quote is not
                 // read here as a literal after "previous", since previous becomes this word.
                 previous = i < n && sql.charAt(i) == '\'' ? "prefix" : sql.substring(start, i).toLowerCase(Locale.ROOT);
@@ -103,12 +120,36 @@ final class StringLiterals {
         if (out == null) {
             return none(sql);
         }
-        return new StringLiterals(out.append(sql, copied, n).toString(), literals);
+        return new LiteralStandIns(out.append(sql, copied, n).toString(), literals);
+    }
+
+    /**
+     * An integer compared with something ({@code id = 3}), and not an operand of arithmetic, whose
+     * integer type the printer looks at for division: the next token ends the comparison.
+     */
+    private static boolean isComparedInteger(String sql, int start, int end, String previous) {
+        if (!COMPARISONS.contains(previous)) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            if (!Character.isDigit(sql.charAt(i))) {
+                return false;
+            }
+        }
+        int next = end;
+        while (next < sql.length() && Character.isWhitespace(sql.charAt(next))) {
+            next++;
+        }
+        if (next == sql.length()) {
+            return true;
+        }
+        char c = sql.charAt(next);
+        return c == ')' || c == ',' || c == ';' || next > end && Character.isLetter(c);
     }
 
     /** The statement as written, with nothing stood in for. */
-    static StringLiterals none(String sql) {
-        return new StringLiterals(sql, List.of());
+    static LiteralStandIns none(String sql) {
+        return new LiteralStandIns(sql, List.of());
     }
 
     private static boolean isOperatorChar(char c) {
@@ -141,10 +182,13 @@ final class StringLiterals {
         return null;
     }
 
-    /** The string literal a parameter stands in for, or the expression itself. */
+    /** The literal a parameter stands in for, or the expression itself. */
     Expression restore(Expression expression) {
         String original = original(expression);
-        return original == null ? expression : new StringValue(original);
+        if (original == null) {
+            return expression;
+        }
+        return original.startsWith("'") ? new StringValue(original) : new LongValue(original);
     }
 
     /** Turns parameters back into string literals among a call's arguments, nested calls included. */
