@@ -11,6 +11,8 @@ class LiteralStandInsTest {
         LiteralStandIns s = LiteralStandIns.standIn(
                 "SELECT IFNULL(city, 'x'), 'y' FROM t WHERE id = 3 AND name LIKE 'a%' AND c IN ('p', 'q')", Dialect.MYSQL);
         assertEquals("SELECT IFNULL(city, ?1), ?2 FROM t WHERE id = ?3 AND name LIKE ?4 AND c IN (?5, ?6)", s.sql());
+        assertEquals("SELECT COUNT(?1), count( ?2 ), xcount(*), t.* FROM t",
+                LiteralStandIns.standIn("SELECT COUNT(*), count( * ), xcount(*), t.* FROM t", Dialect.TRINO).sql());
     }
 
     @Test
@@ -43,9 +45,9 @@ class LiteralStandInsTest {
     @Test
     void translationReadsAndPrintsTheOriginalLiterals() throws TranslationException {
         Translation t = new SqlTranslator(0).translate(
-                "SELECT DATE_FORMAT(created_at, '%Y-%m'), CONCAT('a''b', name) FROM t WHERE id = 3 AND s = 'x'",
+                "SELECT DATE_FORMAT(created_at, '%Y-%m'), CONCAT('a''b', name), COUNT(*) FROM t WHERE id = 3 AND s = 'x'",
                 Dialect.MYSQL, Dialect.DUCKDB, TranslationMode.STRICT);
-        assertEquals("SELECT strftime(created_at, '%Y-%m'), ('a''b' || CAST(name AS VARCHAR)) FROM t"
+        assertEquals("SELECT strftime(created_at, '%Y-%m'), ('a''b' || CAST(name AS VARCHAR)), COUNT(*) FROM t"
                 + " WHERE id = 3 AND s = 'x'", t.sql());
     }
 }
