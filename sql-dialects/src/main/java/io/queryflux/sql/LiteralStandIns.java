@@ -20,24 +20,26 @@ import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
  * JSQLParser meets: its grammar tries, by syntactic lookahead, every alternative of a primary
  * expression that starts with a name (function call, JSON expression, column...) before the
  * string one, each failing only after matching the token against some 300 keywords allowed as
- * names, and nested lookaheads repeat this; a number or the star of count(*) costs a third as much. A parameter is the
- * third alternative tried, so each literal stood in for saves about 40 us (a number about 10 us)
- * of the parse of a short query.
+ * names, and nested lookaheads repeat this; a number or the star of count(*) costs about a third
+ * as much. A parameter is the third alternative tried, so each literal stood in for saves about
+ * 40 us (a number about 10 us) of the parse of a short query.
  *
  * <p>Only literals where a parameter is also valid are stood in for: string literals after
- * {@code (}, {@code ,}, a comparison, {@code ||}, LIKE, ILIKE, SELECT, WHEN, THEN or ELSE (not
- * after INTERVAL, DATE, a JSON arrow or a prefix such as E''); integers right after a comparison
- * and ending it ({@code id = 3}, never an operand of arithmetic, whose type the printer reads for
- * division); the star of {@code count(*)}; nothing in text that holds a {@code ?}, a comment or dollar quoting. The printer
- * writes each parameter back as the literal's original text, and function arguments are turned
- * back into literals before rules read them, so the translation is the same as parsing the
- * original; should a stand-in not parse, the original is parsed instead.
+ * {@code (}, {@code ,}, a comparison, {@code ||}, LIKE, ILIKE, a regular expression match, SELECT,
+ * WHEN, THEN or ELSE (not after INTERVAL, DATE, a JSON arrow or a prefix such as E''); integers
+ * right after a comparison and ending it ({@code id = 3}, never an operand of arithmetic, whose
+ * type the printer reads for division); the star of {@code count(*)}. Nothing is stood in for in
+ * text that holds a {@code ?}, a comment or dollar quoting. The printer writes each parameter back
+ * as the literal's original text, and function arguments are turned back into literals before
+ * rules read them, so the translation is the same as parsing the original; should a stand-in not
+ * parse, the original is parsed instead.
  */
 final class LiteralStandIns {
     private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
     /** Tokens after which a string literal may be stood in for. */
     private static final Set<String> BEFORE = Set.of(
-            "(", ",", "=", "<>", "!=", "<", ">", "<=", ">=", "||", "select", "when", "then", "else", "like", "ilike");
+            "(", ",", "=", "<>", "!=", "<", ">", "<=", ">=", "||", "select", "when", "then", "else", "like", "ilike",
+            "regexp", "rlike", "~", "~*", "!~", "!~*");
 
     private final String sql;
     private final List<String> literals;

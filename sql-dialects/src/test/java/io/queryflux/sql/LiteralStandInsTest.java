@@ -11,6 +11,8 @@ class LiteralStandInsTest {
         LiteralStandIns s = LiteralStandIns.standIn(
                 "SELECT IFNULL(city, 'x'), 'y' FROM t WHERE id = 3 AND name LIKE 'a%' AND c IN ('p', 'q')", Dialect.MYSQL);
         assertEquals("SELECT IFNULL(city, ?1), ?2 FROM t WHERE id = ?3 AND name LIKE ?4 AND c IN (?5, ?6)", s.sql());
+        assertEquals("SELECT a FROM t WHERE b ~ ?1 AND c !~* ?2",
+                LiteralStandIns.standIn("SELECT a FROM t WHERE b ~ 'x' AND c !~* 'y'", Dialect.POSTGRES).sql());
         assertEquals("SELECT COUNT(?1), count( ?2 ), xcount(*), t.* FROM t",
                 LiteralStandIns.standIn("SELECT COUNT(*), count( * ), xcount(*), t.* FROM t", Dialect.TRINO).sql());
     }
