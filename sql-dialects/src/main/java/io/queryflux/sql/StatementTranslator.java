@@ -1,14 +1,21 @@
 package io.queryflux.sql;
 
+import java.util.regex.Pattern;
+
 import net.sf.jsqlparser.parser.CCJSqlParser;
+import net.sf.jsqlparser.parser.CCJSqlParserConstants;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.ParseException;
+import net.sf.jsqlparser.parser.Token;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.util.deparser.StatementDeParser;
 
 /** Parses one statement and prints it for the target: the expensive path, taken only when needed. */
 final class StatementTranslator {
+    /** Function calls that JSQLParser reads only with complex parsing: MySQL's and Trino's if(c, a, b). */
+    private static final Pattern SIMPLE_PARSING_REJECTS = Pattern.compile("(?i)\\bif\\s*\\(");
+
     private StatementTranslator() {}
 
     /**
@@ -16,13 +23,24 @@ final class StatementTranslator {
      *         construct without an equivalent in the target
      */
     static String translate(String sql, Dialect source, Dialect target) {
-        Statement statement = parse(sql);
+        LiteralStandIns literals = LiteralStandIns.standIn(sql, source);
+        Statement statement;
+        try {
+            statement = parse(literals.sql());
+        } catch (Untranslatable e) {
+            if (literals.isEmpty()) {
+                throw e;
+            }
+            // A literal stood where a parameter cannot: read the statement as written.
+            literals = LiteralStandIns.none(sql);
+            statement = parse(sql);
+        }
         if (!(statement instanceof Select)) {
             throw new Untranslatable(statement.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT) + " statement",
                     "only queries are translated");
         }
         StringBuilder out = new StringBuilder(sql.length() + 32);
-        TargetExpressionPrinter expressions = new TargetExpressionPrinter(source, target, out);
+        TargetExpressionPrinter expressions = new TargetExpressionPrinter(source, target, literals, out);
         TargetSelectPrinter selects = new TargetSelectPrinter(target, expressions, out);
         expressions.setSelectVisitor(selects);
         statement.accept(new StatementDeParser(expressions, selects, out));
@@ -32,24 +50,54 @@ final class StatementTranslator {
     /**
      * Parses on the calling thread: CCJSqlParserUtil.parse hands each parse to an executor to
      * enforce a timeout, which costs a thread hop per statement. Like it, simple parsing is tried
-     * first and complex parsing only when that fails.
+     * first and complex parsing only when that fails, except where simple parsing is known to fail:
+     * a failed parse builds its error by re-running every lookahead, which costs several parses.
      */
     private static Statement parse(String sql) {
+        boolean complexOnly = SIMPLE_PARSING_REJECTS.matcher(sql).find();
         try {
-            return parser(sql, false).Statement();
+            return parse(sql, complexOnly);
         } catch (ParseException simpleFailed) {
+            if (complexOnly) {
+                throw unparsable(simpleFailed);
+            }
             try {
-                return parser(sql, true).Statement();
+                return parse(sql, true);
             } catch (ParseException | RuntimeException e) {
-                throw new Untranslatable("statement", "could not be parsed: " + firstLine(e.getMessage()));
+                throw unparsable(e);
             }
         } catch (RuntimeException e) {
-            throw new Untranslatable("statement", "could not be parsed: " + firstLine(e.getMessage()));
+            throw unparsable(e);
         }
     }
 
-    private static CCJSqlParser parser(String sql, boolean complex) {
-        return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(complex);
+    /**
+     * A query is parsed from the Select production directly: the Statement production first runs
+     * a syntactic lookahead over the whole text to choose the kind of statement, about a tenth
+     * of the parse. Anything else goes through Statement, so that it is named when rejected.
+     */
+    private static Statement parse(String sql, boolean complex) throws ParseException {
+        CCJSqlParser parser = CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(complex);
+        int first = parser.getToken(1).kind;
+        if (first != CCJSqlParserConstants.K_SELECT && first != CCJSqlParserConstants.K_WITH
+                && !"(".equals(parser.getToken(1).image)) {
+            return parser.Statement();
+        }
+        Select select = parser.Select();
+        int next = 1;
+        if (";".equals(parser.getToken(next).image)) {
+            next++;
+        }
+        Token rest = parser.getToken(next);
+        if (rest.kind != CCJSqlParserConstants.EOF) {
+            throw new ParseException("unexpected \"" + rest.image + "\" at line " + rest.beginLine + ", column "
+                    + rest.beginColumn);
+        }
+        return select;
+    }
+
+    private static Untranslatable unparsable(Exception e) {
+        return new Untranslatable("statement", "could not be parsed: " + firstLine(e.getMessage()));
     }
 
     private static String firstLine(String message) {

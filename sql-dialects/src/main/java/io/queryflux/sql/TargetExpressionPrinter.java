@@ -11,6 +11,7 @@ import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExtractExpression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.IntervalExpression;
+import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.JsonExpression;
 import net.sf.jsqlparser.expression.LambdaExpression;
 import net.sf.jsqlparser.expression.LongValue;
@@ -34,11 +35,13 @@ import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
 final class TargetExpressionPrinter extends ExpressionDeParser implements Out {
     private final Dialect source;
     private final Dialect target;
+    private final LiteralStandIns literals;
 
-    TargetExpressionPrinter(Dialect source, Dialect target, StringBuilder builder) {
+    TargetExpressionPrinter(Dialect source, Dialect target, LiteralStandIns literals, StringBuilder builder) {
         super(null, builder);
         this.source = requireNonNull(source, "source is null").family();
         this.target = requireNonNull(target, "target is null").family();
+        this.literals = requireNonNull(literals, "literals is null");
     }
 
     @Override
@@ -65,7 +68,19 @@ final class TargetExpressionPrinter extends ExpressionDeParser implements Out {
     }
 
     @Override
+    public <S> StringBuilder visit(JdbcParameter parameter, S context) {
+        String original = literals.original(parameter);
+        if (original == null) {
+            return super.visit(parameter, context);
+        }
+        getBuilder().append(original);
+        return getBuilder();
+    }
+
+    @Override
     public <S> StringBuilder visit(Function function, S context) {
+        // Rules read literal arguments (formats, units, paths) as string literals.
+        literals.restoreArguments(function);
         var rule = FunctionRules.find(source, function.getName());
         if (rule.isEmpty() || function.getNamedParameters() != null || function.isAllColumns()) {
             return super.visit(function, context);

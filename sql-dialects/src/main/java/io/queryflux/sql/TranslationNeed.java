@@ -138,7 +138,7 @@ final class TranslationNeed {
     }
 
     /** Index just past the closing quote; a doubled quote, or a backslash in MySQL strings, escapes. */
-    private static int quotedEnd(String sql, int start, char quote, boolean backslashEscapes) {
+    static int quotedEnd(String sql, int start, char quote, boolean backslashEscapes) {
         int i = start + 1;
         while (i < sql.length()) {
             char c = sql.charAt(i);

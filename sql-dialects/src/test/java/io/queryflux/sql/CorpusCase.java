@@ -17,7 +17,8 @@ record CorpusCase(
         String sql,
         List<String> expectedRows,
         Optional<String> unsupported,
-        Optional<String> trinoUnsupported) {
+        Optional<String> trinoUnsupported,
+        Optional<String> mariaDbDiffers) {
 
     static final List<Dialect> SOURCES = List.of(Dialect.MYSQL, Dialect.POSTGRES, Dialect.TRINO);
 
@@ -28,6 +29,7 @@ record CorpusCase(
         expectedRows = List.copyOf(expectedRows);
         requireNonNull(unsupported, "unsupported is null");
         requireNonNull(trinoUnsupported, "trinoUnsupported is null");
+        requireNonNull(mariaDbDiffers, "mariaDbDiffers is null");
     }
 
     String id() {
@@ -62,6 +64,7 @@ record CorpusCase(
             String name = lines[0].strip();
             Optional<String> unsupported = Optional.empty();
             Optional<String> trinoUnsupported = Optional.empty();
+            Optional<String> mariaDbDiffers = Optional.empty();
             StringBuilder sql = new StringBuilder();
             List<String> rows = new ArrayList<>();
             boolean inRows = false;
@@ -77,6 +80,8 @@ record CorpusCase(
                     unsupported = Optional.of(line.substring("-- unsupported:".length()).strip());
                 } else if (line.startsWith("-- trino: unsupported:")) {
                     trinoUnsupported = Optional.of(line.substring("-- trino: unsupported:".length()).strip());
+                } else if (line.startsWith("-- mariadb:")) {
+                    mariaDbDiffers = Optional.of(line.substring("-- mariadb:".length()).strip());
                 } else if (!line.isBlank()) {
                     sql.append(sql.isEmpty() ? "" : "\n").append(line);
                 }
@@ -84,7 +89,7 @@ record CorpusCase(
             if (!inRows) {
                 throw new IllegalStateException("case " + source.configName() + "/" + name + " has no --- line");
             }
-            cases.add(new CorpusCase(source, name, sql.toString(), rows, unsupported, trinoUnsupported));
+            cases.add(new CorpusCase(source, name, sql.toString(), rows, unsupported, trinoUnsupported, mariaDbDiffers));
         }
         return cases;
     }

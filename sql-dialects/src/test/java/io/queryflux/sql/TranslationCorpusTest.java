@@ -39,7 +39,7 @@ class TranslationCorpusTest {
         Map<String, Tally> tallies = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
         List<String> unexpectedPasses = new ArrayList<>();
-        try (DuckDbRows duckDb = new DuckDbRows()) {
+        try (CorpusDatabase duckDb = CorpusDatabase.duckDb()) {
             for (CorpusCase c : corpus) {
                 Tally duck = tallies.computeIfAbsent(c.source().configName() + " -> duckdb", k -> new Tally());
                 duck.cases++;
@@ -85,7 +85,7 @@ class TranslationCorpusTest {
     }
 
     /** Empty when the translation ran on DuckDB and returned the expected rows, else why not. */
-    private String runOnDuckDb(DuckDbRows duckDb, CorpusCase c, Dialect source) {
+    private String runOnDuckDb(CorpusDatabase duckDb, CorpusCase c, Dialect source) {
         String sql;
         try {
             Translation t = translator.translate(c.sql(), source, Dialect.DUCKDB, TranslationMode.STRICT);
@@ -101,7 +101,7 @@ class TranslationCorpusTest {
         }
     }
 
-    private static boolean runUnchanged(DuckDbRows duckDb, CorpusCase c) {
+    private static boolean runUnchanged(CorpusDatabase duckDb, CorpusCase c) {
         try {
             return duckDb.query(c.sql()).equals(c.expectedRows());
         } catch (Exception e) {
