@@ -155,6 +155,8 @@ final class FunctionRules {
         rules.put("regexp_replace", (c, out) -> TargetSql.regexpReplaceAll(out, c.arg(0), c.arg(1),
                 c.args().size() > 2 ? c.arg(2) : new StringValue("")));
         rules.put("array_join", (c, out) -> TargetSql.arrayJoin(out, c.arg(0), c.arg(1)));
+        // Both are inclusive of the stop value, with an optional step.
+        rules.put("sequence", (c, out) -> renamedForDuckDb(c, out, "generate_series"));
         rules.put("cardinality", (c, out) -> TargetSql.arrayLength(out, c.arg(0)));
         rules.put("contains", (c, out) -> TargetSql.arrayContains(out, c.arg(0), c.arg(1)));
         rules.put("split", (c, out) -> TargetSql.splitToArray(out, c.arg(0), c.arg(1)));
