@@ -41,6 +41,8 @@ import org.junit.jupiter.api.function.Executable;
  * Every Trino type, produced by the real test Trino through the Trino engine, read through each
  * frontend with its real client. Row 1 holds a value of every type, row 2 a NULL of every type.
  * What each protocol can and cannot carry is in docs/engines.md ("Type fidelity per frontend").
+ * The Trino HTTP frontend decodes here (rawPassthrough off), so every value takes the engine's
+ * type mapping; TrinoPassthroughTest covers the undecoded path.
  */
 class TypeMatrixTest {
     private static final String TABLE = """
@@ -66,7 +68,7 @@ class TypeMatrixTest {
     private static final String CONFIG = """
             queryflux:
               frontends:
-                trinoHttp: {port: 0}
+                trinoHttp: {port: 0, rawPassthrough: false}
                 flightSql: {port: 0, host: 127.0.0.1}
                 mysqlWire: {port: 0, host: 127.0.0.1}
                 postgresWire: {port: 0, host: 127.0.0.1}
