@@ -27,6 +27,7 @@ final class TrinoCursor implements ResultCursor, RawPassthrough {
     private final JsonNode rawColumns;
     private JsonNode rows;
     private int index = -1;
+    private boolean rawPages;
     private JsonNode row;
 
     private TrinoCursor(TrinoExecution execution, JsonNode rawColumns, JsonNode rows, OptionalLong updateCount) {
@@ -64,6 +65,9 @@ final class TrinoCursor implements ResultCursor, RawPassthrough {
 
     @Override
     public boolean next() throws QueryException {
+        if (rawPages) {
+            throw new IllegalStateException("next() after nextRawRows()");
+        }
         index++;
         while (index >= rows.size()) {
             TrinoPage page = execution == null ? null : execution.nextPage();
@@ -109,6 +113,7 @@ final class TrinoCursor implements ResultCursor, RawPassthrough {
         if (index >= 0) {
             throw new IllegalStateException("nextRawRows() after next()");
         }
+        rawPages = true;
         // The first page's rows (often none) have not been handed out yet.
         JsonNode pending = rows;
         rows = NO_ROWS;
