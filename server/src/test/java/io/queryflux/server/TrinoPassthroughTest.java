@@ -39,7 +39,7 @@ class TrinoPassthroughTest {
     private static final String CONFIG = """
             queryflux:
               frontends:
-                trinoHttp: {port: 0, maxRowsPerPage: 100}
+                trinoHttp: {port: 0, maxRowsPerPage: 100, clientTimeoutSecs: 2}
               adminApi: {port: 0}
             clusters:
               trino: {engine: trino, endpoint: "%s"}
@@ -166,6 +166,24 @@ class TrinoPassthroughTest {
             Object outcome = running.get(30, TimeUnit.SECONDS);
             assertTrue(outcome instanceof SQLException, String.valueOf(outcome));
         }
+        assertEquals("FAILED USER_CANCELED", awaitState(marker, "FAILED USER_CANCELED"));
+    }
+
+    @Test
+    void aClientThatStopsPollingIsReapedAndTrinoCancelled() throws Exception {
+        String marker = "reap_" + UUID.randomUUID().toString().replace("-", "");
+        String sql = "SELECT l.comment AS " + marker + " FROM tpch.tiny.lineitem l CROSS JOIN tpch.tiny.nation";
+        HttpClient http = HttpClient.newHttpClient();
+        JsonNode page = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(proxy() + "/v1/statement"))
+                .header("X-Trino-User", "u").POST(HttpRequest.BodyPublishers.ofString(sql)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        while (page.path("data").isEmpty() && page.has("nextUri")) {
+            page = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(page.get("nextUri").asText())).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+        }
+        assertTrue(page.has("nextUri"), "more pages to come: " + page.path("stats"));
+        assertEquals(1, server.dispatcher().groups().get("main").runningQueries(), "slot held while the result is open");
+        // No more polls: after clientTimeoutSecs the reaper cancels, Trino sees the cancel, the slot comes back.
         assertEquals("FAILED USER_CANCELED", awaitState(marker, "FAILED USER_CANCELED"));
     }
 
