@@ -10,6 +10,7 @@ import io.queryflux.engine.EngineQuery;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.QueryExecution;
+import io.queryflux.engine.RawPassthrough;
 import io.queryflux.engine.ResultCursor;
 import io.queryflux.routing.RoutingDecision;
 import io.queryflux.sql.Translation;
@@ -99,7 +100,8 @@ public final class RunningQuery implements AutoCloseable {
         }
         setStarting(true);
         try {
-            return new TrackingCursor(run());
+            ResultCursor cursor = run();
+            return cursor instanceof RawPassthrough raw ? new TrackingRawCursor(cursor, raw) : new TrackingCursor(cursor);
         } catch (QueryException e) {
             throw fail(e);
         } catch (RuntimeException e) {
@@ -356,7 +358,7 @@ public final class RunningQuery implements AutoCloseable {
     }
 
     /** Notes the end of the rows and failures while streaming, so close() knows the outcome. */
-    private final class TrackingCursor implements ResultCursor {
+    private class TrackingCursor implements ResultCursor {
         private final ResultCursor delegate;
 
         TrackingCursor(ResultCursor delegate) {
@@ -377,8 +379,7 @@ public final class RunningQuery implements AutoCloseable {
                 boolean more = delegate.next();
                 checkNotCancelled();
                 if (!more) {
-                    completed = true;
-                    state = QueryState.FINISHED;
+                    finished();
                 }
                 return more;
             } catch (QueryException e) {
@@ -386,10 +387,15 @@ public final class RunningQuery implements AutoCloseable {
             }
         }
 
-        private void checkNotCancelled() throws QueryException {
+        void checkNotCancelled() throws QueryException {
             if (cancelled.get()) {
                 throw fail(new QueryException(ErrorCode.USER_CANCELED, "Query was canceled"));
             }
+        }
+
+        void finished() {
+            completed = true;
+            state = QueryState.FINISHED;
         }
 
         @Override
@@ -409,6 +415,41 @@ public final class RunningQuery implements AutoCloseable {
         @Override
         public void close() {
             delegate.close();
+        }
+    }
+
+    /** Keeps the engine's raw pages visible to the frontend and tracks their end and failures the same way. */
+    private final class TrackingRawCursor extends TrackingCursor implements RawPassthrough {
+        private final RawPassthrough raw;
+
+        TrackingRawCursor(ResultCursor delegate, RawPassthrough raw) {
+            super(delegate);
+            this.raw = raw;
+        }
+
+        @Override
+        public String format() {
+            return raw.format();
+        }
+
+        @Override
+        public String rawColumns() {
+            return raw.rawColumns();
+        }
+
+        @Override
+        public Optional<RawRows> nextRawRows() throws QueryException {
+            checkNotCancelled();
+            try {
+                Optional<RawRows> rows = raw.nextRawRows();
+                checkNotCancelled();
+                if (rows.isEmpty()) {
+                    finished();
+                }
+                return rows;
+            } catch (QueryException e) {
+                throw fail(e);
+            }
         }
     }
 

@@ -5,26 +5,35 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.queryflux.engine.Column;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.QueryException;
+import io.queryflux.engine.RawPassthrough;
 import io.queryflux.engine.ResultCursor;
 import io.queryflux.engine.SqlType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
-/** Rows of one Trino query, one page in memory at a time. */
-final class TrinoCursor implements ResultCursor {
+/**
+ * Rows of one Trino query, one page in memory at a time. As a {@link RawPassthrough} it hands
+ * Trino's own {@code columns} and {@code data} JSON to a Trino HTTP frontend undecoded.
+ */
+final class TrinoCursor implements ResultCursor, RawPassthrough {
     private static final JsonNode NO_ROWS = JsonNodeFactory.instance.arrayNode();
 
     private final TrinoExecution execution;
     private final List<Column> columns;
     private final TrinoValues.Decoder[] decoders;
     private final OptionalLong updateCount;
+    private final JsonNode rawColumns;
     private JsonNode rows;
     private int index = -1;
+    private boolean rawPages;
     private JsonNode row;
 
-    private TrinoCursor(TrinoExecution execution, List<Column> columns, JsonNode rows, OptionalLong updateCount) {
+    private TrinoCursor(TrinoExecution execution, JsonNode rawColumns, JsonNode rows, OptionalLong updateCount) {
+        List<Column> columns = columnsOf(rawColumns);
         this.execution = execution;
+        this.rawColumns = rawColumns;
         this.columns = List.copyOf(columns);
         this.decoders = columns.stream().map(c -> TrinoValues.decoder(c.type())).toArray(TrinoValues.Decoder[]::new);
         this.rows = rows;
@@ -33,11 +42,11 @@ final class TrinoCursor implements ResultCursor {
 
     /** A cursor starting at the first page that carries the columns. */
     TrinoCursor(TrinoExecution execution, TrinoPage first) {
-        this(execution, columnsOf(first.columns().orElse(NO_ROWS)), first.data(), OptionalLong.empty());
+        this(execution, first.columns().orElse(NO_ROWS), first.data(), OptionalLong.empty());
     }
 
     static TrinoCursor updateCount(long count) {
-        return new TrinoCursor(null, List.of(), NO_ROWS, OptionalLong.of(count));
+        return new TrinoCursor(null, NO_ROWS, NO_ROWS, OptionalLong.of(count));
     }
 
     private static List<Column> columnsOf(JsonNode json) {
@@ -56,6 +65,9 @@ final class TrinoCursor implements ResultCursor {
 
     @Override
     public boolean next() throws QueryException {
+        if (rawPages) {
+            throw new IllegalStateException("next() after nextRawRows()");
+        }
         index++;
         while (index >= rows.size()) {
             TrinoPage page = execution == null ? null : execution.nextPage();
@@ -84,6 +96,35 @@ final class TrinoCursor implements ResultCursor {
                             + " from Trino value " + row.get(column) + ": " + e.getMessage(),
                     e);
         }
+    }
+
+    @Override
+    public String format() {
+        return TRINO_JSON;
+    }
+
+    @Override
+    public String rawColumns() {
+        return rawColumns.toString();
+    }
+
+    @Override
+    public Optional<RawRows> nextRawRows() throws QueryException {
+        if (index >= 0) {
+            throw new IllegalStateException("nextRawRows() after next()");
+        }
+        rawPages = true;
+        // The first page's rows (often none) have not been handed out yet.
+        JsonNode pending = rows;
+        rows = NO_ROWS;
+        while (pending.isEmpty()) {
+            TrinoPage page = execution == null ? null : execution.nextPage();
+            if (page == null) {
+                return Optional.empty();
+            }
+            pending = page.data();
+        }
+        return Optional.of(new RawRows(pending.toString(), pending.size()));
     }
 
     @Override

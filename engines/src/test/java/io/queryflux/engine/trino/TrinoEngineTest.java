@@ -13,6 +13,7 @@ import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.HealthState;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.QueryExecution;
+import io.queryflux.engine.RawPassthrough;
 import io.queryflux.engine.ResultCursor;
 import io.queryflux.engine.SqlType;
 import io.queryflux.testing.TestingTrinoServer;
@@ -40,6 +41,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -237,6 +240,41 @@ class TrinoEngineTest {
             assertEquals(List.of(), cursor.columns());
             assertFalse(cursor.next());
             return cursor.updateCount().orElseThrow();
+        }
+    }
+
+    @Test
+    void rawPagesAreTrinosJsonAndMatchTheDecodedRows() throws Exception {
+        String sql = "SELECT orderkey * 10 + linenumber, extendedprice, shipdate, IPADDRESS '10.0.0.1' AS ip "
+                + "FROM tpch.tiny.lineitem ORDER BY orderkey, linenumber";
+        List<List<Object>> decoded = rows(sql);
+        ObjectMapper mapper = new ObjectMapper();
+        int pages = 0;
+        List<JsonNode> raw = new ArrayList<>();
+        try (QueryExecution execution = engine.prepare(query(sql)); ResultCursor cursor = execution.run()) {
+            RawPassthrough passthrough = (RawPassthrough) cursor;
+            assertEquals(RawPassthrough.TRINO_JSON, passthrough.format());
+            JsonNode columns = mapper.readTree(passthrough.rawColumns());
+            // Trino's own type, where the decoded result model falls back to varchar
+            assertEquals("ipaddress", columns.get(3).get("type").asText());
+            for (var rows = passthrough.nextRawRows(); rows.isPresent(); rows = passthrough.nextRawRows()) {
+                JsonNode page = mapper.readTree(rows.get().json());
+                assertEquals(page.size(), rows.get().rows());
+                assertTrue(page.size() > 0, "pages without rows are skipped");
+                page.forEach(raw::add);
+                pages++;
+            }
+            assertThrows(IllegalStateException.class, cursor::next);
+        }
+        assertTrue(pages > 1, "several Trino pages: " + pages);
+        assertEquals(60_175, raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            JsonNode row = raw.get(i);
+            List<Object> expected = decoded.get(i);
+            assertEquals(expected.get(0), row.get(0).asLong());
+            assertEquals(expected.get(1), row.get(1).asDouble());
+            assertEquals(expected.get(2).toString(), row.get(2).asText());
+            assertEquals("10.0.0.1", row.get(3).asText());
         }
     }
 

@@ -17,6 +17,8 @@ import java.util.OptionalLong;
 /**
  * One response of the statement protocol, in the field order a Trino coordinator uses.
  *
+ * @param rawColumns the upstream's own {@code columns} array, written instead of {@code columns}
+ *     on the raw passthrough path
  * @param data the rows of this page as an encoded JSON array, if the page has rows
  */
 record QueryResults(
@@ -24,6 +26,7 @@ record QueryResults(
         URI infoUri,
         Optional<URI> nextUri,
         Optional<List<Column>> columns,
+        Optional<String> rawColumns,
         Optional<String> data,
         QueryStats stats,
         Optional<QueryException> error,
@@ -36,6 +39,7 @@ record QueryResults(
         requireNonNull(infoUri, "infoUri is null");
         requireNonNull(nextUri, "nextUri is null");
         columns = requireNonNull(columns, "columns is null").map(List::copyOf);
+        requireNonNull(rawColumns, "rawColumns is null");
         requireNonNull(data, "data is null");
         requireNonNull(stats, "stats is null");
         requireNonNull(error, "error is null");
@@ -72,6 +76,10 @@ record QueryResults(
             }
             if (columns.isPresent()) {
                 TypeSignatures.writeColumns(json, columns.get());
+            }
+            if (rawColumns.isPresent()) {
+                json.writeFieldName("columns");
+                json.writeRawValue(rawColumns.get());
             }
             if (data.isPresent()) {
                 json.writeFieldName("data");

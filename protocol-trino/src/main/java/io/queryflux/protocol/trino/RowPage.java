@@ -3,6 +3,7 @@ package io.queryflux.protocol.trino;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.queryflux.engine.Column;
 import io.queryflux.engine.QueryException;
+import io.queryflux.engine.RawPassthrough;
 import io.queryflux.engine.ResultCursor;
 import io.queryflux.engine.SqlType;
 import java.io.ByteArrayOutputStream;
@@ -22,6 +23,16 @@ import java.util.List;
  * @param last whether the cursor is exhausted
  */
 record RowPage(String json, int rows, long bytes, boolean last) {
+    /**
+     * The upstream's next page as it came (one upstream page per client page, Trino's own page
+     * size), or an empty last page once the upstream has no more.
+     */
+    static RowPage raw(RawPassthrough raw) throws QueryException {
+        return raw.nextRawRows()
+                .map(rows -> new RowPage(rows.json(), rows.rows(), rows.json().length(), false))
+                .orElseGet(() -> new RowPage("[]", 0, 2, true));
+    }
+
     static RowPage read(ResultCursor cursor, int maxRows, int targetBytes) throws QueryException {
         List<Column> columns = cursor.columns();
         SqlType[] types = columns.stream().map(Column::type).toArray(SqlType[]::new);

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param maxWait how long a GET waits for a queued query to start before it answers with the
  *     current state, so clients poll about once a second rather than in a tight loop
  * @param environment the environment name {@code /v1/info} reports
+ * @param rawPassthrough forward an engine's Trino-encoded pages undecoded when it offers them
+ *     (a Trino cluster); off, every value is decoded and encoded again
  */
 public record TrinoHttpConfig(
         Optional<URI> externalAddress,
@@ -25,7 +27,8 @@ public record TrinoHttpConfig(
         int maxRowsPerPage,
         int targetPageBytes,
         Duration maxWait,
-        String environment) {
+        String environment,
+        boolean rawPassthrough) {
     public static final Duration DEFAULT_CLIENT_TIMEOUT = Duration.ofMinutes(5);
     public static final int DEFAULT_MAX_ROWS_PER_PAGE = 10_000;
     public static final int DEFAULT_TARGET_PAGE_BYTES = 1 << 20;
@@ -51,6 +54,11 @@ public record TrinoHttpConfig(
         }
     }
 
+    public TrinoHttpConfig(Optional<URI> externalAddress, Duration clientTimeout, int maxRowsPerPage,
+            int targetPageBytes, Duration maxWait, String environment) {
+        this(externalAddress, clientTimeout, maxRowsPerPage, targetPageBytes, maxWait, environment, true);
+    }
+
     /** The defaults: no external address, 5 minute client timeout, 10,000 rows or 1 MiB a page. */
     public static TrinoHttpConfig defaults() {
         return new TrinoHttpConfig(Optional.empty(), DEFAULT_CLIENT_TIMEOUT, DEFAULT_MAX_ROWS_PER_PAGE,
@@ -58,15 +66,22 @@ public record TrinoHttpConfig(
     }
 
     public TrinoHttpConfig withExternalAddress(Optional<URI> address) {
-        return new TrinoHttpConfig(address, clientTimeout, maxRowsPerPage, targetPageBytes, maxWait, environment);
+        return new TrinoHttpConfig(address, clientTimeout, maxRowsPerPage, targetPageBytes, maxWait, environment,
+                rawPassthrough);
     }
 
     public TrinoHttpConfig withClientTimeout(Duration timeout) {
-        return new TrinoHttpConfig(externalAddress, timeout, maxRowsPerPage, targetPageBytes, maxWait, environment);
+        return new TrinoHttpConfig(externalAddress, timeout, maxRowsPerPage, targetPageBytes, maxWait, environment,
+                rawPassthrough);
     }
 
     public TrinoHttpConfig withPageLimits(int rows, int bytes) {
-        return new TrinoHttpConfig(externalAddress, clientTimeout, rows, bytes, maxWait, environment);
+        return new TrinoHttpConfig(externalAddress, clientTimeout, rows, bytes, maxWait, environment, rawPassthrough);
+    }
+
+    public TrinoHttpConfig withRawPassthrough(boolean enabled) {
+        return new TrinoHttpConfig(externalAddress, clientTimeout, maxRowsPerPage, targetPageBytes, maxWait,
+                environment, enabled);
     }
 
     private static URI withoutTrailingSlash(URI uri) {

@@ -9,6 +9,7 @@ import io.queryflux.dispatch.SessionChange;
 import io.queryflux.engine.Column;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.QueryException;
+import io.queryflux.engine.RawPassthrough;
 import io.queryflux.engine.ResultCursor;
 import io.queryflux.engine.SqlType;
 import java.net.URI;
@@ -170,7 +171,9 @@ final class TrinoQuery {
             return statementDone(base);
         }
         try {
-            RowPage rows = RowPage.read(cursor, config.maxRowsPerPage(), config.targetPageBytes());
+            Optional<RawPassthrough> raw = rawPassthrough();
+            RowPage rows = raw.isPresent() ? RowPage.raw(raw.get())
+                    : RowPage.read(cursor, config.maxRowsPerPage(), config.targetPageBytes());
             processedRows += rows.rows();
             processedBytes += rows.bytes();
             Optional<URI> next = Optional.empty();
@@ -181,8 +184,12 @@ final class TrinoQuery {
                 next = Optional.of(nextUri(base, "executing", current + 1));
             }
             QueryState state = rows.last() ? QueryState.FINISHED : QueryState.RUNNING;
-            return new Page(results(base, state, next, Optional.of(cursor.columns()), Optional.of(rows.json()))
-                    .toJson(), List.of());
+            QueryResults results = raw.isPresent()
+                    ? new QueryResults(query.id(), infoUri(base), next, Optional.empty(),
+                            Optional.of(raw.get().rawColumns()), Optional.of(rows.json()), stats(state), Optional.empty(),
+                            Optional.empty(), OptionalLong.empty())
+                    : results(base, state, next, Optional.of(cursor.columns()), Optional.of(rows.json()));
+            return new Page(results.toJson(), List.of());
         } catch (QueryException e) {
             failure = e;
         } catch (RuntimeException e) {
@@ -191,11 +198,17 @@ final class TrinoQuery {
         return failed(base);
     }
 
+    /** The engine's Trino-encoded pages, forwarded as they are, when it offers them and they are wanted. */
+    private Optional<RawPassthrough> rawPassthrough() {
+        return config.rawPassthrough() && cursor instanceof RawPassthrough raw
+                && RawPassthrough.TRINO_JSON.equals(raw.format()) ? Optional.of(raw) : Optional.empty();
+    }
+
     private Page failed(URI base) {
         done = true;
         closeQuery();
         QueryResults results = new QueryResults(query.id(), infoUri(base), Optional.empty(), Optional.empty(),
-                Optional.empty(), stats(QueryState.FAILED), Optional.of(failure), Optional.empty(),
+                Optional.empty(), Optional.empty(), stats(QueryState.FAILED), Optional.of(failure), Optional.empty(),
                 OptionalLong.empty());
         return new Page(results.toJson(), List.of());
     }
@@ -211,7 +224,7 @@ final class TrinoQuery {
         List<Column> columns = count.isPresent() ? ROWS_COLUMN : RESULT_COLUMN;
         String data = count.isPresent() ? "[[" + count.getAsLong() + "]]" : "[[true]]";
         QueryResults results = new QueryResults(query.id(), infoUri(base), Optional.empty(), Optional.of(columns),
-                Optional.of(data), stats(QueryState.FINISHED), Optional.empty(), Optional.of(updateType), count);
+                Optional.empty(), Optional.of(data), stats(QueryState.FINISHED), Optional.empty(), Optional.of(updateType), count);
         return new Page(results.toJson(), change.map(TrinoHeaders::sessionChangeHeaders).orElse(List.of()));
     }
 
@@ -256,7 +269,7 @@ final class TrinoQuery {
 
     private QueryResults results(URI base, QueryState state, Optional<URI> next, Optional<List<Column>> columns,
             Optional<String> data) {
-        return new QueryResults(query.id(), infoUri(base), next, columns, data, stats(state), Optional.empty(),
+        return new QueryResults(query.id(), infoUri(base), next, columns, Optional.empty(), data, stats(state), Optional.empty(),
                 Optional.empty(), OptionalLong.empty());
     }
 

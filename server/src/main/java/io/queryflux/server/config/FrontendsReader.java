@@ -33,7 +33,8 @@ final class FrontendsReader {
 
     private static Optional<TrinoHttpListener> trinoHttp(ConfigNode node, Optional<String> externalAddress,
             ConfigNode externalAddressNode) {
-        node.allowOnly(Set.of("enabled", "port", "clientTimeoutSecs", "maxRowsPerPage", "targetPageBytes"));
+        node.allowOnly(Set.of("enabled", "port", "clientTimeoutSecs", "maxRowsPerPage", "targetPageBytes",
+                "rawPassthrough"));
         if (!enabled(node)) {
             return Optional.empty();
         }
@@ -53,7 +54,8 @@ final class FrontendsReader {
                 .withClientTimeout(Duration.ofSeconds(node.integer("clientTimeoutSecs",
                         (int) TrinoHttpConfig.DEFAULT_CLIENT_TIMEOUT.toSeconds(), 1)))
                 .withPageLimits(node.integer("maxRowsPerPage", TrinoHttpConfig.DEFAULT_MAX_ROWS_PER_PAGE, 1),
-                        node.integer("targetPageBytes", TrinoHttpConfig.DEFAULT_TARGET_PAGE_BYTES, 1));
+                        node.integer("targetPageBytes", TrinoHttpConfig.DEFAULT_TARGET_PAGE_BYTES, 1))
+                .withRawPassthrough(node.bool("rawPassthrough", true));
         return Optional.of(new TrinoHttpListener(node.port("port", 8080), settings));
     }
 
