@@ -66,7 +66,9 @@ echo "== QueryFlux PostgreSQL frontend -> postgres engine (pool $POOL) on port $
 cd "$ROOT"
 flock /tmp/qf-build.lock mvn -q -pl protocol-pg -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=test >/dev/null
-"$JAVA_HOME/bin/java" -Xmx1g --add-opens=java.base/java.nio=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
+# QF_JFR=file.jfr records a JFR profile of the proxy (method and allocation samples).
+JFR_OPTS=${QF_JFR:+-XX:StartFlightRecording=filename=$QF_JFR,settings=profile}
+"$JAVA_HOME/bin/java" -Xmx1g $JFR_OPTS --add-opens=java.base/java.nio=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
   --sun-misc-unsafe-memory-access=allow \
   -cp "protocol-pg/target/test-classes:protocol-pg/target/classes:$(cat "$WORK/classpath.txt")" \
   io.queryflux.protocol.pg.PgBenchServer $PROXY_PORT 127.0.0.1:$PG_PORT postgres postgres $POOL \
