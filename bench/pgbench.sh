@@ -66,7 +66,10 @@ echo "== QueryFlux PostgreSQL frontend -> postgres engine (pool $POOL) on port $
 cd "$ROOT"
 flock /tmp/qf-build.lock mvn -q -pl protocol-pg -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=test >/dev/null
-"$JAVA_HOME/bin/java" -Xmx1g --add-opens=java.base/java.nio=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
+# QF_JFR=file.jfr records a JFR profile of the proxy (method and allocation samples).
+JFR_OPTS=${QF_JFR:+-XX:StartFlightRecording=filename=$QF_JFR,settings=profile}
+# QF_JAVA_OPTS adds JVM options to the proxy (experiments).
+"$JAVA_HOME/bin/java" -Xmx1g $JFR_OPTS ${QF_JAVA_OPTS:-} --add-opens=java.base/java.nio=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
   --sun-misc-unsafe-memory-access=allow \
   -cp "protocol-pg/target/test-classes:protocol-pg/target/classes:$(cat "$WORK/classpath.txt")" \
   io.queryflux.protocol.pg.PgBenchServer $PROXY_PORT 127.0.0.1:$PG_PORT postgres postgres $POOL \
@@ -87,6 +90,9 @@ run() { # name port clients
   if [ -z "${TPS[$1-$3]}" ]; then echo "$out"; exit 1; fi
   printf '%-10s %3s clients: %10s tps  %8s ms avg latency\n' "$1" "$3" "${TPS[$1-$3]}" "${LAT[$1-$3]}"
 }
+
+# The proxy is a JVM: let the JIT compile its hot path before measuring, as it would be in service.
+"$PGBENCH" -h 127.0.0.1 -p $PROXY_PORT -U postgres -n -S -T 5 -c 8 -j 2 postgres >/dev/null 2>&1
 
 echo "== pgbench -S, ${DURATION}s per run, scale $SCALE, $(nproc) cores"
 for clients in 1 32; do

@@ -9,15 +9,15 @@ import io.queryflux.engine.EngineType;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.QueryExecution;
-import io.queryflux.engine.jdbc.JdbcExecution;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 
 /**
  * A PostgreSQL cluster reached through a HikariCP pool of pgjdbc connections. Each query holds
- * one pooled connection until it is closed; queries stream with a cursor (a fetch size inside
- * a transaction) and are committed when closed.
+ * one pooled connection until its result is read; short results of plain queries run in
+ * autocommit, larger ones and all other statements in a transaction that streams through a
+ * cursor and is committed when the query is closed ({@link PostgresExecution}).
  */
 public final class PostgresEngine implements Engine {
     private final HikariDataSource pool;
@@ -52,7 +52,7 @@ public final class PostgresEngine implements Engine {
     @Override
     public QueryExecution prepare(EngineQuery query) throws QueryException {
         try {
-            return new JdbcExecution(CommitOnClose.wrap(pool.getConnection()), query, flavor);
+            return new PostgresExecution(pool.getConnection(), query, flavor);
         } catch (SQLException e) {
             throw new QueryException(ErrorCode.EXTERNAL_ERROR, "Cannot get a PostgreSQL connection from the pool: "
                     + e.getMessage(), e.getSQLState(), e);

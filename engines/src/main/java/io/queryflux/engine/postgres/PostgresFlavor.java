@@ -50,6 +50,11 @@ final class PostgresFlavor implements JdbcFlavor {
         this.fetchSize = fetchSize;
     }
 
+    /** Rows per round trip while streaming through a cursor. */
+    int fetchSize() {
+        return fetchSize;
+    }
+
     @Override
     public void prepareSession(Connection connection, EngineQuery query) throws SQLException {
         // pgjdbc streams with a cursor only inside a transaction; CommitOnClose ends it.
@@ -70,6 +75,7 @@ final class PostgresFlavor implements JdbcFlavor {
     public Statement createStatement(Connection connection) throws SQLException {
         Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         statement.setFetchSize(fetchSize);
+        statement.setEscapeProcessing(false); // clients send PostgreSQL SQL, not JDBC escapes
         return statement;
     }
 

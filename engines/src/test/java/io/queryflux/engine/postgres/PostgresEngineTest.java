@@ -99,11 +99,71 @@ class PostgresEngineTest {
         try (QueryExecution execution = engine.prepare(query("SELECT g FROM generate_series(1, 300000) g"))) {
             ResultCursor cursor = execution.run();
             long sum = 0;
+            long read = 0;
             while (cursor.next()) {
                 sum += (Integer) cursor.value(0);
+                if (++read == 1000) {
+                    // Mid-stream the statement waits in an open transaction: it is fetched through a
+                    // cursor, not held whole.
+                    assertEquals(List.of(List.of(1L)), rows("SELECT count(*) FROM pg_stat_activity"
+                            + " WHERE state = 'idle in transaction' AND application_name = 'queryflux'"));
+                }
             }
             assertEquals(300000L * 300001 / 2, sum);
         }
+    }
+
+    @Test
+    void resultsAroundOneFetchAreComplete() throws QueryException {
+        // fetchSize is 100: 100 rows fit the autocommit attempt, 101 and more run again with a cursor.
+        for (int n : new int[] {0, 1, 99, 100, 101, 250}) {
+            List<List<Object>> rows = rows("SELECT g FROM generate_series(1, " + n + ") g");
+            assertEquals(n, rows.size(), "rows of generate_series(1, " + n + ")");
+            if (n > 0) {
+                assertEquals(List.of(n), rows.get(n - 1));
+            }
+        }
+        assertEquals(List.of(List.of(7)), rows("/* c */ -- line\n (VALUES (7))"));
+    }
+
+    @Test
+    void shortResultsGiveTheirConnectionBackBeforeTheyAreRead() throws QueryException {
+        // The pool has 4 connections; 8 short results held open at once would wait for one otherwise.
+        List<QueryExecution> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                QueryExecution execution = engine.prepare(query("SELECT " + i + " AS n"));
+                open.add(execution);
+                ResultCursor cursor = execution.run();
+                assertTrue(cursor.next());
+                assertEquals(i, cursor.value(0));
+            }
+        } finally {
+            open.forEach(QueryExecution::close);
+        }
+    }
+
+    @Test
+    void selectIntoRunsOnceAndIsCommitted() throws QueryException {
+        rows("DROP TABLE IF EXISTS copied");
+        try (QueryExecution execution = engine.prepare(query("SELECT g INTO copied FROM generate_series(1, 500) g"))) {
+            ResultCursor cursor = execution.run();
+            assertTrue(cursor.columns().isEmpty());
+            assertEquals(500, cursor.updateCount().orElseThrow());
+        }
+        assertEquals(List.of(List.of(500L)), rows("SELECT count(*) FROM copied"));
+    }
+
+    @Test
+    void plainQueriesAreRecognised() {
+        assertTrue(PostgresExecution.isPlainQuery("select 1"));
+        assertTrue(PostgresExecution.isPlainQuery("  /* x */ ((SELECT 1))"));
+        assertTrue(PostgresExecution.isPlainQuery("-- c\nVALUES (1)"));
+        assertTrue(PostgresExecution.isPlainQuery("TABLE t"));
+        assertFalse(PostgresExecution.isPlainQuery("WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d"));
+        assertFalse(PostgresExecution.isPlainQuery("INSERT INTO t SELECT 1"));
+        assertFalse(PostgresExecution.isPlainQuery("SELECTX"));
+        assertFalse(PostgresExecution.isPlainQuery(""));
     }
 
     @Test

@@ -65,6 +65,7 @@ public final class PgConnection implements Runnable {
     private State state = State.STARTUP;
     private SessionState session;
     private PgValueEncoder encoder;
+    private String encoderZone;
     private int processId;
     private volatile int secret;
     private volatile RunningQuery running;
@@ -212,6 +213,7 @@ public final class PgConnection implements Runnable {
         session = new SessionState(clientSession, processId, settings.serverVersion(), parameters);
         Optional.ofNullable(parameters.get("options")).ifPresent(this::applyOptions);
         encoder = new PgValueEncoder(session.zone());
+        encoderZone = session.get("TimeZone").orElse("");
         out.authenticationOk();
         for (String name : SessionState.REPORTED) {
             Optional<String> value = session.get(name);
@@ -354,7 +356,12 @@ public final class PgConnection implements Runnable {
         for (String name : session.drainChangedReported()) {
             out.parameterStatus(name, session.get(name).orElse(""));
         }
-        encoder = new PgValueEncoder(session.zone());
+        String zone = session.get("TimeZone").orElse("");
+        if (!zone.equals(encoderZone)) {
+            // Parsing the zone for every statement showed in profiles: only on a change.
+            encoder = new PgValueEncoder(session.zone());
+            encoderZone = zone;
+        }
     }
 
     private void failStatement(QueryException e) throws IOException {

@@ -168,6 +168,9 @@ public final class SessionState {
 
     /** Reported parameters changed since the last call, to send as ParameterStatus. */
     public List<String> drainChangedReported() {
+        if (changedReported.isEmpty()) {
+            return List.of(); // the common case, once per statement
+        }
         List<String> changed = List.copyOf(new java.util.LinkedHashSet<>(changedReported));
         changedReported.clear();
         return changed;

@@ -42,11 +42,12 @@ final class StatementRunner {
      * CancelRequest can reach it while it waits in the queue or runs.
      */
     Execution start(String sql, SessionState state, Consumer<RunningQuery> onDispatch) throws QueryException {
-        if (state.transaction() == TransactionStatus.FAILED && !ALLOWED_WHEN_FAILED.contains(SqlText.firstWord(sql))) {
+        String first = SqlText.firstWord(sql);
+        if (state.transaction() == TransactionStatus.FAILED && !ALLOWED_WHEN_FAILED.contains(first)) {
             throw new QueryException(ErrorCode.GENERIC_USER_ERROR,
                     "current transaction is aborted, commands ignored until end of transaction block", "25P02", null);
         }
-        if (SqlText.firstWord(sql).equals("COPY")) {
+        if (first.equals("COPY")) {
             // Engines would read COPY ... TO STDOUT as a file on their own disk.
             throw new QueryException(ErrorCode.NOT_SUPPORTED, "COPY is not supported by the QueryFlux PostgreSQL"
                     + " frontend; use SELECT to read data");

@@ -123,6 +123,9 @@ public final class SqlText {
 
     /** The text with comments removed (quoted text kept as is). */
     public static String stripComments(String sql) {
+        if (!sql.contains("--") && !sql.contains("/*")) {
+            return sql.strip(); // no comment can start anywhere: skip the scan (the common case)
+        }
         StringBuilder out = new StringBuilder(sql.length());
         scanWithComments(sql, (from, to) -> out.append(sql, from, to).append(' '));
         return out.toString().strip();
