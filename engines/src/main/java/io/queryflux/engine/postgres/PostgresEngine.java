@@ -41,7 +41,7 @@ public final class PostgresEngine implements Engine {
         config.setInitializationFailTimeout(-1);
         config.addDataSourceProperty("ApplicationName", "queryflux");
         config.addDataSourceProperty("connectTimeout", Integer.toString(settings.connectTimeoutSecs()));
-        return new PostgresEngine(new HikariDataSource(config), new PostgresFlavor(settings.fetchSize()));
+        return new PostgresEngine(new HikariDataSource(config), new PostgresFlavor(settings.fetchSize(), settings.shortQueriesFirst()));
     }
 
     @Override

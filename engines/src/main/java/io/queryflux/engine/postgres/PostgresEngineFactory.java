@@ -24,6 +24,7 @@ public final class PostgresEngineFactory implements EngineFactory {
     static final String PASSWORD = "password";
     static final String POOL_SIZE = "poolSize";
     static final String FETCH_SIZE = "fetchSize";
+    static final String SHORT_QUERIES_FIRST = "shortQueriesFirst";
     static final String CONNECT_TIMEOUT = "connectTimeoutSecs";
 
     @Override
@@ -33,7 +34,8 @@ public final class PostgresEngineFactory implements EngineFactory {
 
     @Override
     public Set<String> settingKeys() {
-        return Set.of(ENDPOINT, HOST, PORT, DATABASE, USERNAME, PASSWORD, POOL_SIZE, FETCH_SIZE, CONNECT_TIMEOUT);
+        return Set.of(ENDPOINT, HOST, PORT, DATABASE, USERNAME, PASSWORD, POOL_SIZE, FETCH_SIZE, CONNECT_TIMEOUT,
+                SHORT_QUERIES_FIRST);
     }
 
     @Override
@@ -57,7 +59,8 @@ public final class PostgresEngineFactory implements EngineFactory {
                 .orElseThrow(() -> new InvalidSettingException(DATABASE, "database is required"));
         PostgresSettings parsed = new PostgresSettings(clusterName, host, port, database, require(settings, USERNAME),
                 settings.getOrDefault(PASSWORD, ""), positive(settings, POOL_SIZE, 16),
-                positive(settings, FETCH_SIZE, 1000), positive(settings, CONNECT_TIMEOUT, 10));
+                positive(settings, FETCH_SIZE, 1000), positive(settings, CONNECT_TIMEOUT, 10),
+                bool(settings, SHORT_QUERIES_FIRST));
         return PostgresEngine.start(parsed);
     }
 
@@ -81,6 +84,14 @@ public final class PostgresEngineFactory implements EngineFactory {
             throw new InvalidSettingException(key, key + " is required");
         }
         return value;
+    }
+
+    private static boolean bool(Map<String, String> settings, String key) {
+        String value = settings.getOrDefault(key, "false").strip();
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new InvalidSettingException(key, key + " must be true or false, was '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private static int positive(Map<String, String> settings, String key, int defaultValue) {

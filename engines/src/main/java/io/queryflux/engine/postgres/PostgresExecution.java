@@ -46,7 +46,7 @@ final class PostgresExecution implements QueryExecution {
 
     @Override
     public ResultCursor run() throws QueryException {
-        if (query.schema().isEmpty() && isPlainQuery(query.sql())) {
+        if (flavor.shortQueriesFirst() && query.schema().isEmpty() && isPlainQuery(query.sql())) {
             ResultCursor small = runInAutocommit();
             if (small != null) {
                 // Everything is read: the connection can serve the next query while the client reads.

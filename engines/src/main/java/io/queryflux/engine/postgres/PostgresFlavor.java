@@ -45,12 +45,18 @@ final class PostgresFlavor implements JdbcFlavor {
             Map.entry("28P01", ErrorCode.AUTHENTICATION_FAILED));
 
     private final int fetchSize;
+    private final boolean shortQueriesFirst;
 
-    PostgresFlavor(int fetchSize) {
+    PostgresFlavor(int fetchSize, boolean shortQueriesFirst) {
         this.fetchSize = fetchSize;
+        this.shortQueriesFirst = shortQueriesFirst;
     }
 
     /** Rows per round trip while streaming through a cursor. */
+    boolean shortQueriesFirst() {
+        return shortQueriesFirst;
+    }
+
     int fetchSize() {
         return fetchSize;
     }

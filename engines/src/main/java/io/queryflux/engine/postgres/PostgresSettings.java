@@ -2,7 +2,12 @@ package io.queryflux.engine.postgres;
 
 import static java.util.Objects.requireNonNull;
 
-/** One PostgreSQL cluster's connection settings. */
+/**
+ * One PostgreSQL cluster's connection settings.
+ *
+ * @param shortQueriesFirst run plain queries in autocommit first and rerun them through a cursor
+ *     only when they return more than one fetch (faster for short queries; a long one runs twice)
+ */
 record PostgresSettings(
         String clusterName,
         String host,
@@ -12,7 +17,8 @@ record PostgresSettings(
         String password,
         int poolSize,
         int fetchSize,
-        int connectTimeoutSecs) {
+        int connectTimeoutSecs,
+        boolean shortQueriesFirst) {
     PostgresSettings {
         requireNonNull(clusterName, "clusterName is null");
         requireNonNull(host, "host is null");

@@ -40,7 +40,7 @@ class PostgresEngineTest {
         postgres = EmbeddedPostgres.builder().start();
         engine = new PostgresEngineFactory().create("pg-test", Map.of(
                 "endpoint", "127.0.0.1:" + postgres.getPort(), "database", "postgres", "username", "postgres",
-                "poolSize", "4", "fetchSize", "100"));
+                "poolSize", "4", "fetchSize", "100", "shortQueriesFirst", "true"));
     }
 
     @AfterAll

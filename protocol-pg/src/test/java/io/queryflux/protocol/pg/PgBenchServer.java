@@ -30,7 +30,8 @@ public final class PgBenchServer {
         }
         int poolSize = Integer.parseInt(args[4]);
         Engine engine = new PostgresEngineFactory().create("bench-postgres", Map.of("endpoint", args[1],
-                "database", args[2], "username", args[3], "poolSize", args[4]));
+                "database", args[2], "username", args[3], "poolSize", args[4],
+                "shortQueriesFirst", System.getenv().getOrDefault("QF_SHORT_QUERIES_FIRST", "true")));
         ClusterGroup group = new ClusterGroup("bench", List.of(new Cluster("bench-postgres", engine, true,
                 Integer.MAX_VALUE)), new GroupLimits(poolSize, 10_000, Duration.ofSeconds(60)), new RoundRobinStrategy(),
                 true);
