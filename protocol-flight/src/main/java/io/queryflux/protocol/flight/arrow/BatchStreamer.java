@@ -25,7 +25,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * the client's flow-control window has room ({@link ServerStreamListener#isReady()}), so the
  * cursor is read only as fast as the client reads: at most about one batch is being built and
  * gRPC's small outbound buffer holds the rest. Flight's callback backpressure strategy missed
- * wake-ups under load, hence the polling with a short, growing park.
+ * wake-ups under load, so gRPC's on-ready callback only unparks the thread early and a short,
+ * growing park bounds any wake-up that is missed.
  */
 public final class BatchStreamer {
     private static final long MIN_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
@@ -79,6 +80,10 @@ public final class BatchStreamer {
             for (int c = 0; c < moves.length; c++) {
                 moves[c] = ColumnMoves.of(from.get(c), schema.getFields().get(c), reader);
             }
+            // The batches are fresh buffers each time (moved or newly allocated), so gRPC may send
+            // them without a copy.
+            listener.setUseZeroCopy(true);
+            wakeWhenReady(listener);
             listener.start(root);
             while (true) {
                 awaitReady(listener);
@@ -114,6 +119,7 @@ public final class BatchStreamer {
         long sent = 0;
         try (VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator)) {
             VectorWriter[] writers = root.getFieldVectors().stream().map(VectorWriters::of).toArray(VectorWriter[]::new);
+            wakeWhenReady(listener);
             listener.start(root);
             boolean more = true;
             while (more) {
@@ -167,6 +173,15 @@ public final class BatchStreamer {
             bytes += vector.getBufferSizeFor(rows);
         }
         return bytes;
+    }
+
+    /**
+     * Lets gRPC wake the streaming thread as soon as the client's window opens; the bounded park
+     * in {@link #awaitReady} still covers a wake-up that is missed.
+     */
+    private static void wakeWhenReady(ServerStreamListener listener) {
+        Thread streaming = Thread.currentThread();
+        listener.setOnReadyHandler(() -> LockSupport.unpark(streaming));
     }
 
     private static void awaitReady(ServerStreamListener listener) throws ClientGoneException {

@@ -162,5 +162,11 @@ class ArrowPathTest {
 
         @Override
         public void setOnCancelHandler(Runnable handler) {}
+
+        @Override
+        public void setOnReadyHandler(Runnable handler) {}
+
+        @Override
+        public void setUseZeroCopy(boolean enabled) {}
     }
 }
