@@ -2,8 +2,8 @@ package io.queryflux.dispatch;
 
 import static java.util.Objects.requireNonNull;
 
-import io.queryflux.cluster.AdmitResult;
 import io.queryflux.cluster.Admission;
+import io.queryflux.cluster.AdmitResult;
 import io.queryflux.cluster.ClusterGroup;
 import io.queryflux.engine.Column;
 import io.queryflux.engine.EngineQuery;
@@ -12,18 +12,26 @@ import io.queryflux.engine.QueryException;
 import io.queryflux.engine.QueryExecution;
 import io.queryflux.engine.RawPassthrough;
 import io.queryflux.engine.ResultCursor;
+import io.queryflux.engine.arrow.ArrowExportable;
 import io.queryflux.routing.RoutingDecision;
 import io.queryflux.sql.Translation;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.dictionary.Dictionary;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * One query from the moment a frontend submits it until it is closed. The thread that calls
@@ -101,7 +109,10 @@ public final class RunningQuery implements AutoCloseable {
         setStarting(true);
         try {
             ResultCursor cursor = run();
-            return cursor instanceof RawPassthrough raw ? new TrackingRawCursor(cursor, raw) : new TrackingCursor(cursor);
+            if (cursor instanceof RawPassthrough raw) {
+                return new TrackingRawCursor(cursor, raw);
+            }
+            return cursor instanceof ArrowExportable ? new ArrowTrackingCursor(cursor) : new TrackingCursor(cursor);
         } catch (QueryException e) {
             throw fail(e);
         } catch (RuntimeException e) {
@@ -359,7 +370,7 @@ public final class RunningQuery implements AutoCloseable {
 
     /** Notes the end of the rows and failures while streaming, so close() knows the outcome. */
     private class TrackingCursor implements ResultCursor {
-        private final ResultCursor delegate;
+        final ResultCursor delegate;
 
         TrackingCursor(ResultCursor delegate) {
             this.delegate = delegate;
@@ -449,6 +460,105 @@ public final class RunningQuery implements AutoCloseable {
                 return rows;
             } catch (QueryException e) {
                 throw fail(e);
+            }
+        }
+    }
+
+    /**
+     * Keeps the engine's Arrow export visible through the tracking wrapper, and tracks the export
+     * as {@link TrackingCursor} tracks rows: the end of the batches completes the query, a cancel
+     * or engine error fails it.
+     */
+    private final class ArrowTrackingCursor extends TrackingCursor implements ArrowExportable {
+        ArrowTrackingCursor(ResultCursor delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public ArrowReader exportArrow(BufferAllocator allocator, int batchRows) throws QueryException {
+            checkNotCancelled();
+            try {
+                return new TrackingArrowReader(((ArrowExportable) delegate).exportArrow(allocator, batchRows), allocator);
+            } catch (QueryException e) {
+                throw fail(e);
+            }
+        }
+
+        /** Forwards to the engine's reader; {@link #loadNextBatch()} notes the outcome. */
+        private final class TrackingArrowReader extends ArrowReader {
+            private final ArrowReader reader;
+
+            TrackingArrowReader(ArrowReader reader, BufferAllocator allocator) {
+                super(allocator);
+                this.reader = reader;
+            }
+
+            /**
+             * @throws IOException whose cause is the {@link QueryException} when the query was
+             *     cancelled or the engine failed
+             */
+            @Override
+            public boolean loadNextBatch() throws IOException {
+                try {
+                    checkNotCancelled();
+                    boolean more;
+                    try {
+                        more = reader.loadNextBatch();
+                    } catch (IOException | RuntimeException e) {
+                        checkNotCancelled();
+                        throw fail(new QueryException(ErrorCode.GENERIC_INTERNAL_ERROR,
+                                "Reading the engine's Arrow result failed: " + e.getMessage(), e));
+                    }
+                    // An engine may end a cancelled export as if it were complete.
+                    checkNotCancelled();
+                    if (!more) {
+                        completed = true;
+                        state = QueryState.FINISHED;
+                    }
+                    return more;
+                } catch (QueryException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public VectorSchemaRoot getVectorSchemaRoot() throws IOException {
+                return reader.getVectorSchemaRoot();
+            }
+
+            @Override
+            public Map<Long, Dictionary> getDictionaryVectors() throws IOException {
+                return reader.getDictionaryVectors();
+            }
+
+            @Override
+            public Dictionary lookup(long id) {
+                return reader.lookup(id);
+            }
+
+            @Override
+            public Set<Long> getDictionaryIds() {
+                return reader.getDictionaryIds();
+            }
+
+            @Override
+            public long bytesRead() {
+                return reader.bytesRead();
+            }
+
+            @Override
+            public void close(boolean closeReadSource) throws IOException {
+                reader.close(closeReadSource);
+            }
+
+            @Override
+            protected void closeReadSource() throws IOException {
+                // reader.close(...) closes the engine's source
+            }
+
+            @Override
+            protected Schema readSchema() throws IOException {
+                return reader.getVectorSchemaRoot().getSchema();
             }
         }
     }

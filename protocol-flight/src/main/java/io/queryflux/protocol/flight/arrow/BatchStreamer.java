@@ -5,12 +5,18 @@ import static java.util.Objects.requireNonNull;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.ResultCursor;
+import io.queryflux.engine.arrow.ArrowExportable;
+import io.queryflux.protocol.flight.arrow.ColumnMoves.ColumnMove;
+import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -19,7 +25,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * the client's flow-control window has room ({@link ServerStreamListener#isReady()}), so the
  * cursor is read only as fast as the client reads: at most about one batch is being built and
  * gRPC's small outbound buffer holds the rest. Flight's callback backpressure strategy missed
- * wake-ups under load, hence the polling with a short, growing park.
+ * wake-ups under load, so gRPC's on-ready callback only unparks the thread early and a short,
+ * growing park bounds any wake-up that is missed.
  */
 public final class BatchStreamer {
     private static final long MIN_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
@@ -38,17 +45,81 @@ public final class BatchStreamer {
     }
 
     /**
-     * Sends every row of the cursor and completes the stream; returns the rows sent.
+     * Sends every row of the cursor and completes the stream; returns the rows sent. A cursor
+     * that exports Arrow has its batches forwarded; any other is read row by row.
      *
      * @throws QueryException when reading the cursor fails (the caller reports it on the stream)
      * @throws ClientGoneException when the client cancelled or disconnected
      */
     public long stream(ResultCursor cursor, Schema schema, ServerStreamListener listener)
             throws QueryException, ClientGoneException {
+        return cursor instanceof ArrowExportable export
+                ? streamArrow(export, schema, listener)
+                : streamRows(cursor, schema, listener);
+    }
+
+    /**
+     * Forwards the engine's own record batches, column buffers moved rather than copied where
+     * the engine's Arrow type is the declared one ({@link ColumnMoves}). The engine makes the
+     * next batch only once the client has room for the previous one, so at most one batch is
+     * held besides gRPC's outbound buffer; batches have at most {@code batchRows} rows (the byte
+     * limit cannot split a batch the engine has already made).
+     */
+    public long streamArrow(ArrowExportable export, Schema schema, ServerStreamListener listener)
+            throws QueryException, ClientGoneException {
+        long sent = 0;
+        try (ArrowReader reader = export.exportArrow(allocator, batchRows);
+                VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator)) {
+            VectorSchemaRoot source = reader.getVectorSchemaRoot();
+            List<Field> from = source.getSchema().getFields();
+            if (from.size() != schema.getFields().size()) {
+                throw new QueryException(ErrorCode.GENERIC_INTERNAL_ERROR, "The engine exported " + from.size()
+                        + " Arrow columns for a result of " + schema.getFields().size());
+            }
+            ColumnMove[] moves = new ColumnMove[from.size()];
+            for (int c = 0; c < moves.length; c++) {
+                moves[c] = ColumnMoves.of(from.get(c), schema.getFields().get(c), reader);
+            }
+            // The batches are fresh buffers each time (moved or newly allocated), so gRPC may send
+            // them without a copy.
+            listener.setUseZeroCopy(true);
+            wakeWhenReady(listener);
+            listener.start(root);
+            while (true) {
+                awaitReady(listener);
+                if (!reader.loadNextBatch()) {
+                    break;
+                }
+                int rows = source.getRowCount();
+                if (rows == 0) {
+                    continue;
+                }
+                for (int c = 0; c < moves.length; c++) {
+                    moves[c].move(source.getVector(c), root.getVector(c), rows);
+                }
+                root.setRowCount(rows);
+                listener.putNext();
+                sent += rows;
+            }
+            listener.completed();
+        } catch (IOException e) {
+            if (e.getCause() instanceof QueryException q) {
+                throw q;
+            }
+            throw new QueryException(ErrorCode.GENERIC_INTERNAL_ERROR, "Reading the engine's Arrow result failed: "
+                    + e.getMessage(), e);
+        }
+        return sent;
+    }
+
+    /** Reads the cursor row by row into Arrow vectors of the declared schema. */
+    public long streamRows(ResultCursor cursor, Schema schema, ServerStreamListener listener)
+            throws QueryException, ClientGoneException {
         int columns = schema.getFields().size();
         long sent = 0;
         try (VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator)) {
             VectorWriter[] writers = root.getFieldVectors().stream().map(VectorWriters::of).toArray(VectorWriter[]::new);
+            wakeWhenReady(listener);
             listener.start(root);
             boolean more = true;
             while (more) {
@@ -102,6 +173,15 @@ public final class BatchStreamer {
             bytes += vector.getBufferSizeFor(rows);
         }
         return bytes;
+    }
+
+    /**
+     * Lets gRPC wake the streaming thread as soon as the client's window opens; the bounded park
+     * in {@link #awaitReady} still covers a wake-up that is missed.
+     */
+    private static void wakeWhenReady(ServerStreamListener listener) {
+        Thread streaming = Thread.currentThread();
+        listener.setOnReadyHandler(() -> LockSupport.unpark(streaming));
     }
 
     private static void awaitReady(ServerStreamListener listener) throws ClientGoneException {
