@@ -22,10 +22,31 @@ public final class ProxyStatements {
     private static final Pattern USE = Pattern.compile(
             "USE\\s+(" + SqlText.IDENT + ")(?:\\s*\\.\\s*(" + SqlText.IDENT + "))?\\s*;?\\s*", Pattern.CASE_INSENSITIVE);
 
-    private final String serverVersion;
+    private static final Pattern DDL = Pattern.compile("\\s*(?:CREATE|DROP|ALTER|RENAME|TRUNCATE|ATTACH|DETACH)\\b",
+            Pattern.CASE_INSENSITIVE);
 
-    public ProxyStatements(String serverVersion) {
+    private final String serverVersion;
+    private final InformationSchemaMirrors mirrors;
+
+    public ProxyStatements(String serverVersion, InformationSchemaMirrors mirrors) {
         this.serverVersion = requireNonNull(serverVersion, "serverVersion is null");
+        this.mirrors = requireNonNull(mirrors, "mirrors is null");
+    }
+
+    /**
+     * Called after a statement ran on an engine: DDL through the proxy invalidates the metadata
+     * mirrors, so a client that creates a table and then browses sees it.
+     */
+    public void executed(String sql) {
+        if (DDL.matcher(sql).lookingAt()) {
+            mirrors.invalidate();
+        }
+    }
+
+    /** Runs a metadata statement on the information_schema mirror of the session's routed engine. */
+    public ListCursor catalogQuery(io.queryflux.dispatch.ClientSession session, ProxyAnswer.CatalogQuery query)
+            throws io.queryflux.engine.QueryException {
+        return mirrors.query(session, query.mirrorSql());
     }
 
     public Optional<ProxyAnswer> answer(String sql, SessionState session) {
@@ -38,7 +59,13 @@ public final class ProxyStatements {
             return SetStatements.answer(statement, session);
         }
         if (head.startsWith("SELECT")) {
-            return VariableSelects.answer(statement, session, serverVersion);
+            Optional<ProxyAnswer> variables = VariableSelects.answer(statement, session, serverVersion);
+            if (variables.isPresent()
+                    || !(MirrorSql.readsInformationSchema(statement) || MirrorSql.emptyDualSelect(statement))) {
+                return variables;
+            }
+            return Optional.of(new ProxyAnswer.CatalogQuery(MirrorSql.rewrite(statement, session.database()),
+                    java.util.List.of(), Optional.empty()));
         }
         if (head.startsWith("SHOW")) {
             return ShowStatements.answer(statement, session);
