@@ -12,8 +12,8 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,6 +34,8 @@ final class StarRocksFlavor implements JdbcFlavor {
     /** What was last applied to a physical connection; the database as a quoted identifier. */
     private record Applied(Optional<String> database, Map<String, String> variables) {}
 
+    private static final Applied NOTHING_APPLIED = new Applied(Optional.empty(), Map.of());
+
     private final Optional<String> defaultDatabase;
     private final Map<Connection, Applied> applied = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -44,29 +46,38 @@ final class StarRocksFlavor implements JdbcFlavor {
     @Override
     public void prepareSession(Connection connection, EngineQuery query) throws SQLException {
         Connection physical = connection.unwrap(Connection.class);
-        Applied before = applied.getOrDefault(physical, new Applied(defaultDatabase.map(StarRocksFlavor::quote), Map.of()));
+        // A new connection has no database (the URL names none), so its first query sends USE.
+        Applied before = applied.getOrDefault(physical, NOTHING_APPLIED);
         // Forget the state until it is fully applied, so a failure half-way is never trusted.
         applied.remove(physical);
         Optional<String> database = query.schema()
                 .map(schema -> query.catalog().map(c -> quote(c) + ".").orElse("") + quote(schema))
                 .or(() -> defaultDatabase.map(StarRocksFlavor::quote));
-        try (Statement statement = connection.createStatement()) {
-            if (database.isPresent() && !database.equals(before.database())) {
-                statement.execute("USE " + database.get());
+        List<String> statements = new ArrayList<>(0);
+        if (database.isPresent() && !database.equals(before.database())) {
+            statements.add("USE " + database.get());
+        }
+        for (String name : before.variables().keySet()) {
+            if (!query.sessionProperties().containsKey(name)) {
+                statements.add("SET SESSION " + variable(name) + " = DEFAULT");
             }
-            for (String name : before.variables().keySet()) {
-                if (!query.sessionProperties().containsKey(name)) {
-                    statement.execute("SET SESSION " + variable(name) + " = DEFAULT");
-                }
+        }
+        for (Map.Entry<String, String> property : query.sessionProperties().entrySet()) {
+            if (!Objects.equals(before.variables().get(property.getKey()), property.getValue())) {
+                statements.add("SET SESSION " + variable(property.getKey()) + " = " + value(property.getValue()));
             }
-            for (Map.Entry<String, String> property : query.sessionProperties().entrySet()) {
-                if (!Objects.equals(before.variables().get(property.getKey()), property.getValue())) {
-                    statement.execute("SET SESSION " + variable(property.getKey()) + " = " + value(property.getValue()));
+        }
+        // The common case (same database, same variables) costs neither a round trip nor a
+        // Connector/J Statement.
+        if (!statements.isEmpty()) {
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : statements) {
+                    statement.execute(sql);
                 }
             }
         }
-        applied.put(physical, new Applied(database,
-                new HashMap<>(query.sessionProperties())));
+        applied.put(physical, statements.isEmpty() ? before : new Applied(database,
+                Map.copyOf(query.sessionProperties())));
     }
 
     private static String quote(String identifier) {
