@@ -31,16 +31,24 @@ final class StarRocksFlavor implements JdbcFlavor {
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
 
-    /** What was last applied to a physical connection; the database as a quoted identifier. */
-    private record Applied(Optional<String> database, Map<String, String> variables) {}
+    /** A database: the session schema, qualified by the catalog when the client named one. */
+    private record Database(Optional<String> catalog, String schema) {
+        String use() {
+            return "USE " + catalog.map(c -> quote(c) + ".").orElse("") + quote(schema);
+        }
+    }
+
+    /** What was last applied to a physical connection. */
+    private record Applied(Optional<Database> database, Map<String, String> variables) {}
 
     private static final Applied NOTHING_APPLIED = new Applied(Optional.empty(), Map.of());
 
-    private final Optional<String> defaultDatabase;
+    private final Optional<Database> defaultDatabase;
     private final Map<Connection, Applied> applied = Collections.synchronizedMap(new WeakHashMap<>());
 
     StarRocksFlavor(Optional<String> defaultDatabase) {
-        this.defaultDatabase = requireNonNull(defaultDatabase, "defaultDatabase is null");
+        this.defaultDatabase = requireNonNull(defaultDatabase, "defaultDatabase is null")
+                .map(schema -> new Database(Optional.empty(), schema));
     }
 
     @Override
@@ -48,14 +56,12 @@ final class StarRocksFlavor implements JdbcFlavor {
         Connection physical = connection.unwrap(Connection.class);
         // A new connection has no database (the URL names none), so its first query sends USE.
         Applied before = applied.getOrDefault(physical, NOTHING_APPLIED);
-        // Forget the state until it is fully applied, so a failure half-way is never trusted.
-        applied.remove(physical);
-        Optional<String> database = query.schema()
-                .map(schema -> query.catalog().map(c -> quote(c) + ".").orElse("") + quote(schema))
-                .or(() -> defaultDatabase.map(StarRocksFlavor::quote));
+        Optional<Database> database = query.schema().isPresent()
+                ? Optional.of(new Database(query.catalog(), query.schema().get()))
+                : defaultDatabase;
         List<String> statements = new ArrayList<>(0);
         if (database.isPresent() && !database.equals(before.database())) {
-            statements.add("USE " + database.get());
+            statements.add(database.get().use());
         }
         for (String name : before.variables().keySet()) {
             if (!query.sessionProperties().containsKey(name)) {
@@ -67,17 +73,19 @@ final class StarRocksFlavor implements JdbcFlavor {
                 statements.add("SET SESSION " + variable(property.getKey()) + " = " + value(property.getValue()));
             }
         }
-        // The common case (same database, same variables) costs neither a round trip nor a
-        // Connector/J Statement.
-        if (!statements.isEmpty()) {
-            try (Statement statement = connection.createStatement()) {
-                for (String sql : statements) {
-                    statement.execute(sql);
-                }
+        // The common case (same database, same variables) costs neither a round trip, nor a
+        // Connector/J Statement, nor a change to the map.
+        if (statements.isEmpty()) {
+            return;
+        }
+        // Forget the state until it is fully applied, so a failure half-way is never trusted.
+        applied.remove(physical);
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
             }
         }
-        applied.put(physical, statements.isEmpty() ? before : new Applied(database,
-                Map.copyOf(query.sessionProperties())));
+        applied.put(physical, new Applied(database.or(before::database), Map.copyOf(query.sessionProperties())));
     }
 
     private static String quote(String identifier) {
