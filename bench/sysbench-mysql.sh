@@ -4,6 +4,8 @@
 # MariaDB stands in for StarRocks, which cannot run here.
 # Needs: sysbench, mariadb-server (Debian), JDK 25 at $JAVA_HOME, Maven.
 # Usage: bench/sysbench-mysql.sh [seconds=20] [threads=8] [table_size=100000]
+# PROXY_JAVA_OPTS adds proxy JVM flags, e.g. a JFR recording:
+#   PROXY_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/proxy.jfr,settings=profile"
 set -euo pipefail
 SECONDS_PER_RUN=${1:-20}
 THREADS=${2:-8}
@@ -39,7 +41,7 @@ echo "== preparing sbtest1 ($TABLE_SIZE rows) directly on MariaDB"
 "${SB[@]}" --mysql-port="$MARIADB_PORT" --mysql-user=root prepare > "$WORK/prepare.log"
 
 echo "== starting the QueryFlux MySQL frontend on $PROXY_PORT"
-"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx1g -cp "$CP" io.queryflux.protocol.mysql.BenchProxyMain \
+"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx1g ${PROXY_JAVA_OPTS:-} -cp "$CP" io.queryflux.protocol.mysql.BenchProxyMain \
     "$PROXY_PORT" "127.0.0.1:$MARIADB_PORT" root "" sb sbpw "$((THREADS * 2))" > "$WORK/proxy.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 100); do mysql -h127.0.0.1 -P"$PROXY_PORT" -usb -psbpw --skip-ssl -e 'SELECT 1' >/dev/null 2>&1 && break; sleep 0.2; done

@@ -46,9 +46,18 @@ public final class StarRocksEngineFactory implements EngineFactory {
         HikariConfig config = new HikariConfig();
         config.setPoolName("starrocks-" + clusterName);
         // Streaming needs client-side statements; YEAR as a number; zero dates as NULL.
+        // Per-query round trips avoided: Connector/J would send SET net_write_timeout before every
+        // streamed query (netTimeoutForStreamingResults); the session gets it once at connect
+        // instead. Local session state and elided autocommit calls spare Hikari's resets a trip.
+        // JDBC escapes ({fn ...}, {d '...'}) are not part of the SQL clients send through the
+        // proxy, so Connector/J must not rewrite them; JdbcExecution closes every statement, so
+        // the driver need not track them.
         config.setJdbcUrl("jdbc:mysql://" + endpoint + "/?useServerPrepStmts=false&useCursorFetch=false"
                 + "&yearIsDateType=false&tinyInt1isBit=true&zeroDateTimeBehavior=CONVERT_TO_NULL"
-                + "&allowPublicKeyRetrieval=true&sslMode=PREFERRED&connectTimeout=" + connectTimeout * 1000);
+                + "&allowPublicKeyRetrieval=true&sslMode=PREFERRED&connectTimeout=" + connectTimeout * 1000
+                + "&netTimeoutForStreamingResults=0&sessionVariables=net_write_timeout=600"
+                + "&useLocalSessionState=true&elideSetAutoCommits=true&maintainTimeStats=false"
+                + "&cacheServerConfiguration=true&enableEscapeProcessing=false&dontTrackOpenResources=true");
         config.setUsername(settings.getOrDefault(USER, "root"));
         config.setPassword(settings.getOrDefault(PASSWORD, ""));
         config.setMaximumPoolSize(poolSize);

@@ -12,8 +12,8 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,42 +31,61 @@ final class StarRocksFlavor implements JdbcFlavor {
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
 
-    /** What was last applied to a physical connection; the database as a quoted identifier. */
-    private record Applied(Optional<String> database, Map<String, String> variables) {}
+    /** A database: the session schema, qualified by the catalog when the client named one. */
+    private record Database(Optional<String> catalog, String schema) {
+        String use() {
+            return "USE " + catalog.map(c -> quote(c) + ".").orElse("") + quote(schema);
+        }
+    }
 
-    private final Optional<String> defaultDatabase;
+    /** What was last applied to a physical connection. */
+    private record Applied(Optional<Database> database, Map<String, String> variables) {}
+
+    private static final Applied NOTHING_APPLIED = new Applied(Optional.empty(), Map.of());
+
+    private final Optional<Database> defaultDatabase;
     private final Map<Connection, Applied> applied = Collections.synchronizedMap(new WeakHashMap<>());
 
     StarRocksFlavor(Optional<String> defaultDatabase) {
-        this.defaultDatabase = requireNonNull(defaultDatabase, "defaultDatabase is null");
+        this.defaultDatabase = requireNonNull(defaultDatabase, "defaultDatabase is null")
+                .map(schema -> new Database(Optional.empty(), schema));
     }
 
     @Override
     public void prepareSession(Connection connection, EngineQuery query) throws SQLException {
         Connection physical = connection.unwrap(Connection.class);
-        Applied before = applied.getOrDefault(physical, new Applied(defaultDatabase.map(StarRocksFlavor::quote), Map.of()));
-        // Forget the state until it is fully applied, so a failure half-way is never trusted.
-        applied.remove(physical);
-        Optional<String> database = query.schema()
-                .map(schema -> query.catalog().map(c -> quote(c) + ".").orElse("") + quote(schema))
-                .or(() -> defaultDatabase.map(StarRocksFlavor::quote));
-        try (Statement statement = connection.createStatement()) {
-            if (database.isPresent() && !database.equals(before.database())) {
-                statement.execute("USE " + database.get());
-            }
-            for (String name : before.variables().keySet()) {
-                if (!query.sessionProperties().containsKey(name)) {
-                    statement.execute("SET SESSION " + variable(name) + " = DEFAULT");
-                }
-            }
-            for (Map.Entry<String, String> property : query.sessionProperties().entrySet()) {
-                if (!Objects.equals(before.variables().get(property.getKey()), property.getValue())) {
-                    statement.execute("SET SESSION " + variable(property.getKey()) + " = " + value(property.getValue()));
-                }
+        // A new connection has no database (the URL names none), so its first query sends USE.
+        Applied before = applied.getOrDefault(physical, NOTHING_APPLIED);
+        Optional<Database> database = query.schema().isPresent()
+                ? Optional.of(new Database(query.catalog(), query.schema().get()))
+                : defaultDatabase;
+        List<String> statements = new ArrayList<>(0);
+        if (database.isPresent() && !database.equals(before.database())) {
+            statements.add(database.get().use());
+        }
+        for (String name : before.variables().keySet()) {
+            if (!query.sessionProperties().containsKey(name)) {
+                statements.add("SET SESSION " + variable(name) + " = DEFAULT");
             }
         }
-        applied.put(physical, new Applied(database,
-                new HashMap<>(query.sessionProperties())));
+        for (Map.Entry<String, String> property : query.sessionProperties().entrySet()) {
+            if (!Objects.equals(before.variables().get(property.getKey()), property.getValue())) {
+                statements.add("SET SESSION " + variable(property.getKey()) + " = " + value(property.getValue()));
+            }
+        }
+        // The common case (same database, same variables) costs neither a round trip, nor a
+        // Connector/J Statement, nor a change to the map.
+        if (statements.isEmpty()) {
+            return;
+        }
+        // Forget the state until it is fully applied, so a failure half-way is never trusted.
+        applied.remove(physical);
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+        applied.put(physical, new Applied(database.or(before::database), Map.copyOf(query.sessionProperties())));
     }
 
     private static String quote(String identifier) {

@@ -80,7 +80,11 @@ class StarRocksEngineTest {
     }
 
     private static List<List<Object>> rows(EngineQuery query) throws QueryException {
-        try (QueryExecution execution = engine.prepare(query); ResultCursor cursor = execution.run()) {
+        return rows(engine, query);
+    }
+
+    private static List<List<Object>> rows(Engine target, EngineQuery query) throws QueryException {
+        try (QueryExecution execution = target.prepare(query); ResultCursor cursor = execution.run()) {
             List<List<Object>> rows = new ArrayList<>();
             while (cursor.next()) {
                 List<Object> row = new ArrayList<>();
@@ -149,6 +153,22 @@ class StarRocksEngineTest {
                     Map.of("max_statement_time", "7"))).get(0).get(0).toString().replaceAll("\\.0+$", ""));
             assertEquals("0", rows(query("SELECT @@session.max_statement_time", Optional.empty(), Map.of()))
                     .get(0).get(0).toString().replaceAll("\\.0+$", ""));
+        }
+    }
+
+    @Test
+    void defaultDatabaseAndStreamingTimeoutApplyOnEveryConnection() throws QueryException {
+        try (Engine withDefault = new StarRocksEngineFactory().create("default-db", Map.of("endpoint",
+                mariaDb.endpoint(), "user", "root", "database", "shop", "poolSize", "1"))) {
+            for (int round = 0; round < 3; round++) {
+                assertEquals(List.of(List.of("shop")), rows(withDefault, query("SELECT DATABASE()", Optional.empty(),
+                        Map.of())));
+                assertEquals(List.of(List.of("other")), rows(withDefault, query("SELECT DATABASE()",
+                        Optional.of("other"), Map.of())));
+            }
+            // Set once per connection, not before every streamed query.
+            assertEquals("600", rows(withDefault, query("SELECT @@session.net_write_timeout", Optional.empty(),
+                    Map.of())).get(0).get(0).toString());
         }
     }
 

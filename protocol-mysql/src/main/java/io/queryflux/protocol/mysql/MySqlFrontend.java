@@ -7,6 +7,7 @@ import io.queryflux.dispatch.QueryDispatcher;
 import io.queryflux.protocol.mysql.auth.MySqlAuthenticator;
 import io.queryflux.protocol.mysql.auth.RsaKeys;
 import io.queryflux.protocol.mysql.auth.TlsContexts;
+import io.queryflux.protocol.mysql.catalog.InformationSchemaMirrors;
 import io.queryflux.protocol.mysql.catalog.ProxyStatements;
 import io.queryflux.protocol.mysql.commands.ConnectionRegistry;
 import java.io.IOException;
@@ -37,6 +38,7 @@ public final class MySqlFrontend implements AutoCloseable {
     private final MySqlAuthenticator authenticator;
     private final Optional<SSLContext> tls;
     private final ProxyStatements proxyStatements;
+    private final InformationSchemaMirrors mirrors;
 
     private MySqlFrontend(MySqlFrontendConfig config, QueryDispatcher dispatcher, AuthProvider auth,
             Optional<SSLContext> tls, ServerSocket serverSocket) {
@@ -45,7 +47,8 @@ public final class MySqlFrontend implements AutoCloseable {
         this.tls = tls;
         this.serverSocket = serverSocket;
         this.authenticator = new MySqlAuthenticator(auth, RsaKeys.generate(), config.defaultAuthPlugin());
-        this.proxyStatements = new ProxyStatements(config.serverVersion());
+        this.mirrors = new InformationSchemaMirrors(dispatcher);
+        this.proxyStatements = new ProxyStatements(config.serverVersion(), mirrors);
         this.acceptor = Thread.ofPlatform().name("mysql-accept-" + serverSocket.getLocalPort()).daemon()
                 .unstarted(this::acceptLoop);
     }
@@ -119,6 +122,7 @@ public final class MySqlFrontend implements AutoCloseable {
             // closing anyway
         }
         registry.all().forEach(ConnectionRegistry.Handle::terminate);
+        mirrors.close();
         try {
             acceptor.join(5000);
         } catch (InterruptedException e) {

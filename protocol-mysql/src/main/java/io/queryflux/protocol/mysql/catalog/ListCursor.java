@@ -36,6 +36,11 @@ public final class ListCursor implements ResultCursor {
         return rows.get(position)[column];
     }
 
+    /** Whether the result has no rows at all. */
+    public boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
     @Override
     public OptionalLong updateCount() {
         return OptionalLong.empty();

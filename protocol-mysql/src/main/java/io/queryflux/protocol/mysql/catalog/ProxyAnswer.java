@@ -36,13 +36,17 @@ public sealed interface ProxyAnswer {
     record Kill(long connectionId, boolean queryOnly) implements ProxyAnswer {}
 
     /**
-     * A metadata statement rewritten as an information_schema query for the routed engine;
-     * its result columns are renamed to what MySQL returns.
+     * A metadata statement answered from the routed engine's information_schema mirror
+     * ({@link InformationSchemaMirrors}): {@code mirrorSql} runs on the mirror, its result columns
+     * are renamed to {@code columnNames} when given, and an empty result becomes
+     * {@code whenEmpty} when given (SHOW COLUMNS of a missing table is an error in MySQL).
      */
-    record EngineQuery(String sql, List<String> columnNames) implements ProxyAnswer {
-        public EngineQuery {
-            requireNonNull(sql, "sql is null");
+    record CatalogQuery(String mirrorSql, List<String> columnNames, java.util.Optional<Failure> whenEmpty)
+            implements ProxyAnswer {
+        public CatalogQuery {
+            requireNonNull(mirrorSql, "mirrorSql is null");
             columnNames = List.copyOf(requireNonNull(columnNames, "columnNames is null"));
+            requireNonNull(whenEmpty, "whenEmpty is null");
         }
     }
 }

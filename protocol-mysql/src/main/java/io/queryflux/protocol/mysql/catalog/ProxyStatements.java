@@ -22,10 +22,31 @@ public final class ProxyStatements {
     private static final Pattern USE = Pattern.compile(
             "USE\\s+(" + SqlText.IDENT + ")(?:\\s*\\.\\s*(" + SqlText.IDENT + "))?\\s*;?\\s*", Pattern.CASE_INSENSITIVE);
 
-    private final String serverVersion;
+    private static final Pattern DDL = Pattern.compile("\\s*(?:CREATE|DROP|ALTER|RENAME|TRUNCATE|ATTACH|DETACH)\\b",
+            Pattern.CASE_INSENSITIVE);
 
-    public ProxyStatements(String serverVersion) {
+    private final String serverVersion;
+    private final InformationSchemaMirrors mirrors;
+
+    public ProxyStatements(String serverVersion, InformationSchemaMirrors mirrors) {
         this.serverVersion = requireNonNull(serverVersion, "serverVersion is null");
+        this.mirrors = requireNonNull(mirrors, "mirrors is null");
+    }
+
+    /**
+     * Called after a statement ran on an engine: DDL through the proxy invalidates the metadata
+     * mirrors, so a client that creates a table and then browses sees it.
+     */
+    public void executed(String sql) {
+        if (DDL.matcher(sql).lookingAt()) {
+            mirrors.invalidate();
+        }
+    }
+
+    /** Runs a metadata statement on the information_schema mirror of the session's routed engine. */
+    public ListCursor catalogQuery(io.queryflux.dispatch.ClientSession session, ProxyAnswer.CatalogQuery query)
+            throws io.queryflux.engine.QueryException {
+        return mirrors.query(session, query.mirrorSql());
     }
 
     public Optional<ProxyAnswer> answer(String sql, SessionState session) {
@@ -33,14 +54,13 @@ public final class ProxyStatements {
         if (statement.length() < 3) {
             return Optional.empty();
         }
-        String head = statement.substring(0, Math.min(statement.length(), 6)).toUpperCase(java.util.Locale.ROOT);
-        if (head.startsWith("SET")) {
+        if (statement.regionMatches(true, 0, "SELECT", 0, 6)) {
+            return select(statement, session);
+        }
+        if (statement.regionMatches(true, 0, "SET", 0, 3)) {
             return SetStatements.answer(statement, session);
         }
-        if (head.startsWith("SELECT")) {
-            return VariableSelects.answer(statement, session, serverVersion);
-        }
-        if (head.startsWith("SHOW")) {
+        if (statement.regionMatches(true, 0, "SHOW", 0, 4)) {
             return ShowStatements.answer(statement, session);
         }
         Matcher use = USE.matcher(statement);
@@ -56,6 +76,28 @@ public final class ProxyStatements {
         }
         if (TRANSACTION_CONTROL.matcher(statement).matches()) {
             return Optional.of(new ProxyAnswer.Ok());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Variable selects ({@code SELECT @@x, DATABASE()}), information_schema queries and the
+     * drivers' empty {@code FROM DUAL} selects. Most SELECTs read a table and are none of these:
+     * cheap word checks let them pass without regex work (this is on every query's path).
+     */
+    private Optional<ProxyAnswer> select(String statement, SessionState session) {
+        boolean from = SqlText.containsIgnoreCase(statement, "FROM");
+        boolean dual = from && SqlText.containsIgnoreCase(statement, "DUAL");
+        if (!from || dual) {
+            Optional<ProxyAnswer> variables = VariableSelects.answer(statement, session, serverVersion);
+            if (variables.isPresent()) {
+                return variables;
+            }
+        }
+        if ((from && SqlText.containsIgnoreCase(statement, "information_schema")
+                && MirrorSql.readsInformationSchema(statement)) || (dual && MirrorSql.emptyDualSelect(statement))) {
+            return Optional.of(new ProxyAnswer.CatalogQuery(MirrorSql.rewrite(statement, session.database()),
+                    java.util.List.of(), Optional.empty()));
         }
         return Optional.empty();
     }

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code SHOW} statements. Variables, warnings, collations and character sets are answered by
- * the proxy; databases, tables and columns become information_schema queries on the routed
- * engine (DuckDB, MariaDB/StarRocks and Trino all have one), with MySQL's column names.
+ * the proxy; databases, tables, columns and table definitions become queries on the routed
+ * engine's MySQL-shaped information_schema mirror, with MySQL's column names and types.
  */
 final class ShowStatements {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.DOTALL;
@@ -31,6 +31,11 @@ final class ShowStatements {
             "SHOW\\s+(FULL\\s+)?TABLES(?:\\s+(?:FROM|IN)\\s+(" + SqlText.IDENT + "))?" + FILTER, FLAGS);
     private static final Pattern COLUMNS = Pattern.compile("SHOW\\s+(FULL\\s+)?(?:COLUMNS|FIELDS)\\s+(?:FROM|IN)\\s+("
             + SqlText.IDENT + ")(?:\\.(" + SqlText.IDENT + "))?(?:\\s+(?:FROM|IN)\\s+(" + SqlText.IDENT + "))?" + FILTER, FLAGS);
+    private static final Pattern CREATE_TABLE = Pattern.compile("SHOW\\s+CREATE\\s+TABLE\\s+(" + SqlText.IDENT
+            + ")(?:\\.(" + SqlText.IDENT + "))?\\s*;?\\s*", FLAGS);
+    private static final Pattern TABLE_STATUS = Pattern.compile(
+            "SHOW\\s+TABLE\\s+STATUS(?:\\s+(?:FROM|IN)\\s+(" + SqlText.IDENT + "))?" + FILTER, FLAGS);
+    private static final String MIRROR = InformationSchemaMirror.SCHEMA;
     private static final Pattern KEYS = Pattern.compile("SHOW\\s+(?:EXTENDED\\s+)?(?:INDEX|INDEXES|KEYS)\\s+(?:FROM|IN)\\s+.+", FLAGS);
     private static final Pattern WHERE_NAME = Pattern.compile(
             "`?(\\w+)`?\\s*(?:=\\s*(" + SqlText.STRING + ")|LIKE\\s+(" + SqlText.STRING + ")|IN\\s*\\((.+)\\))\\s*", FLAGS);
@@ -105,8 +110,25 @@ final class ShowStatements {
                     List.of()));
         }
         if ((m = DATABASES.matcher(statement)).matches()) {
-            return Optional.of(new ProxyAnswer.EngineQuery("SELECT DISTINCT schema_name FROM information_schema.schemata"
-                    + where(List.of(), "schema_name", m.group(1)) + " ORDER BY schema_name", List.of("Database")));
+            return Optional.of(catalog("SELECT SCHEMA_NAME FROM " + MIRROR + ".SCHEMATA"
+                    + where(List.of(), "SCHEMA_NAME", m.group(1)) + " ORDER BY SCHEMA_NAME", List.of("Database")));
+        }
+        if ((m = CREATE_TABLE.matcher(statement)).matches()) {
+            return Optional.of(createTable(m, session));
+        }
+        if ((m = TABLE_STATUS.matcher(statement)).matches()) {
+            Optional<String> database = Optional.ofNullable(m.group(1)).map(SqlText::unquoteIdentifier)
+                    .or(session::database);
+            if (database.isEmpty()) {
+                return Optional.of(noDatabase());
+            }
+            return Optional.of(catalog("SELECT TABLE_NAME, ENGINE, VERSION, ROW_FORMAT, TABLE_ROWS, AVG_ROW_LENGTH,"
+                    + " DATA_LENGTH, MAX_DATA_LENGTH, INDEX_LENGTH, DATA_FREE, AUTO_INCREMENT, CREATE_TIME, UPDATE_TIME,"
+                    + " CHECK_TIME, TABLE_COLLATION, CHECKSUM, CREATE_OPTIONS, TABLE_COMMENT FROM " + MIRROR + ".TABLES"
+                    + where(List.of("TABLE_SCHEMA = " + SqlText.literal(database.get())), "TABLE_NAME", m.group(2))
+                    + " ORDER BY TABLE_NAME", List.of("Name", "Engine", "Version", "Row_format", "Rows",
+                    "Avg_row_length", "Data_length", "Max_data_length", "Index_length", "Data_free", "Auto_increment",
+                    "Create_time", "Update_time", "Check_time", "Collation", "Checksum", "Create_options", "Comment")));
         }
         if ((m = TABLES.matcher(statement)).matches()) {
             Optional<String> database = Optional.ofNullable(m.group(2)).map(SqlText::unquoteIdentifier)
@@ -118,10 +140,9 @@ final class ShowStatements {
             List<String> names = full
                     ? List.of("Tables_in_" + database.get(), "Table_type")
                     : List.of("Tables_in_" + database.get());
-            return Optional.of(new ProxyAnswer.EngineQuery("SELECT table_name" + (full ? ", table_type" : "")
-                    + " FROM information_schema.tables"
-                    + where(List.of("table_schema = " + SqlText.literal(database.get())), "table_name", m.group(3))
-                    + " ORDER BY table_name", names));
+            return Optional.of(catalog("SELECT TABLE_NAME" + (full ? ", TABLE_TYPE" : "") + " FROM " + MIRROR
+                    + ".TABLES" + where(List.of("TABLE_SCHEMA = " + SqlText.literal(database.get())), "TABLE_NAME",
+                    m.group(3)) + " ORDER BY TABLE_NAME", names));
         }
         if ((m = COLUMNS.matcher(statement)).matches()) {
             return Optional.of(columns(m, session));
@@ -139,17 +160,46 @@ final class ShowStatements {
             return noDatabase();
         }
         boolean full = m.group(1) != null;
-        List<String> conditions = List.of("table_schema = " + SqlText.literal(database.get()),
-                "table_name = " + SqlText.literal(table));
-        String filter = where(conditions, "column_name", m.group(5));
+        List<String> conditions = List.of("TABLE_SCHEMA = " + SqlText.literal(database.get()),
+                "TABLE_NAME = " + SqlText.literal(table));
+        String filter = where(conditions, "COLUMN_NAME", m.group(5));
+        // Without a filter, no rows means no such table (MySQL's error); with one, maybe no match.
+        Optional<ProxyAnswer.Failure> whenEmpty = m.group(5) == null && m.group(6) == null
+                ? Optional.of(noTable(database.get(), table)) : Optional.empty();
         return full
-                ? new ProxyAnswer.EngineQuery("SELECT column_name, data_type, '', is_nullable, '', column_default,"
-                        + " '', 'select', '' FROM information_schema.columns" + filter + " ORDER BY ordinal_position",
-                        List.of("Field", "Type", "Collation", "Null", "Key", "Default", "Extra", "Privileges",
-                                "Comment"))
-                : new ProxyAnswer.EngineQuery("SELECT column_name, data_type, is_nullable, '', column_default, ''"
-                        + " FROM information_schema.columns" + filter + " ORDER BY ordinal_position",
-                        List.of("Field", "Type", "Null", "Key", "Default", "Extra"));
+                ? new ProxyAnswer.CatalogQuery("SELECT COLUMN_NAME, COLUMN_TYPE, COLLATION_NAME, IS_NULLABLE,"
+                        + " COLUMN_KEY, COLUMN_DEFAULT, EXTRA, PRIVILEGES, COLUMN_COMMENT FROM " + MIRROR + ".COLUMNS"
+                        + filter + " ORDER BY ORDINAL_POSITION", List.of("Field", "Type", "Collation", "Null", "Key",
+                        "Default", "Extra", "Privileges", "Comment"), whenEmpty)
+                : new ProxyAnswer.CatalogQuery("SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_KEY,"
+                        + " COLUMN_DEFAULT, EXTRA FROM " + MIRROR + ".COLUMNS" + filter + " ORDER BY ORDINAL_POSITION",
+                        List.of("Field", "Type", "Null", "Key", "Default", "Extra"), whenEmpty);
+    }
+
+    /** {@code SHOW CREATE TABLE}: a CREATE TABLE with the columns' MySQL types and nullability. */
+    private static ProxyAnswer createTable(Matcher m, SessionState session) {
+        String first = SqlText.unquoteIdentifier(m.group(1));
+        String table = m.group(2) != null ? SqlText.unquoteIdentifier(m.group(2)) : first;
+        Optional<String> database = m.group(2) != null ? Optional.of(first) : session.database();
+        if (database.isEmpty()) {
+            return noDatabase();
+        }
+        return new ProxyAnswer.CatalogQuery("SELECT TABLE_NAME, 'CREATE TABLE `' || replace(TABLE_NAME, '`', '``')"
+                + " || '` (' || chr(10) || string_agg('  `' || replace(COLUMN_NAME, '`', '``') || '` ' || COLUMN_TYPE"
+                + " || CASE WHEN IS_NULLABLE = 'NO' THEN ' NOT NULL' ELSE '' END, ',' || chr(10)"
+                + " ORDER BY ORDINAL_POSITION) || chr(10) || ')' FROM " + MIRROR + ".COLUMNS WHERE TABLE_SCHEMA = "
+                + SqlText.literal(database.get()) + " AND TABLE_NAME = " + SqlText.literal(table)
+                + " GROUP BY TABLE_NAME", List.of("Table", "Create Table"),
+                Optional.of(noTable(database.get(), table)));
+    }
+
+    private static ProxyAnswer catalog(String mirrorSql, List<String> columnNames) {
+        return new ProxyAnswer.CatalogQuery(mirrorSql, columnNames, Optional.empty());
+    }
+
+    private static ProxyAnswer.Failure noTable(String database, String table) {
+        return new ProxyAnswer.Failure(ErrorNumbers.ER_NO_SUCH_TABLE, "Table '" + database + "." + table
+                + "' doesn't exist");
     }
 
     private static ProxyAnswer noDatabase() {
@@ -159,7 +209,8 @@ final class ShowStatements {
     private static String where(List<String> conditions, String nameColumn, String likeLiteral) {
         List<String> all = new ArrayList<>(conditions);
         if (likeLiteral != null) {
-            all.add(nameColumn + " LIKE " + SqlText.literal(SqlText.unquoteString(likeLiteral)));
+            // MySQL compares names case-insensitively here and escapes LIKE wildcards with a backslash.
+            all.add(nameColumn + " ILIKE " + SqlText.literal(SqlText.unquoteString(likeLiteral)) + " ESCAPE '\\'");
         }
         return all.isEmpty() ? "" : " WHERE " + String.join(" AND ", all);
     }

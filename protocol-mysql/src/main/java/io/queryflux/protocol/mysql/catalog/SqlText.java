@@ -46,6 +46,16 @@ final class SqlText {
         return sb.toString();
     }
 
+    /** Whether {@code text} contains {@code word} in any case (no allocation: it runs per query). */
+    static boolean containsIgnoreCase(String text, String word) {
+        for (int i = 0, last = text.length() - word.length(); i <= last; i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A standard SQL string literal, understood alike by DuckDB, Trino, PostgreSQL and MySQL. */
     static String literal(String value) {
         return "'" + value.replace("'", "''") + "'";

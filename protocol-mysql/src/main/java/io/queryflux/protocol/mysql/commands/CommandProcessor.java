@@ -8,6 +8,7 @@ import io.queryflux.dispatch.RunningQuery;
 import io.queryflux.engine.Column;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.ResultCursor;
+import io.queryflux.protocol.mysql.catalog.ListCursor;
 import io.queryflux.protocol.mysql.catalog.ProxyAnswer;
 import io.queryflux.protocol.mysql.catalog.ProxyStatements;
 import io.queryflux.protocol.mysql.codec.ErrPacket;
@@ -155,7 +156,7 @@ public final class CommandProcessor {
     private boolean run(String sql, RowFormat format, int status) throws IOException {
         Optional<ProxyAnswer> answer = proxyStatements.answer(sql, session);
         if (answer.isEmpty()) {
-            return dispatch(sql, List.of(), format, status);
+            return dispatch(sql, format, status);
         }
         return switch (answer.get()) {
             case ProxyAnswer.Ok ok -> {
@@ -174,8 +175,23 @@ public final class CommandProcessor {
                 writer.ok(0, status);
                 yield true;
             }
-            case ProxyAnswer.EngineQuery metadata -> dispatch(metadata.sql(), metadata.columnNames(), format, status);
+            case ProxyAnswer.CatalogQuery catalog -> catalog(catalog, format, status);
         };
+    }
+
+    private boolean catalog(ProxyAnswer.CatalogQuery query, RowFormat format, int status) throws IOException {
+        ListCursor cursor;
+        try {
+            cursor = proxyStatements.catalogQuery(session.clientSession(), query);
+        } catch (QueryException e) {
+            writer.err(ErrorMapping.toErr(e));
+            return false;
+        }
+        if (query.whenEmpty().isPresent() && cursor.isEmpty()) {
+            writer.err(ErrPacket.of(query.whenEmpty().get().errorNumber(), query.whenEmpty().get().message()));
+            return false;
+        }
+        return stream(cursor, query.columnNames(), format, status);
     }
 
     private boolean kill(ProxyAnswer.Kill kill) throws IOException {
@@ -198,18 +214,19 @@ public final class CommandProcessor {
         return true;
     }
 
-    /** Runs a statement on the routed engine; {@code names} renames the result columns if not empty. */
-    private boolean dispatch(String sql, List<String> names, RowFormat format, int status) throws IOException {
+    /** Runs a statement on the routed engine. */
+    private boolean dispatch(String sql, RowFormat format, int status) throws IOException {
         RunningQuery query = dispatcher.submit(new QueryRequest(sql, session.clientSession()));
         session.opened(query);
         try {
             ResultCursor cursor = query.start();
             query.sessionChange().ifPresent(session::apply);
             if (cursor.columns().isEmpty()) {
+                proxyStatements.executed(sql);
                 writer.ok(cursor.updateCount().orElse(0), status);
                 return true;
             }
-            return stream(cursor, names, format, status);
+            return stream(cursor, List.of(), format, status);
         } catch (QueryException e) {
             writer.err(ErrorMapping.toErr(e));
             return false;
