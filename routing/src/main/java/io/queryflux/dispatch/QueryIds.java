@@ -1,29 +1,45 @@
 package io.queryflux.dispatch;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Query ids in Trino's shape ({@code 20261124_075603_00001_k3x9q}): sortable by time, unique in
- * a process, unguessable in the last part, since the id is in every nextUri.
+ * a process, unguessable in the last part, since the id is in every nextUri. Made on every
+ * query, so the time prefix is formatted once a second and the random part takes one draw.
  */
 final class QueryIds {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")
+            .withZone(ZoneOffset.UTC);
     private static final char[] ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
+
+    /** The formatted second that {@code prefix} holds. */
+    private record Prefix(long epochSecond, String text) {}
 
     private final AtomicLong counter = new AtomicLong();
     private final SecureRandom random = new SecureRandom();
+    private volatile Prefix prefix = new Prefix(Long.MIN_VALUE, "");
 
     String next() {
-        StringBuilder id = new StringBuilder(ZonedDateTime.now(ZoneOffset.UTC).format(TIME))
-                .append('_')
-                .append(String.format("%05d", counter.incrementAndGet() % 100_000))
-                .append('_');
-        for (int i = 0; i < 5; i++) {
-            id.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+        long now = Instant.now().getEpochSecond();
+        Prefix current = prefix;
+        if (current.epochSecond() != now) {
+            current = new Prefix(now, TIME.format(Instant.ofEpochSecond(now)));
+            prefix = current;
+        }
+        long sequence = counter.incrementAndGet() % 100_000;
+        StringBuilder id = new StringBuilder(27).append(current.text()).append('_');
+        for (long digit = 10_000; digit > 0; digit /= 10) {
+            id.append((char) ('0' + sequence / digit % 10));
+        }
+        id.append('_');
+        // Five 5-bit letters from one draw: ALPHABET has 32 letters, so no letter is favoured.
+        long bits = random.nextLong();
+        for (int i = 0; i < 5; i++, bits >>>= 5) {
+            id.append(ALPHABET[(int) (bits & 31)]);
         }
         return id.toString();
     }

@@ -31,7 +31,8 @@ public final class SqlTranslator {
         requireNonNull(target, "target is null");
         requireNonNull(mode, "mode is null");
         long start = System.nanoTime();
-        if (source == target) {
+        // Athena speaks Trino's SQL and StarRocks MySQL's: within a family there is nothing to do.
+        if (source.family() == target.family()) {
             return new Translation(sql, TranslationOutcome.NOT_NEEDED, Optional.empty(), source, target,
                     System.nanoTime() - start);
         }
@@ -60,7 +61,7 @@ public final class SqlTranslator {
 
     /** The decide step alone: whether {@code sql} holds anything the target treats differently. */
     public static boolean needsTranslation(String sql, Dialect source, Dialect target) {
-        return source != target && TranslationNeed.isNeeded(sql, source, target);
+        return source.family() != target.family() && TranslationNeed.isNeeded(sql, source, target);
     }
 
     private static Rewrite rewrite(String sql, Dialect source, Dialect target) {

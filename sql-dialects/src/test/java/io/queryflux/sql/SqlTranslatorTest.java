@@ -25,6 +25,16 @@ class SqlTranslatorTest {
     }
 
     @Test
+    void dialectsOfOneFamilyPassThroughUntouched() throws TranslationException {
+        String sql = "SELECT IFNULL(`a`, 1) FROM t WHERE id = 42 LIMIT 1, 2";
+        Translation t = translator.translate(sql, Dialect.MYSQL, Dialect.STARROCKS, TranslationMode.STRICT);
+        assertSame(sql, t.sql());
+        assertEquals(TranslationOutcome.NOT_NEEDED, t.outcome());
+        String trino = "SELECT date_diff('day', a, b) FROM t";
+        assertSame(trino, translator.translate(trino, Dialect.TRINO, Dialect.ATHENA, TranslationMode.STRICT).sql());
+    }
+
+    @Test
     void arrayCastsKeepTheirArrayType() throws TranslationException {
         assertEquals("SELECT CAST(ARRAY[1, 2] AS INTEGER[])",
                 translator.translate("SELECT ARRAY[1,2]::int[]", Dialect.POSTGRES, Dialect.DUCKDB,
