@@ -74,7 +74,7 @@ final class LiteralStandIns {
                 // Comments are rare in dashboard queries; leave such a statement as written.
                 return none(sql);
             } else if (c == '\'' || c == '"' || c == '`') {
-                int end = TranslationNeed.quotedEnd(sql, i, c, c == '\'' && backslashEscapes);
+                int end = SqlQuotes.end(sql, i, c, c == '\'' && backslashEscapes);
                 // A MySQL literal with backslash escapes is left for the parser to reject as before.
                 boolean escaped = backslashEscapes && sql.lastIndexOf('\\', end) > i;
                 if (c == '\'' && BEFORE.contains(previous) && !escaped && !nextIsQuote(sql, end)) {

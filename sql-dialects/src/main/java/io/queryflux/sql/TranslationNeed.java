@@ -39,17 +39,17 @@ final class TranslationNeed {
                 int end = sql.indexOf("*/", i + 2);
                 i = end < 0 ? n : end + 2;
             } else if (c == '\'') {
-                i = quotedEnd(sql, i, '\'', from == Dialect.MYSQL);
+                i = SqlQuotes.end(sql, i, '\'', from == Dialect.MYSQL);
             } else if (c == '"') {
                 if (from == Dialect.MYSQL || to == Dialect.MYSQL) {
                     return true;
                 }
-                i = quotedEnd(sql, i, '"', false);
+                i = SqlQuotes.end(sql, i, '"', false);
             } else if (c == '`') {
                 if (to != Dialect.MYSQL) {
                     return true;
                 }
-                i = quotedEnd(sql, i, '`', false);
+                i = SqlQuotes.end(sql, i, '`', false);
             } else if (Character.isLetter(c) || c == '_') {
                 int start = i;
                 while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_' || sql.charAt(i) == '$')) {
@@ -135,25 +135,5 @@ final class TranslationNeed {
     private static int lineEnd(String sql, int from) {
         int end = sql.indexOf('\n', from);
         return end < 0 ? sql.length() : end + 1;
-    }
-
-    /** Index just past the closing quote; a doubled quote, or a backslash in MySQL strings, escapes. */
-    static int quotedEnd(String sql, int start, char quote, boolean backslashEscapes) {
-        int i = start + 1;
-        while (i < sql.length()) {
-            char c = sql.charAt(i);
-            if (backslashEscapes && c == '\\') {
-                i += 2;
-            } else if (c == quote) {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-                    i += 2;
-                } else {
-                    return i + 1;
-                }
-            } else {
-                i++;
-            }
-        }
-        return sql.length();
     }
 }

@@ -29,6 +29,7 @@ import io.queryflux.protocol.mysql.commands.MySqlSession;
 import io.queryflux.protocol.mysql.commands.ResultWriter;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.Socket;
@@ -61,6 +62,7 @@ final class MySqlConnection implements ConnectionRegistry.Handle {
     private volatile ConnectionState state = ConnectionState.HANDSHAKE;
     private volatile MySqlSession session;
     private volatile String user = "";
+    private BufferedInputStream bufferedInput;
     private PacketInput input;
     private PacketOutput output;
 
@@ -133,7 +135,8 @@ final class MySqlConnection implements ConnectionRegistry.Handle {
     }
 
     private void bindStreams() throws IOException {
-        input = new PacketInput(new BufferedInputStream(socket.getInputStream(), READ_BUFFER), config.maxPacketBytes());
+        bufferedInput = new BufferedInputStream(socket.getInputStream(), READ_BUFFER);
+        input = new PacketInput(bufferedInput, config.maxPacketBytes());
         output = new PacketOutput(new BufferedOutputStream(socket.getOutputStream(), WRITE_BUFFER));
     }
 
@@ -221,9 +224,11 @@ final class MySqlConnection implements ConnectionRegistry.Handle {
     }
 
     private void upgradeToTls() throws IOException {
+        // A MySQL client sends its TLS ClientHello right behind the SSL request without waiting,
+        // so the read buffer may already hold the start of the handshake: hand those bytes over.
+        byte[] alreadyRead = bufferedInput.readNBytes(bufferedInput.available());
         SSLSocket ssl = (SSLSocket) tls.orElseThrow().getSocketFactory().createSocket(socket,
-                socket.getInetAddress().getHostAddress(), socket.getPort(), true);
-        ssl.setUseClientMode(false);
+                new ByteArrayInputStream(alreadyRead), true);
         ssl.startHandshake();
         socket = ssl;
         bindStreams();

@@ -2,6 +2,7 @@ package io.queryflux.protocol.flight.sql;
 
 import static java.util.Objects.requireNonNull;
 
+import io.queryflux.sql.SqlQuotes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +37,7 @@ public final class SqlText {
         while (i < n) {
             char c = text.charAt(i);
             if (c == '\'' || c == '"' || c == '`') {
-                i = skipQuoted(text, i, c);
+                i = SqlQuotes.end(text, i, c, false);
             } else if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
                 i = skipLineComment(text, i);
             } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
@@ -63,21 +64,6 @@ public final class SqlText {
             end--;
         }
         return sql.substring(0, end);
-    }
-
-    private static int skipQuoted(String text, int start, char quote) {
-        int i = start + 1;
-        while (i < text.length()) {
-            if (text.charAt(i) == quote) {
-                if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
-                    i += 2; // doubled quote inside the literal
-                    continue;
-                }
-                return i + 1;
-            }
-            i++;
-        }
-        return i;
     }
 
     private static int skipLineComment(String text, int start) {

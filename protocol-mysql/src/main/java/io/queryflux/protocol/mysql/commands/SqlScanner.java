@@ -1,5 +1,6 @@
 package io.queryflux.protocol.mysql.commands;
 
+import io.queryflux.sql.SqlQuotes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -80,31 +81,12 @@ public final class SqlScanner {
     private static int skipToken(String sql, int i) {
         char c = sql.charAt(i);
         if (c == '\'' || c == '"' || c == '`') {
-            return skipQuoted(sql, i, c);
+            return SqlQuotes.end(sql, i, c, c != '`');
         }
         if (isCommentStart(sql, i)) {
             return skipComment(sql, i);
         }
         return i + 1;
-    }
-
-    private static int skipQuoted(String sql, int start, char quote) {
-        int i = start + 1;
-        while (i < sql.length()) {
-            char c = sql.charAt(i);
-            if (c == '\\' && quote != '`') {
-                i += 2;
-            } else if (c == quote) {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-                    i += 2;
-                } else {
-                    return i + 1;
-                }
-            } else {
-                i++;
-            }
-        }
-        return sql.length();
     }
 
     private static boolean isCommentStart(String sql, int i) {

@@ -1,5 +1,6 @@
 package io.queryflux.protocol.pg.sql;
 
+import io.queryflux.sql.SqlQuotes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,9 +27,9 @@ public final class SqlText {
             if (c == '\'') {
                 boolean escapes = i > 0 && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e')
                         && (i < 2 || !isIdentifierPart(sql.charAt(i - 2)));
-                i = skipQuoted(sql, i, '\'', escapes);
+                i = SqlQuotes.end(sql, i, '\'', escapes);
             } else if (c == '"') {
-                i = skipQuoted(sql, i, '"', false);
+                i = SqlQuotes.end(sql, i, '"', false);
             } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
                 int end = sql.indexOf('\n', i);
                 i = end < 0 ? n : end + 1;
@@ -43,25 +44,6 @@ public final class SqlText {
                 i = visitor.code(sql, i);
             }
         }
-    }
-
-    private static int skipQuoted(String sql, int start, char quote, boolean backslashEscapes) {
-        int i = start + 1;
-        while (i < sql.length()) {
-            char c = sql.charAt(i);
-            if (backslashEscapes && c == '\\') {
-                i += 2;
-            } else if (c == quote) {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-                    i += 2;
-                } else {
-                    return i + 1;
-                }
-            } else {
-                i++;
-            }
-        }
-        return sql.length();
     }
 
     private static int skipBlockComment(String sql, int start) {
@@ -142,7 +124,7 @@ public final class SqlText {
         while (i < n) {
             char c = sql.charAt(i);
             if (c == '\'' || c == '"') {
-                i = skipQuoted(sql, i, c, c == '\'' && i > 0 && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e'));
+                i = SqlQuotes.end(sql, i, c, c == '\'' && i > 0 && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e'));
             } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
                 sink.keep(keepFrom, i);
                 int end = sql.indexOf('\n', i);
