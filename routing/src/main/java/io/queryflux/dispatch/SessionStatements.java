@@ -24,6 +24,10 @@ final class SessionStatements {
     private SessionStatements() {}
 
     static Optional<SessionChange> parse(String sql) {
+        // Runs on every statement: a first-word check keeps the regexes off ordinary queries.
+        if (!startsWithSessionKeyword(sql)) {
+            return Optional.empty();
+        }
         Matcher use = USE.matcher(sql);
         if (use.matches()) {
             return Optional.of(use.group(2) == null
@@ -41,6 +45,15 @@ final class SessionStatements {
             return Optional.of(new SessionChange(Optional.empty(), Optional.empty(), Map.of(), Set.of(reset.group(1))));
         }
         return Optional.empty();
+    }
+
+    private static boolean startsWithSessionKeyword(String sql) {
+        int i = 0;
+        while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
+            i++;
+        }
+        return sql.regionMatches(true, i, "USE", 0, 3) || sql.regionMatches(true, i, "SET", 0, 3)
+                || sql.regionMatches(true, i, "RESET", 0, 5);
     }
 
     private static String unquote(String identifier) {
