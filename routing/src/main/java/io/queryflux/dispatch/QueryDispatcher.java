@@ -5,9 +5,12 @@ import static java.util.Objects.requireNonNull;
 import io.queryflux.cluster.Admission;
 import io.queryflux.cluster.ClusterGroup;
 import io.queryflux.engine.QueryException;
+import io.queryflux.engine.ResultCursor;
 import io.queryflux.routing.RouterChain;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -58,6 +61,26 @@ public final class QueryDispatcher {
      */
     public RouteExplanation explain(QueryRequest request) {
         return explainer.explain(request);
+    }
+
+    /**
+     * Runs a small query the proxy needs for itself (catalog metadata for a frontend) through the
+     * same routing and group slots as a client's, and returns its first {@code maxRows} rows.
+     */
+    public List<List<Object>> readRows(QueryRequest request, int maxRows) throws QueryException {
+        try (RunningQuery query = submit(request)) {
+            ResultCursor cursor = query.start();
+            List<List<Object>> rows = new ArrayList<>();
+            int width = cursor.columns().size();
+            while (rows.size() < maxRows && cursor.next()) {
+                List<Object> row = new ArrayList<>(width);
+                for (int i = 0; i < width; i++) {
+                    row.add(cursor.value(i));
+                }
+                rows.add(row);
+            }
+            return rows;
+        }
     }
 
     public TranslationPolicy translation() {

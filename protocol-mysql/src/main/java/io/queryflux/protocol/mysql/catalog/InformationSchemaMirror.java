@@ -3,11 +3,9 @@ package io.queryflux.protocol.mysql.catalog;
 import io.queryflux.dispatch.ClientSession;
 import io.queryflux.dispatch.QueryDispatcher;
 import io.queryflux.dispatch.QueryRequest;
-import io.queryflux.dispatch.RunningQuery;
 import io.queryflux.engine.Column;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.QueryException;
-import io.queryflux.engine.ResultCursor;
 import io.queryflux.engine.SqlType;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -120,7 +118,8 @@ final class InformationSchemaMirror implements AutoCloseable {
 
     static InformationSchemaMirror load(QueryDispatcher dispatcher, ClientSession session) throws QueryException {
         Set<String> schemas = new LinkedHashSet<>();
-        for (List<Object> row : fetch(dispatcher, session, "SELECT schema_name FROM information_schema.schemata")) {
+        for (List<Object> row : dispatcher.readRows(new QueryRequest("SELECT schema_name FROM information_schema.schemata", session),
+                MAX_ROWS)) {
             String schema = String.valueOf(row.get(0));
             if (!ENGINE_SYSTEM_SCHEMAS.contains(schema.toLowerCase(Locale.ROOT))) {
                 schemas.add(schema);
@@ -128,8 +127,8 @@ final class InformationSchemaMirror implements AutoCloseable {
         }
         List<List<Object>> tables = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (List<Object> row : fetch(dispatcher, session,
-                "SELECT table_schema, table_name, table_type FROM information_schema.tables")) {
+        for (List<Object> row : dispatcher.readRows(new QueryRequest(
+                "SELECT table_schema, table_name, table_type FROM information_schema.tables", session), MAX_ROWS)) {
             if (schemas.contains(String.valueOf(row.get(0))) && seen.add(row.get(0) + "\0" + row.get(1))) {
                 boolean view = String.valueOf(row.get(2)).toUpperCase(Locale.ROOT).contains("VIEW");
                 tables.add(List.of(row.get(0), row.get(1), view ? "VIEW" : "BASE TABLE"));
@@ -137,9 +136,9 @@ final class InformationSchemaMirror implements AutoCloseable {
         }
         List<List<Object>> columns;
         try {
-            columns = fetch(dispatcher, session, RICH_COLUMNS);
+            columns = dispatcher.readRows(new QueryRequest(RICH_COLUMNS, session), MAX_ROWS);
         } catch (QueryException e) {
-            columns = fetch(dispatcher, session, CORE_COLUMNS);
+            columns = dispatcher.readRows(new QueryRequest(CORE_COLUMNS, session), MAX_ROWS);
         }
         try {
             Connection connection = DriverManager.getConnection("jdbc:duckdb:");
@@ -230,23 +229,6 @@ final class InformationSchemaMirror implements AutoCloseable {
             statement.setNull(index, java.sql.Types.BIGINT);
         } else {
             statement.setLong(index, value);
-        }
-    }
-
-    private static List<List<Object>> fetch(QueryDispatcher dispatcher, ClientSession session, String sql)
-            throws QueryException {
-        try (RunningQuery query = dispatcher.submit(new QueryRequest(sql, session))) {
-            ResultCursor cursor = query.start();
-            List<List<Object>> rows = new ArrayList<>();
-            int width = cursor.columns().size();
-            while (cursor.next() && rows.size() < MAX_ROWS) {
-                List<Object> row = new ArrayList<>(width);
-                for (int i = 0; i < width; i++) {
-                    row.add(cursor.value(i));
-                }
-                rows.add(row);
-            }
-            return rows;
         }
     }
 

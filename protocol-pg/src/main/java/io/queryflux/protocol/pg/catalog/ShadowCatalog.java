@@ -3,7 +3,6 @@ package io.queryflux.protocol.pg.catalog;
 import io.queryflux.dispatch.ClientSession;
 import io.queryflux.dispatch.QueryDispatcher;
 import io.queryflux.dispatch.QueryRequest;
-import io.queryflux.dispatch.RunningQuery;
 import io.queryflux.engine.Column;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.QueryException;
@@ -42,17 +41,17 @@ final class ShadowCatalog implements AutoCloseable {
     static ShadowCatalog load(QueryDispatcher dispatcher, ClientSession session, Map<String, String> settings)
             throws QueryException {
         Map<String, SystemCatalogSchema.Relation> relations = new LinkedHashMap<>();
-        for (List<Object> row : fetch(dispatcher, session,
-                "SELECT table_schema, table_name, table_type FROM information_schema.tables")) {
+        for (List<Object> row : dispatcher.readRows(new QueryRequest(
+                "SELECT table_schema, table_name, table_type FROM information_schema.tables", session), MAX_ROWS)) {
             String schema = (String) row.get(0);
             if (!SYSTEM_SCHEMAS.contains(schema.toLowerCase(Locale.ROOT))) {
                 relations.putIfAbsent(schema + "\0" + row.get(1), new SystemCatalogSchema.Relation(schema, (String) row.get(1),
                         String.valueOf(row.get(2)).toUpperCase(Locale.ROOT).contains("VIEW"), new ArrayList<>()));
             }
         }
-        for (List<Object> row : fetch(dispatcher, session,
+        for (List<Object> row : dispatcher.readRows(new QueryRequest(
                 "SELECT table_schema, table_name, column_name, data_type, is_nullable FROM information_schema.columns"
-                        + " ORDER BY table_schema, table_name, ordinal_position")) {
+                        + " ORDER BY table_schema, table_name, ordinal_position", session), MAX_ROWS)) {
             SystemCatalogSchema.Relation relation = relations.get(row.get(0) + "\0" + row.get(1));
             if (relation != null) {
                 relation.columns().add(new String[] {(String) row.get(2), String.valueOf(row.get(3)),
@@ -74,23 +73,6 @@ final class ShadowCatalog implements AutoCloseable {
         } catch (SQLException e) {
             throw new QueryException(ErrorCode.GENERIC_INTERNAL_ERROR, "cannot build the catalog mirror: "
                     + e.getMessage(), e);
-        }
-    }
-
-    private static List<List<Object>> fetch(QueryDispatcher dispatcher, ClientSession session, String sql)
-            throws QueryException {
-        try (RunningQuery query = dispatcher.submit(new QueryRequest(sql, session))) {
-            ResultCursor cursor = query.start();
-            List<List<Object>> rows = new ArrayList<>();
-            int width = cursor.columns().size();
-            while (cursor.next()) {
-                List<Object> row = new ArrayList<>(width);
-                for (int i = 0; i < width; i++) {
-                    row.add(cursor.value(i));
-                }
-                rows.add(row);
-            }
-            return rows;
         }
     }
 
