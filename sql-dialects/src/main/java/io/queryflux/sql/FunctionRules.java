@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import net.sf.jsqlparser.expression.DateUnitExpression;
 import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.IntervalExpression;
+import net.sf.jsqlparser.expression.IntervalQualifier;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
-import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.expression.StringValue;
 
 /**
@@ -72,6 +74,7 @@ final class FunctionRules {
         rules.put("adddate", dateAdd);
         rules.put("date_sub", dateSub);
         rules.put("subdate", dateSub);
+        rules.put("group_concat", FunctionRules::groupConcat);
         rules.put("datediff", (c, out) -> TargetSql.dayDifference(out, c.arg(0), c.arg(1)));
         rules.put("timestampdiff", (c, out) -> TargetSql.wholeUnitsBetween(out, unitName(c.arg(0)), c.arg(1), c.arg(2)));
         rules.put("curdate", (c, out) -> out.text("CURRENT_DATE"));
@@ -231,10 +234,18 @@ final class FunctionRules {
         });
     }
 
+    /** GROUP_CONCAT([DISTINCT] a[, b...] [ORDER BY ...] [SEPARATOR s]); the separator defaults to a comma. */
+    private static void groupConcat(FunctionCall c, Out out) {
+        Expression value = c.args().size() == 1 ? c.arg(0) : new Function("concat", c.args().toArray(Expression[]::new));
+        Expression separator = c.function().getKeywordArgumentValue("SEPARATOR");
+        TargetSql.stringAgg(out, c.function().isDistinct(), value, separator == null ? new StringValue(",") : separator,
+                c.function().getOrderByElements());
+    }
+
     /** A unit given as a keyword (TIMESTAMPDIFF(DAY, ...)) or as a string ('day'). */
     private static String unitName(Expression unit) {
-        if (unit instanceof Column column) {
-            return column.getColumnName();
+        if (unit instanceof DateUnitExpression keyword) {
+            return keyword.getType().name();
         }
         return TargetSql.literal(unit, "unit");
     }
@@ -242,7 +253,9 @@ final class FunctionRules {
     /** An interval split into amount and unit, whichever way it was written. */
     record Interval(Expression amount, String unit) {
         static Interval of(IntervalExpression interval) {
-            String type = interval.getIntervalType();
+            String type = interval.getIntervalQualifier() == null
+                    ? interval.getIntervalType()
+                    : qualifierUnit(interval);
             Expression amount = interval.getExpression();
             String parameter = interval.getParameter();
             if (type == null) {
@@ -258,6 +271,15 @@ final class FunctionRules {
                 amount = number(unquote(parameter));
             }
             return new Interval(amount, TargetSql.unit(type));
+        }
+
+        /** INTERVAL '1' DAY; a range such as DAY TO SECOND has no single unit. */
+        private static String qualifierUnit(IntervalExpression interval) {
+            IntervalQualifier qualifier = interval.getIntervalQualifier();
+            if (qualifier.getTrailingField() != null) {
+                throw new Untranslatable("INTERVAL " + qualifier, "only a single 'n unit' interval is translated");
+            }
+            return qualifier.getLeadingField();
         }
 
         private static String unquote(String text) {

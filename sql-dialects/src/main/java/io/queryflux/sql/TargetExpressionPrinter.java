@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import net.sf.jsqlparser.expression.CastExpression;
+import net.sf.jsqlparser.expression.DateTimeLiteralExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExtractExpression;
 import net.sf.jsqlparser.expression.Function;
@@ -15,7 +16,6 @@ import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.JsonExpression;
 import net.sf.jsqlparser.expression.LambdaExpression;
 import net.sf.jsqlparser.expression.LongValue;
-import net.sf.jsqlparser.expression.MySQLGroupConcat;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.operators.arithmetic.Concat;
 import net.sf.jsqlparser.expression.operators.arithmetic.Division;
@@ -25,6 +25,7 @@ import net.sf.jsqlparser.expression.operators.relational.LikeExpression;
 import net.sf.jsqlparser.expression.operators.relational.RegExpMatchOperator;
 import net.sf.jsqlparser.expression.operators.relational.RegExpMatchOperatorType;
 import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.create.table.ColDataType;
 import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
 
 /**
@@ -111,6 +112,14 @@ final class TargetExpressionPrinter extends ExpressionDeParser implements Out {
             throw new Untranslatable(keyword, "no equivalent in " + target.configName());
         }
         text(keyword + "(").expr(cast.getLeftExpression()).text(" AS " + TypeNames.forTarget(cast.getColDataType(), target) + ")");
+        return getBuilder();
+    }
+
+    /** DATE '...' and TIMESTAMP '...' are printed as casts, so that the target's type names apply. */
+    @Override
+    public <S> StringBuilder visit(DateTimeLiteralExpression literal, S context) {
+        ColDataType type = new ColDataType(literal.getType().name());
+        text("CAST(" + literal.getValue() + " AS " + TypeNames.forTarget(type, target) + ")");
         return getBuilder();
     }
 
@@ -267,28 +276,6 @@ final class TargetExpressionPrinter extends ExpressionDeParser implements Out {
         // DuckDB 1.3 deprecated the arrow form, and its 2.0 rejects it.
         text("lambda " + String.join(", ", lambda.getIdentifiers()) + ": ").expr(lambda.getExpression());
         return getBuilder();
-    }
-
-    @Override
-    public <S> StringBuilder visit(MySQLGroupConcat groupConcat, S context) {
-        List<Expression> values = new ArrayList<>(groupConcat.getExpressionList().getExpressions());
-        Expression value = values.size() == 1 ? values.get(0) : concatOf(values);
-        String separator = groupConcat.getSeparator() == null ? "," : unquote(groupConcat.getSeparator());
-        TargetSql.stringAgg(this, groupConcat.isDistinct(), value, new StringValue(separator),
-                groupConcat.getOrderByElements());
-        return getBuilder();
-    }
-
-    private static Expression concatOf(List<Expression> values) {
-        Function concat = new Function();
-        concat.setName("concat");
-        concat.setParameters(new net.sf.jsqlparser.expression.operators.relational.ExpressionList<>(values));
-        return concat;
-    }
-
-    private static String unquote(String separator) {
-        String s = separator.trim();
-        return s.length() >= 2 && (s.startsWith("'") || s.startsWith("\"")) ? s.substring(1, s.length() - 1) : s;
     }
 
     @Override

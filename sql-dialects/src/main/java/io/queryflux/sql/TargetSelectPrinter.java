@@ -9,6 +9,7 @@ import net.sf.jsqlparser.statement.select.GroupByElement;
 import net.sf.jsqlparser.statement.select.Limit;
 import net.sf.jsqlparser.statement.select.Offset;
 import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.TableFunction;
 import net.sf.jsqlparser.util.deparser.SelectDeParser;
 
 /**
@@ -33,6 +34,26 @@ final class TargetSelectPrinter extends SelectDeParser {
             throw new Untranslatable("DISTINCT ON", "no equivalent in " + target.configName());
         }
         return super.visit(select, context);
+    }
+
+    /** JSQLParser prints a table function as written; its call is printed here so rules apply inside it. */
+    @Override
+    public <S> StringBuilder visit(TableFunction table, S context) {
+        if (table.isRowsFrom()) {
+            throw new Untranslatable("ROWS FROM", "not translated");
+        }
+        StringBuilder out = getBuilder();
+        if (table.getPrefix() != null) {
+            out.append(table.getPrefix()).append(' ');
+        }
+        table.getFunction().accept(getExpressionVisitor(), context);
+        if (table.getWithClause() != null) {
+            out.append(" WITH ").append(table.getWithClause());
+        }
+        if (table.getAlias() != null) {
+            out.append(table.getAlias());
+        }
+        return out;
     }
 
     private void reshapeLimit(PlainSelect select) {

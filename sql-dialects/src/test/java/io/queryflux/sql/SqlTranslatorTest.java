@@ -121,6 +121,39 @@ class SqlTranslatorTest {
     }
 
     @Test
+    void groupConcatOfSeveralValuesKeepsItsSeparatorAndOrder() throws TranslationException {
+        // MySQL's CONCAT is NULL if any part is, so a row with a NULL part is skipped, as in MySQL.
+        assertEquals("SELECT string_agg(DISTINCT CAST((CAST(a AS VARCHAR) || CAST(b AS VARCHAR)) AS VARCHAR), '-'"
+                + " ORDER BY a DESC) FROM t",
+                translator.translate("SELECT GROUP_CONCAT(DISTINCT a, b ORDER BY a DESC SEPARATOR '-') FROM t",
+                        Dialect.MYSQL, Dialect.DUCKDB, TranslationMode.STRICT).sql());
+        assertEquals("SELECT array_join(array_agg(x), ',') FROM t",
+                translator.translate("SELECT GROUP_CONCAT(x) FROM t", Dialect.MYSQL, Dialect.TRINO,
+                        TranslationMode.STRICT).sql());
+    }
+
+    @Test
+    void intervalWithAQualifierIsTranslatedAndARangeIsRefused() throws TranslationException {
+        assertEquals("SELECT d + INTERVAL '2 day' FROM t",
+                translator.translate("SELECT d + INTERVAL '2' DAY FROM t", Dialect.TRINO, Dialect.POSTGRES,
+                        TranslationMode.STRICT).sql());
+        TranslationException e = assertThrows(TranslationException.class, () -> translator.translate(
+                "SELECT d + INTERVAL '1 02' DAY TO HOUR FROM t", Dialect.TRINO, Dialect.POSTGRES, TranslationMode.STRICT));
+        assertTrue(e.getMessage().contains("DAY TO HOUR"), e.getMessage());
+    }
+
+    @Test
+    void rulesApplyInsideTableFunctionsAndTypedLiteralsBecomeCasts() throws TranslationException {
+        assertEquals("SELECT x FROM UNNEST(generate_series(1, 3)) AS t(x) WHERE x > CAST('2024-01-01' AS DATE)",
+                translator.translate("SELECT x FROM UNNEST(sequence(1, 3)) AS t(x) WHERE x > DATE '2024-01-01'",
+                        Dialect.TRINO, Dialect.DUCKDB, TranslationMode.STRICT).sql());
+        assertEquals("SELECT TIMESTAMPDIFF(DAY, CAST('2024-01-01 10:00:00' AS DATETIME), d) FROM t",
+                translator.translate("SELECT date_diff('day', TIMESTAMP '2024-01-01 10:00:00', d) FROM t",
+                        Dialect.TRINO, Dialect.MYSQL,
+                        TranslationMode.STRICT).sql());
+    }
+
+    @Test
     void configNamesRoundTrip() {
         for (Dialect dialect : Dialect.values()) {
             assertEquals(Optional.of(dialect), Dialect.fromConfigName(dialect.configName()));
