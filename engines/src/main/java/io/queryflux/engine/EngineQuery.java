@@ -18,6 +18,8 @@ import java.util.Set;
  * @param schema the session schema
  * @param sessionProperties session properties the client set
  * @param clientTags client tags, forwarded to engines that understand them
+ * @param forwardFormats result encodings the caller can forward to its client as they are (such
+ *     as {@link PgWireRows#FORMAT}); an engine may then answer in one of them instead of decoded rows
  */
 public record EngineQuery(
         String queryId,
@@ -27,7 +29,8 @@ public record EngineQuery(
         Optional<String> catalog,
         Optional<String> schema,
         Map<String, String> sessionProperties,
-        Set<String> clientTags) {
+        Set<String> clientTags,
+        Set<String> forwardFormats) {
     public EngineQuery {
         requireNonNull(queryId, "queryId is null");
         requireNonNull(sql, "sql is null");
@@ -37,5 +40,12 @@ public record EngineQuery(
         requireNonNull(schema, "schema is null");
         sessionProperties = Map.copyOf(requireNonNull(sessionProperties, "sessionProperties is null"));
         clientTags = Set.copyOf(requireNonNull(clientTags, "clientTags is null"));
+        forwardFormats = Set.copyOf(requireNonNull(forwardFormats, "forwardFormats is null"));
+    }
+
+    /** A query whose result is read as decoded rows. */
+    public EngineQuery(String queryId, String sql, String user, Optional<String> source, Optional<String> catalog,
+            Optional<String> schema, Map<String, String> sessionProperties, Set<String> clientTags) {
+        this(queryId, sql, user, source, catalog, schema, sessionProperties, clientTags, Set.of());
     }
 }

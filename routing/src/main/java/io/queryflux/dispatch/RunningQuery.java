@@ -10,6 +10,7 @@ import io.queryflux.engine.EngineQuery;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.QueryExecution;
+import io.queryflux.engine.PgWireRows;
 import io.queryflux.engine.RawPassthrough;
 import io.queryflux.engine.ResultCursor;
 import io.queryflux.engine.arrow.ArrowExportable;
@@ -112,6 +113,9 @@ public final class RunningQuery implements AutoCloseable {
             if (cursor instanceof RawPassthrough raw) {
                 return new TrackingRawCursor(cursor, raw);
             }
+            if (cursor instanceof PgWireRows wire) {
+                return new TrackingPgWireCursor(cursor, wire);
+            }
             return cursor instanceof ArrowExportable ? new ArrowTrackingCursor(cursor) : new TrackingCursor(cursor);
         } catch (QueryException e) {
             throw fail(e);
@@ -179,7 +183,7 @@ public final class RunningQuery implements AutoCloseable {
         dispatcher.observer().translated(translation);
         execution = placed.cluster().engine().prepare(new EngineQuery(id, translation.sql(), session.user(),
                 session.source(), session.catalog(), session.schema(), session.sessionProperties(),
-                session.clientTags()));
+                session.clientTags(), request.forwardFormats()));
         // A cancel() that read execution before it was set did not reach the engine.
         if (cancelled.get()) {
             execution.cancel();
@@ -461,6 +465,41 @@ public final class RunningQuery implements AutoCloseable {
             } catch (QueryException e) {
                 throw fail(e);
             }
+        }
+    }
+
+    /** Keeps PostgreSQL's forwarded rows visible to the frontend and tracks their end and failures the same way. */
+    private final class TrackingPgWireCursor extends TrackingCursor implements PgWireRows {
+        private final PgWireRows wire;
+
+        TrackingPgWireCursor(ResultCursor delegate, PgWireRows wire) {
+            super(delegate);
+            this.wire = wire;
+        }
+
+        @Override
+        public byte[] rowDescription() {
+            return wire.rowDescription();
+        }
+
+        @Override
+        public byte[] nextDataRow() throws QueryException {
+            checkNotCancelled();
+            try {
+                byte[] row = wire.nextDataRow();
+                if (row == null) {
+                    checkNotCancelled();
+                    finished();
+                }
+                return row;
+            } catch (QueryException e) {
+                throw fail(e);
+            }
+        }
+
+        @Override
+        public String commandTag() {
+            return wire.commandTag();
         }
     }
 

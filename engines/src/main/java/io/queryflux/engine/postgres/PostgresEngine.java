@@ -7,25 +7,31 @@ import io.queryflux.engine.Engine;
 import io.queryflux.engine.EngineQuery;
 import io.queryflux.engine.EngineType;
 import io.queryflux.engine.ErrorCode;
+import io.queryflux.engine.PgWireRows;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.QueryExecution;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A PostgreSQL cluster reached through a HikariCP pool of pgjdbc connections. Each query holds
  * one pooled connection until its result is read; short results of plain queries run in
  * autocommit, larger ones and all other statements in a transaction that streams through a
- * cursor and is committed when the query is closed ({@link PostgresExecution}).
+ * cursor and is committed when the query is closed ({@link PostgresExecution}). Plain queries
+ * from the PostgreSQL frontend skip pgjdbc: they run on the engine's own wire connections and
+ * their rows are forwarded as PostgreSQL sent them ({@link WireExecution}).
  */
 public final class PostgresEngine implements Engine {
     private final HikariDataSource pool;
     private final PostgresFlavor flavor;
+    private final Optional<PgWirePool> wire;
 
-    private PostgresEngine(HikariDataSource pool, PostgresFlavor flavor) {
+    private PostgresEngine(HikariDataSource pool, PostgresFlavor flavor, Optional<PgWirePool> wire) {
         this.pool = pool;
         this.flavor = flavor;
+        this.wire = wire;
     }
 
     static PostgresEngine start(PostgresSettings settings) {
@@ -41,7 +47,8 @@ public final class PostgresEngine implements Engine {
         config.setInitializationFailTimeout(-1);
         config.addDataSourceProperty("ApplicationName", "queryflux");
         config.addDataSourceProperty("connectTimeout", Integer.toString(settings.connectTimeoutSecs()));
-        return new PostgresEngine(new HikariDataSource(config), new PostgresFlavor(settings.fetchSize(), settings.shortQueriesFirst()));
+        return new PostgresEngine(new HikariDataSource(config), new PostgresFlavor(settings.fetchSize(), settings.shortQueriesFirst()),
+                settings.forwardWire() ? Optional.of(new PgWirePool(settings)) : Optional.empty());
     }
 
     @Override
@@ -51,12 +58,24 @@ public final class PostgresEngine implements Engine {
 
     @Override
     public QueryExecution prepare(EngineQuery query) throws QueryException {
+        if (wire.isPresent() && forwardable(query)) {
+            return new WireExecution(wire.get(), wire.get().borrow(), query.sql());
+        }
         try {
             return new PostgresExecution(pool.getConnection(), query, flavor);
         } catch (SQLException e) {
             throw new QueryException(ErrorCode.EXTERNAL_ERROR, "Cannot get a PostgreSQL connection from the pool: "
                     + e.getMessage(), e.getSQLState(), e);
         }
+    }
+
+    /**
+     * The caller forwards PostgreSQL's own rows, and the statement is a plain query in the
+     * connection's default schema (a session schema needs SET LOCAL, so a transaction).
+     */
+    private static boolean forwardable(EngineQuery query) {
+        return query.forwardFormats().contains(PgWireRows.FORMAT) && query.schema().isEmpty()
+                && PostgresExecution.isPlainQuery(query.sql());
     }
 
     @Override
@@ -72,6 +91,7 @@ public final class PostgresEngine implements Engine {
 
     @Override
     public void close() {
+        wire.ifPresent(PgWirePool::close);
         pool.close();
     }
 }

@@ -25,6 +25,7 @@ public final class PostgresEngineFactory implements EngineFactory {
     static final String POOL_SIZE = "poolSize";
     static final String FETCH_SIZE = "fetchSize";
     static final String SHORT_QUERIES_FIRST = "shortQueriesFirst";
+    static final String FORWARD_WIRE = "forwardWire";
     static final String CONNECT_TIMEOUT = "connectTimeoutSecs";
 
     @Override
@@ -35,7 +36,7 @@ public final class PostgresEngineFactory implements EngineFactory {
     @Override
     public Set<String> settingKeys() {
         return Set.of(ENDPOINT, HOST, PORT, DATABASE, USERNAME, PASSWORD, POOL_SIZE, FETCH_SIZE, CONNECT_TIMEOUT,
-                SHORT_QUERIES_FIRST);
+                SHORT_QUERIES_FIRST, FORWARD_WIRE);
     }
 
     @Override
@@ -60,7 +61,7 @@ public final class PostgresEngineFactory implements EngineFactory {
         PostgresSettings parsed = new PostgresSettings(clusterName, host, port, database, require(settings, USERNAME),
                 settings.getOrDefault(PASSWORD, ""), positive(settings, POOL_SIZE, 16),
                 positive(settings, FETCH_SIZE, 1000), positive(settings, CONNECT_TIMEOUT, 10),
-                bool(settings, SHORT_QUERIES_FIRST));
+                bool(settings, SHORT_QUERIES_FIRST, false), bool(settings, FORWARD_WIRE, true));
         return PostgresEngine.start(parsed);
     }
 
@@ -86,8 +87,8 @@ public final class PostgresEngineFactory implements EngineFactory {
         return value;
     }
 
-    private static boolean bool(Map<String, String> settings, String key) {
-        String value = settings.getOrDefault(key, "false").strip();
+    private static boolean bool(Map<String, String> settings, String key, boolean defaultValue) {
+        String value = settings.getOrDefault(key, Boolean.toString(defaultValue)).strip();
         if (!value.equals("true") && !value.equals("false")) {
             throw new InvalidSettingException(key, key + " must be true or false, was '" + value + "'");
         }

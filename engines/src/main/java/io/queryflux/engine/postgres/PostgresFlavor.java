@@ -149,10 +149,13 @@ final class PostgresFlavor implements JdbcFlavor {
 
     @Override
     public QueryException translate(SQLException e) {
-        String state = e.getSQLState();
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return error(e.getSQLState(), e.getMessage() == null ? e.toString() : e.getMessage(), e);
+    }
+
+    /** PostgreSQL's error with the given SQLSTATE (may be null) as the engine's error. */
+    static QueryException error(String state, String message, Throwable cause) {
         ErrorCode code = state == null ? ErrorCode.EXTERNAL_ERROR : BY_SQLSTATE.getOrDefault(state, byClass(state));
-        return new QueryException(code, message, state, e);
+        return new QueryException(code, message, state, cause);
     }
 
     private static ErrorCode byClass(String state) {

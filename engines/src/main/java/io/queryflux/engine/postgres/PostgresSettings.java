@@ -7,6 +7,8 @@ import static java.util.Objects.requireNonNull;
  *
  * @param shortQueriesFirst run plain queries in autocommit first and rerun them through a cursor
  *     only when they return more than one fetch (faster for short queries; a long one runs twice)
+ * @param forwardWire run plain queries from the PostgreSQL frontend on the engine's own
+ *     protocol connections and forward PostgreSQL's rows as they are
  */
 record PostgresSettings(
         String clusterName,
@@ -18,7 +20,8 @@ record PostgresSettings(
         int poolSize,
         int fetchSize,
         int connectTimeoutSecs,
-        boolean shortQueriesFirst) {
+        boolean shortQueriesFirst,
+        boolean forwardWire) {
     PostgresSettings {
         requireNonNull(clusterName, "clusterName is null");
         requireNonNull(host, "host is null");

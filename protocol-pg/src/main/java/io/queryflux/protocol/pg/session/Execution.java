@@ -43,7 +43,17 @@ final class Execution implements AutoCloseable {
     static boolean isReadOnly(String sql) {
         String first = SqlText.firstWord(sql);
         return (first.equals("SELECT") || first.equals("VALUES") || first.equals("TABLE") || first.equals("SHOW"))
-                && !INTO.matcher(SqlText.stripComments(sql)).find();
+                && !(mentionsInto(sql) && INTO.matcher(SqlText.stripComments(sql)).find());
+    }
+
+    /** A cheap test before the regex, which would run on every statement. */
+    private static boolean mentionsInto(String sql) {
+        for (int i = sql.length() - 4; i >= 0; i--) {
+            if (sql.regionMatches(true, i, "into", 0, 4)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean readOnly() {
@@ -52,14 +62,12 @@ final class Execution implements AutoCloseable {
 
     /** The tag a statement's CommandComplete carries when it returns no rows, e.g. {@code CREATE TABLE}. */
     static String verbOf(String sql) {
-        List<String> words = SqlText.leadingWords(sql, 6);
-        if (words.isEmpty()) {
-            return "SELECT";
-        }
-        String first = words.get(0);
+        String first = SqlText.firstWord(sql);
         return switch (first) {
-            case "CREATE", "DROP", "ALTER" -> first + words.stream().skip(1).filter(w -> !NOISE.contains(w))
-                    .findFirst().map(w -> " " + w).orElse("");
+            case "" -> "SELECT";
+            // Only these need more than the first word, which is all most statements pay for.
+            case "CREATE", "DROP", "ALTER" -> first + SqlText.leadingWords(sql, 6).stream().skip(1)
+                    .filter(w -> !NOISE.contains(w)).findFirst().map(w -> " " + w).orElse("");
             case "WITH", "VALUES", "TABLE", "FROM" -> "SELECT";
             case "START" -> "BEGIN";
             case "END" -> "COMMIT";

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +32,10 @@ final class LocalStatements {
     private static final Pattern SHOW = Pattern.compile("SHOW\\s+" + NAME, Pattern.CASE_INSENSITIVE);
     private static final Pattern SHOW_ISOLATION = Pattern.compile("SHOW\\s+TRANSACTION\\s+ISOLATION\\s+LEVEL",
             Pattern.CASE_INSENSITIVE);
+    /** The first word of every SELECT that {@link #select} can answer. */
+    private static final Set<String> SELECT_STARTS = Set.of("PG_CATALOG", "VERSION", "CURRENT_SETTING",
+            "CURRENT_SCHEMA", "CURRENT_DATABASE", "CURRENT_USER", "SESSION_USER", "USER", "CURRENT_ROLE",
+            "PG_BACKEND_PID", "PG_IS_IN_RECOVERY");
     private static final Pattern SELECT = Pattern.compile("SELECT\\s+(.+)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern ITEM = Pattern.compile(
             "(?:pg_catalog\\s*\\.\\s*)?([a-z_]+)\\s*(?:\\(\\s*(?:'([^']*)'\\s*(?:,\\s*(true|false)\\s*)?)?\\))?"
@@ -70,7 +75,9 @@ final class LocalStatements {
             case "SET" -> set(text, state);
             case "RESET" -> reset(text, state);
             case "SHOW" -> show(text, state);
-            case "SELECT" -> select(text, state);
+            // Only a few functions are answered here; most SELECTs are not worth the regexes.
+            case "SELECT" -> words.size() > 1 && SELECT_STARTS.contains(words.get(1)) ? select(text, state)
+                    : Optional.empty();
             default -> Optional.empty();
         };
     }

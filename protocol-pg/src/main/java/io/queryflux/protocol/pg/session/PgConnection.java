@@ -7,6 +7,7 @@ import io.queryflux.dispatch.ClientSession;
 import io.queryflux.dispatch.Protocol;
 import io.queryflux.dispatch.RunningQuery;
 import io.queryflux.engine.Column;
+import io.queryflux.engine.PgWireRows;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.ResultCursor;
 import io.queryflux.protocol.pg.auth.AuthenticationFailedException;
@@ -303,12 +304,16 @@ public final class PgConnection implements Runnable {
         for (String statement : parts) {
             Execution execution = null;
             try (DisconnectWatch watch = DisconnectWatch.start(socket, buffered, this::cancelRunning)) {
-                execution = runner.start(statement, session, this::dispatched);
+                execution = runner.start(statement, session, this::dispatched, true);
                 afterStatement();
-                if (!execution.columns().isEmpty()) {
-                    out.rowDescription(fields(execution.columns(), List.of()));
+                if (execution.cursor() instanceof PgWireRows rows) {
+                    forward(execution, rows);
+                } else {
+                    if (!execution.columns().isEmpty()) {
+                        out.rowDescription(fields(execution.columns(), List.of()));
+                    }
+                    stream(execution, List.of(), 0);
                 }
-                stream(execution, List.of(), 0);
                 execution = closeLater(execution);
             } catch (QueryException e) {
                 failStatement(e);
@@ -408,6 +413,20 @@ public final class PgConnection implements Runnable {
         }
         execution.markExhausted();
         out.commandComplete(execution.tag());
+    }
+
+    /** PostgreSQL's own RowDescription, DataRows and tag, passed on as they came. */
+    private void forward(Execution execution, PgWireRows rows) throws IOException, QueryException {
+        if (!execution.columns().isEmpty()) {
+            out.begin('T').bytes(rows.rowDescription()).send();
+        }
+        byte[] row;
+        while ((row = rows.nextDataRow()) != null) {
+            out.begin('D').bytes(row).send();
+            execution.countRow();
+        }
+        execution.markExhausted();
+        out.commandComplete(rows.commandTag());
     }
 
     private static List<FieldDescription> fields(List<Column> columns, List<Format> formats) {
@@ -511,7 +530,7 @@ public final class PgConnection implements Runnable {
 
     private Execution started(Portal portal) throws IOException, QueryException {
         if (portal.execution().isEmpty()) {
-            Execution execution = runner.start(portal.sql(), session, this::dispatched);
+            Execution execution = runner.start(portal.sql(), session, this::dispatched, false);
             portal.started(execution);
             afterStatement();
         }

@@ -33,6 +33,7 @@ public final class SessionState {
     private final int processId;
     private ClientSession session;
     private TransactionStatus transaction = TransactionStatus.IDLE;
+    private boolean printsLikeEngineConnections;
 
     public SessionState(ClientSession session, int processId, String serverVersion, Map<String, String> startup) {
         this.session = requireNonNull(session, "session is null");
@@ -73,6 +74,7 @@ public final class SessionState {
             }
         });
         changedReported.clear();
+        refreshPrintStyle();
     }
 
     private void define(String name, String value) {
@@ -138,6 +140,7 @@ public final class SessionState {
         displayNames.putIfAbsent(k, name);
         if (REPORTED.contains(k)) {
             changedReported.add(displayNames.get(k));
+            refreshPrintStyle();
         }
         if (k.equals("application_name")) {
             session = new ClientSession(session.protocol(), session.user(),
@@ -190,6 +193,23 @@ public final class SessionState {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether PostgreSQL's text output can go to this client as it is: the settings that shape
+     * it still have the values the postgres engine starts its own connections with.
+     */
+    public boolean printsLikeEngineConnections() {
+        return printsLikeEngineConnections; // asked for every statement, changed rarely
+    }
+
+    private void refreshPrintStyle() {
+        String zone = get("TimeZone").orElse("");
+        // DateStyle ISO (pgjdbc's) keeps the default MDY order for reading dates, as 'ISO, MDY' says.
+        String dateStyle = get("DateStyle").orElse("").replace(" ", "").toUpperCase(Locale.ROOT);
+        printsLikeEngineConnections = (zone.equalsIgnoreCase("UTC") || zone.equalsIgnoreCase("Etc/UTC"))
+                && (dateStyle.equals("ISO") || dateStyle.equals("ISO,MDY"))
+                && get("IntervalStyle").orElse("").equals("postgres");
     }
 
     /** The zone timestamptz values are shown in; UTC when the TimeZone setting is not a zone Java knows. */

@@ -7,6 +7,7 @@ import io.queryflux.dispatch.QueryRequest;
 import io.queryflux.dispatch.RunningQuery;
 import io.queryflux.engine.Column;
 import io.queryflux.engine.ErrorCode;
+import io.queryflux.engine.PgWireRows;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.ResultCursor;
 import io.queryflux.protocol.pg.catalog.PgCatalog;
@@ -27,6 +28,8 @@ final class StatementRunner {
             "DESCRIBE", "EXPLAIN");
     private static final Set<String> ALLOWED_WHEN_FAILED = Set.of("COMMIT", "END", "ROLLBACK", "ABORT");
 
+    private static final Set<String> FORWARD = Set.of(PgWireRows.FORMAT);
+
     private final QueryDispatcher dispatcher;
     private final LocalStatements local;
     private final PgCatalog catalog;
@@ -39,9 +42,12 @@ final class StatementRunner {
 
     /**
      * Starts the statement. {@code onDispatch} sees the dispatched query before it starts, so a
-     * CancelRequest can reach it while it waits in the queue or runs.
+     * CancelRequest can reach it while it waits in the queue or runs. With {@code forwardRows} a
+     * PostgreSQL engine may answer with its own messages ({@link PgWireRows}), to be forwarded;
+     * only text results (the simple query protocol) can take them.
      */
-    Execution start(String sql, SessionState state, Consumer<RunningQuery> onDispatch) throws QueryException {
+    Execution start(String sql, SessionState state, Consumer<RunningQuery> onDispatch, boolean forwardRows)
+            throws QueryException {
         String first = SqlText.firstWord(sql);
         if (state.transaction() == TransactionStatus.FAILED && !ALLOWED_WHEN_FAILED.contains(first)) {
             throw new QueryException(ErrorCode.GENERIC_USER_ERROR,
@@ -59,7 +65,8 @@ final class StatementRunner {
         if (catalog.handles(sql)) {
             return new Execution(catalog.run(sql, state.session(), state.all()), Optional.empty(), "SELECT");
         }
-        RunningQuery query = dispatcher.submit(new QueryRequest(sql, state.session()));
+        Set<String> forward = forwardRows && state.printsLikeEngineConnections() ? FORWARD : Set.of();
+        RunningQuery query = dispatcher.submit(new QueryRequest(sql, state.session(), forward));
         onDispatch.accept(query);
         try {
             ResultCursor cursor = query.start();
@@ -101,7 +108,7 @@ final class StatementRunner {
             return List.of(); // SHOW/EXPLAIN of an engine: described when run
         }
         String probe = "SELECT * FROM (" + stripTrailingSemicolon(bound) + ") AS qf_describe LIMIT 0";
-        try (Execution e = start(probe, state, onDispatch)) {
+        try (Execution e = start(probe, state, onDispatch, false)) {
             return e.columns();
         }
     }

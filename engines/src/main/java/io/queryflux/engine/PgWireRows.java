@@ -1,0 +1,29 @@
+package io.queryflux.engine;
+
+/**
+ * Optional cursor capability: a PostgreSQL result as PostgreSQL's own protocol messages, for the
+ * PostgreSQL frontend to forward without decoding values into Java objects and encoding them
+ * again. An engine returns such a cursor only for a query whose {@link EngineQuery#forwardFormats()}
+ * names {@link #FORMAT}, and it is read only through this interface: {@link #nextDataRow()}
+ * instead of {@code next()} and {@code value()}. Cancel and close go through the execution and
+ * the cursor as usual.
+ */
+public interface PgWireRows {
+    /**
+     * Rows of the simple query protocol: every column in text format, printed in UTF-8 with
+     * {@code DateStyle} 'ISO, MDY', {@code TimeZone} UTC and {@code IntervalStyle} postgres.
+     */
+    String FORMAT = "postgres-wire-text";
+
+    /** The body of the RowDescription message as PostgreSQL sent it (after type and length). */
+    byte[] rowDescription();
+
+    /**
+     * The body of the next DataRow message as PostgreSQL sent it, read from PostgreSQL only now;
+     * null once the result is exhausted.
+     */
+    byte[] nextDataRow() throws QueryException;
+
+    /** The CommandComplete tag PostgreSQL sent (e.g. {@code SELECT 3}); valid once exhausted. */
+    String commandTag();
+}

@@ -1,0 +1,235 @@
+package io.queryflux.engine.postgres;
+
+import static java.util.Objects.requireNonNull;
+
+import io.queryflux.engine.Column;
+import io.queryflux.engine.ErrorCode;
+import io.queryflux.engine.PgWireRows;
+import io.queryflux.engine.QueryException;
+import io.queryflux.engine.QueryExecution;
+import io.queryflux.engine.ResultCursor;
+import java.io.IOException;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A plain query whose result the PostgreSQL frontend forwards: sent as a simple-protocol Query
+ * on one of the engine's own connections, its RowDescription and DataRow messages handed over as
+ * PostgreSQL sent them. Rows are read from the socket only as the client takes them, so a slow
+ * client slows PostgreSQL down (as through pgbouncer) and nothing is held in memory. The
+ * connection goes back to the pool at ReadyForQuery; a result abandoned early is cancelled and
+ * drained first, so the next query on that connection starts clean.
+ */
+final class WireExecution implements QueryExecution {
+    private final PgWirePool pool;
+    private final String sql;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final AtomicBoolean released = new AtomicBoolean();
+    private volatile PgWireConnection connection;
+    private boolean atReady;
+
+    WireExecution(PgWirePool pool, PgWireConnection connection, String sql) {
+        this.pool = requireNonNull(pool, "pool is null");
+        this.connection = requireNonNull(connection, "connection is null");
+        this.sql = requireNonNull(sql, "sql is null");
+    }
+
+    @Override
+    public ResultCursor run() throws QueryException {
+        if (cancelled.get()) {
+            close();
+            throw canceled();
+        }
+        PgWireConnection.Message first;
+        try {
+            first = send();
+        } catch (IOException e) {
+            close();
+            throw lost(e);
+        }
+        return switch (first.type()) {
+            case 'T' -> new Rows(first.body());
+            default -> {
+                // CommandComplete or EmptyQueryResponse: a statement without rows.
+                String tag = first.type() == 'C' ? PgWireConnection.text(first.body(), 0).replace("\0", "") : "";
+                drain();
+                yield new Rows(tag);
+            }
+        };
+    }
+
+    /**
+     * Sends the query and reads up to its first answer. A pooled connection that PostgreSQL
+     * closed while it idled fails before PostgreSQL has read anything, so a plain query is sent
+     * once more on a fresh connection.
+     */
+    private PgWireConnection.Message send() throws IOException, QueryException {
+        try {
+            connection.sendQuery(sql);
+            return firstAnswer();
+        } catch (IOException e) {
+            connection = pool.replace(connection);
+            connection.sendQuery(sql);
+            return firstAnswer();
+        }
+    }
+
+    private PgWireConnection.Message firstAnswer() throws IOException, QueryException {
+        while (true) {
+            PgWireConnection.Message m = connection.read();
+            switch (m.type()) {
+                case 'T', 'C', 'I' -> {
+                    return m;
+                }
+                case 'E' -> throw failed(m);
+                default -> {
+                    // NoticeResponse, ParameterStatus, NotificationResponse
+                }
+            }
+        }
+    }
+
+    /** Reads to ReadyForQuery, skipping whatever is left of the result, and releases the connection. */
+    private void drain() {
+        try {
+            while (!atReady) {
+                if (connection.read().type() == 'Z') {
+                    atReady = true;
+                }
+            }
+        } catch (IOException e) {
+            connection.markBroken();
+        }
+        release();
+    }
+
+    /** The error PostgreSQL reported; the rest of the response is read so the connection can be reused. */
+    private QueryException failed(PgWireConnection.Message error) {
+        QueryException reported = PgWireConnection.errorResponse(error.body());
+        drain();
+        return cancelled.get() ? canceled() : reported;
+    }
+
+    private QueryException lost(IOException e) {
+        return cancelled.get() ? canceled() : new QueryException(ErrorCode.EXTERNAL_ERROR,
+                "Lost the PostgreSQL connection: " + e.getMessage(), e);
+    }
+
+    private static QueryException canceled() {
+        return new QueryException(ErrorCode.USER_CANCELED, "Query was canceled");
+    }
+
+    @Override
+    public void cancel() {
+        if (cancelled.compareAndSet(false, true) && !released.get()) {
+            try {
+                connection.cancel();
+            } catch (IOException | RuntimeException ignored) {
+                // Best effort: the query may have finished meanwhile.
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (released.get()) {
+            return;
+        }
+        if (!atReady) {
+            // Abandoned mid-result: stop PostgreSQL sending the rest before draining it.
+            cancel();
+            drain();
+        }
+        release();
+    }
+
+    private void release() {
+        if (released.compareAndSet(false, true)) {
+            pool.release(connection);
+        }
+    }
+
+    /** The result: rows forwarded as PostgreSQL sent them, or a statement's tag. */
+    private final class Rows implements ResultCursor, PgWireRows {
+        private final byte[] rowDescription;
+        private final List<Column> columns;
+        private String tag;
+
+        Rows(byte[] rowDescription) {
+            this.rowDescription = rowDescription;
+            this.columns = PgOids.columns(rowDescription);
+        }
+
+        Rows(String tag) {
+            this.rowDescription = new byte[] {0, 0};
+            this.columns = List.of();
+            this.tag = tag;
+        }
+
+        @Override
+        public byte[] rowDescription() {
+            return rowDescription;
+        }
+
+        @Override
+        public byte[] nextDataRow() throws QueryException {
+            if (tag != null) {
+                return null;
+            }
+            try {
+                while (true) {
+                    PgWireConnection.Message m = connection.read();
+                    switch (m.type()) {
+                        case 'D' -> {
+                            return m.body();
+                        }
+                        case 'C' -> {
+                            tag = PgWireConnection.text(m.body(), 0).replace("\0", "");
+                            drain();
+                            return null;
+                        }
+                        case 'E' -> throw failed(m);
+                        default -> {
+                            // notices between rows
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                connection.markBroken();
+                release();
+                throw lost(e);
+            }
+        }
+
+        @Override
+        public String commandTag() {
+            return tag == null ? "" : tag;
+        }
+
+        @Override
+        public List<Column> columns() {
+            return columns;
+        }
+
+        @Override
+        public boolean next() {
+            throw new IllegalStateException("a forwarded PostgreSQL result is read with nextDataRow()");
+        }
+
+        @Override
+        public Object value(int column) {
+            throw new IllegalStateException("a forwarded PostgreSQL result is read with nextDataRow()");
+        }
+
+        @Override
+        public OptionalLong updateCount() {
+            return OptionalLong.empty();
+        }
+
+        @Override
+        public void close() {
+            WireExecution.this.close();
+        }
+    }
+}

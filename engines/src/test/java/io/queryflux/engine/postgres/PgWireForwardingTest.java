@@ -1,0 +1,197 @@
+package io.queryflux.engine.postgres;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.queryflux.engine.Engine;
+import io.queryflux.engine.EngineQuery;
+import io.queryflux.engine.ErrorCode;
+import io.queryflux.engine.PgWireRows;
+import io.queryflux.engine.QueryException;
+import io.queryflux.engine.QueryExecution;
+import io.queryflux.engine.SqlType;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The postgres engine's own protocol connections, against a real PostgreSQL: forwarded rows,
+ * errors, cancel, abandoned results, connection reuse, and SCRAM and md5 logins.
+ */
+class PgWireForwardingTest {
+    private static EmbeddedPostgres postgres;
+    private static Engine engine;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET password_encryption = 'scram-sha-256'");
+            s.execute("CREATE ROLE scram_user LOGIN PASSWORD 'scram secret'");
+            s.execute("SET password_encryption = 'md5'");
+            s.execute("CREATE ROLE md5_user LOGIN PASSWORD 'md5 secret'");
+            ResultSet hba = s.executeQuery("SHOW hba_file");
+            hba.next();
+            Path file = Path.of(hba.getString(1));
+            Files.writeString(file, "host all scram_user 127.0.0.1/32 scram-sha-256\n"
+                    + "host all md5_user 127.0.0.1/32 md5\n" + Files.readString(file));
+            s.execute("SELECT pg_reload_conf()");
+        }
+        engine = engine("postgres", "", "1");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        engine.close();
+        postgres.close();
+    }
+
+    private static Engine engine(String user, String password, String poolSize) {
+        return new PostgresEngineFactory().create("wire-test", Map.of("endpoint", "127.0.0.1:" + postgres.getPort(),
+                "database", "postgres", "username", user, "password", password, "poolSize", poolSize,
+                "connectTimeoutSecs", "5"));
+    }
+
+    private static EngineQuery forwarded(String sql) {
+        return new EngineQuery("q1", sql, "tester", Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
+                Set.of(), Set.of(PgWireRows.FORMAT));
+    }
+
+    /** Each row's text values, decoded from the forwarded DataRow bodies. */
+    private static List<List<String>> textRows(Engine on, String sql) throws QueryException {
+        try (QueryExecution execution = on.prepare(forwarded(sql))) {
+            PgWireRows rows = assertInstanceOf(PgWireRows.class, execution.run());
+            List<List<String>> all = new ArrayList<>();
+            byte[] row;
+            while ((row = rows.nextDataRow()) != null) {
+                all.add(values(row));
+            }
+            return all;
+        }
+    }
+
+    private static List<String> values(byte[] dataRow) {
+        int count = ((dataRow[0] & 0xff) << 8) | (dataRow[1] & 0xff);
+        List<String> values = new ArrayList<>();
+        int at = 2;
+        for (int i = 0; i < count; i++) {
+            int length = PgWireConnection.readInt(dataRow, at);
+            at += 4;
+            values.add(length < 0 ? null : new String(dataRow, at, length, UTF_8));
+            at += Math.max(length, 0);
+        }
+        return values;
+    }
+
+    @Test
+    void plainQueryRowsAreForwardedAsPostgresPrintedThem() throws QueryException {
+        try (QueryExecution execution = engine.prepare(forwarded("SELECT 1::int AS id, 12.50::numeric(8,2) AS price,"
+                + " 'x'::text AS name, NULL::date AS day, '2024-01-02 03:04:05+02'::timestamptz AS at,"
+                + " ARRAY[1,2] AS list, true AS ok"))) {
+            PgWireRows rows = assertInstanceOf(PgWireRows.class, execution.run());
+            var columns = ((io.queryflux.engine.ResultCursor) rows).columns();
+            assertEquals(List.of("id", "price", "name", "day", "at", "list", "ok"),
+                    columns.stream().map(io.queryflux.engine.Column::name).toList());
+            assertEquals(List.of(SqlType.INTEGER, SqlType.decimal(8, 2), SqlType.VARCHAR, SqlType.DATE,
+                    SqlType.timestampWithTimeZone(6), SqlType.array(SqlType.INTEGER), SqlType.BOOLEAN),
+                    columns.stream().map(io.queryflux.engine.Column::type).toList());
+            // TimeZone UTC and DateStyle ISO, as PgWireRows.FORMAT promises.
+            assertEquals(java.util.Arrays.asList("1", "12.50", "x", null, "2024-01-02 01:04:05+00", "{1,2}", "t"),
+                    values(rows.nextDataRow()));
+            assertNull(rows.nextDataRow());
+            assertEquals("SELECT 1", rows.commandTag());
+        }
+    }
+
+    @Test
+    void statementsOtherThanPlainQueriesAndDecodedReadersUsePgjdbc() throws QueryException {
+        EngineQuery decoded = new EngineQuery("q2", "SELECT 1", "tester", Optional.empty(), Optional.empty(),
+                Optional.empty(), Map.of(), Set.of());
+        try (QueryExecution execution = engine.prepare(decoded)) {
+            assertTrue(!(execution.run() instanceof PgWireRows));
+        }
+        try (QueryExecution execution = engine.prepare(forwarded("CREATE TEMP TABLE t AS SELECT 1 AS x"))) {
+            assertTrue(!(execution.run() instanceof PgWireRows));
+        }
+    }
+
+    @Test
+    void anErrorKeepsItsSqlStateAndTheConnectionIsReused() throws QueryException {
+        String pid = textRows(engine, "SELECT pg_backend_pid()").get(0).get(0);
+        QueryException e = assertThrows(QueryException.class, () -> textRows(engine, "SELECT * FROM missing_table"));
+        assertEquals(ErrorCode.TABLE_NOT_FOUND, e.code());
+        assertEquals("42P01", e.sqlState());
+        QueryException division = assertThrows(QueryException.class,
+                () -> textRows(engine, "SELECT x / 0 FROM generate_series(1, 3) x"));
+        assertEquals(ErrorCode.DIVISION_BY_ZERO, division.code());
+        // Pool of one: the same backend answered every query, so each error left it clean.
+        assertEquals(List.of(List.of(pid)), textRows(engine, "SELECT pg_backend_pid()"));
+    }
+
+    @Test
+    void anAbandonedLargeResultIsCancelledAndTheConnectionStaysUsable() throws Exception {
+        long start = System.nanoTime();
+        // 5 ms a row: draining it instead of cancelling would take over 8 minutes.
+        try (QueryExecution execution = engine.prepare(forwarded(
+                "SELECT x FROM generate_series(1, 100000) x WHERE pg_sleep(0.005) IS NOT NULL"))) {
+            PgWireRows rows = (PgWireRows) execution.run();
+            for (int i = 0; i < 10; i++) {
+                assertEquals(String.valueOf(i + 1), values(rows.nextDataRow()).get(0));
+            }
+        }
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(20), "close drained the result instead of cancelling it");
+        assertEquals(List.of(List.of("2")), textRows(engine, "SELECT 2"));
+    }
+
+    @Test
+    void cancelStopsARunningQuery() throws Exception {
+        try (QueryExecution execution = engine.prepare(forwarded("SELECT pg_sleep(30)"))) {
+            CompletableFuture<Object> running = CompletableFuture.supplyAsync(() -> {
+                try {
+                    // PostgreSQL describes the columns before it runs the query: the error comes with the rows.
+                    return ((PgWireRows) execution.run()).nextDataRow();
+                } catch (QueryException e) {
+                    return e;
+                }
+            });
+            Thread.sleep(300);
+            long start = System.nanoTime();
+            execution.cancel();
+            QueryException e = assertInstanceOf(QueryException.class, running.get(10, TimeUnit.SECONDS));
+            assertEquals(ErrorCode.USER_CANCELED, e.code());
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 5);
+        }
+        assertEquals(List.of(List.of("3")), textRows(engine, "SELECT 3"));
+    }
+
+    @Test
+    void scramAndMd5LoginsWorkAndAWrongPasswordIsRefused() throws QueryException {
+        for (String[] login : new String[][] {{"scram_user", "scram secret"}, {"md5_user", "md5 secret"}}) {
+            try (Engine as = engine(login[0], login[1], "1")) {
+                assertEquals(List.of(List.of(login[0])), textRows(as, "SELECT current_user"));
+            }
+        }
+        try (Engine wrong = engine("scram_user", "not it", "1")) {
+            QueryException e = assertThrows(QueryException.class, () -> textRows(wrong, "SELECT 1"));
+            assertEquals("28P01", e.sqlState());
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.queryflux.protocol.pg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Plain queries from the simple protocol reach a real PostgreSQL through the postgres engine's
+ * own connections, and PostgreSQL's rows are forwarded as they are: psql and pgjdbc see exactly
+ * what they see when connected directly.
+ */
+class PgForwardingTest {
+    private static final Path PSQL = Path.of("/usr/bin/psql");
+    private static final String TYPES_QUERY = "SELECT id, price, name, day, at, tags, doc, flag, ratio FROM typed ORDER BY id";
+
+    private static EmbeddedPostgres postgres;
+    private static PostgresBackedFrontend proxy;
+    private static TimeZone jvmZone;
+
+    @BeforeAll
+    static void start() throws Exception {
+        // pgjdbc sends the JVM's zone as TimeZone; rows are forwarded only while it is UTC.
+        jvmZone = TimeZone.getDefault();
+        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+        postgres = EmbeddedPostgres.builder().start();
+        try (Connection c = direct(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE typed (id int, price numeric(10,2), name text, day date, at timestamptz,"
+                    + " tags text[], doc jsonb, flag boolean, ratio float8)");
+            s.execute("INSERT INTO typed VALUES (1, 12.50, 'héllo, \"world\"', '2024-02-29', '2024-01-02 03:04:05.123456+02',"
+                    + " '{a,\"b c\"}', '{\"k\": [1, 2]}', true, 0.1),"
+                    + " (2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL), (3, -0.01, '', '1999-12-31',"
+                    + " '1999-12-31 23:59:59+00', '{}', 'null', false, 1e300)");
+        }
+        // One connection and one running query: a leaked one would block every later test.
+        proxy = PostgresBackedFrontend.start(0, "127.0.0.1:" + postgres.getPort(), "postgres", "postgres", 1, Map.of());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        proxy.close();
+        postgres.close();
+        TimeZone.setDefault(jvmZone);
+    }
+
+    private static Connection direct() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgres.getPort()
+                + "/postgres?user=postgres&preferQueryMode=simple");
+    }
+
+    private static Connection proxied() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + proxy.port()
+                + "/postgres?user=postgres&preferQueryMode=simple&sslmode=disable");
+    }
+
+    /** Every column of every row as pgjdbc reads it, with the column type names. */
+    private static List<String> read(Connection connection, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            ResultSetMetaData meta = rs.getMetaData();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                out.add(meta.getColumnLabel(i) + ":" + meta.getColumnTypeName(i) + ":" + meta.getPrecision(i) + ","
+                        + meta.getScale(i));
+            }
+            while (rs.next()) {
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    out.add(String.valueOf(rs.getObject(i)));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void pgjdbcReadsTheSameColumnsAndValuesAsDirectly() throws SQLException {
+        try (Connection direct = direct(); Connection proxied = proxied()) {
+            assertEquals(read(direct, TYPES_QUERY), read(proxied, TYPES_QUERY));
+        }
+    }
+
+    @Test
+    void psqlPrintsTheSameAsDirectly() throws Exception {
+        assumeTrue(Files.isExecutable(PSQL), "psql is not installed (apt-get install postgresql-client); skipping");
+        String direct = psql(postgres.getPort(), TYPES_QUERY);
+        assertTrue(direct.contains("héllo") && direct.contains("(3 rows)"), direct);
+        assertEquals(direct, psql(proxy.port(), TYPES_QUERY));
+        String error = psql(proxy.port(), "SELECT * FROM missing_table");
+        assertTrue(error.contains("ERROR") && error.contains("missing_table"), error);
+    }
+
+    @Test
+    void anotherTimeZoneIsStillShownInIt() throws SQLException {
+        try (Connection direct = direct(); Connection proxied = proxied()) {
+            for (Connection c : List.of(direct, proxied)) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET TimeZone = 'America/New_York'");
+                }
+            }
+            String sql = "SELECT at FROM typed WHERE id = 1";
+            assertEquals(read(direct, sql), read(proxied, sql));
+            try (Statement s = proxied.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                assertEquals("2024-01-01 20:04:05.123456-05", rs.getString(1));
+            }
+        }
+    }
+
+    @Test
+    void aClientThatHangsUpMidResultFreesTheOnlyConnection() throws Exception {
+        var executor = Executors.newSingleThreadExecutor();
+        try {
+            Connection doomed = proxied();
+            // About 200 rows a second for 500 s if nobody stops it.
+            CompletableFuture<Object> running = CompletableFuture.supplyAsync(() -> {
+                try (Statement s = doomed.createStatement()) {
+                    return s.executeQuery("SELECT x FROM generate_series(1, 100000) x WHERE pg_sleep(0.005) IS NOT NULL");
+                } catch (SQLException e) {
+                    return e;
+                }
+            }, executor);
+            Thread.sleep(500);
+            doomed.abort(Runnable::run);
+            running.get(30, TimeUnit.SECONDS);
+            try (Connection next = proxied()) {
+                assertEquals(List.of("?column?:int4:10,0", "1"), read(next, "SELECT 1"));
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static String psql(int port, String sql) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(PSQL.toString(), "-h", "127.0.0.1", "-p", Integer.toString(port),
+                "-U", "postgres", "-d", "postgres", "-X", "-c", sql).redirectErrorStream(true);
+        builder.environment().put("PGSSLMODE", "disable");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        return output;
+    }
+}
