@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 import io.queryflux.engine.QueryException;
+import io.queryflux.engine.net.BriefSpin;
 
 /**
  * One connection to PostgreSQL that speaks protocol 3.0 itself: start-up, authentication
@@ -36,6 +37,8 @@ final class PgWireConnection implements Closeable {
     private static final int PROTOCOL_3_0 = 196608;
     private static final int CANCEL_REQUEST_CODE = 80877102;
     private static final int MAX_MESSAGE = 1 << 30;
+    /** A point query's answer usually comes within this; see BriefSpin. */
+    private static final BriefSpin ANSWER_SPIN = new BriefSpin(Long.getLong("queryflux.postgres.spinNanos", 200_000));
 
     private final PostgresSettings settings;
     private final Socket socket;
@@ -220,6 +223,7 @@ final class PgWireConnection implements Closeable {
     /** Reads the next backend message, blocking. */
     Message read() throws IOException {
         try {
+            ANSWER_SPIN.awaitInput(in);
             byte type = in.readByte();
             int length = in.readInt();
             if (length < 4 || length > MAX_MESSAGE) {

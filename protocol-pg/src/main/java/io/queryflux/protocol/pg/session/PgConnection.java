@@ -8,6 +8,7 @@ import io.queryflux.dispatch.Protocol;
 import io.queryflux.dispatch.RunningQuery;
 import io.queryflux.engine.Column;
 import io.queryflux.engine.PgWireRows;
+import io.queryflux.engine.net.BriefSpin;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.ResultCursor;
 import io.queryflux.protocol.pg.auth.AuthenticationFailedException;
@@ -61,6 +62,8 @@ public final class PgConnection implements Runnable {
     private final StatementRunner runner;
     private Socket socket;
     private BufferedInputStream buffered;
+    /** A client in a query loop sends its next statement within microseconds of the last answer. */
+    private final BriefSpin nextMessageSpin = new BriefSpin(100_000);
     private MessageReader in;
     private MessageWriter out;
     private State state = State.STARTUP;
@@ -255,6 +258,7 @@ public final class PgConnection implements Runnable {
 
     private void serve() throws IOException, PgProtocolException {
         while (true) {
+            nextMessageSpin.awaitInput(buffered);
             FrontendMessage message = in.read();
             if (message instanceof FrontendMessage.Terminate) {
                 return;
@@ -262,26 +266,28 @@ public final class PgConnection implements Runnable {
             if (state == State.SKIPPING_TO_SYNC && !(message instanceof FrontendMessage.Sync)) {
                 continue;
             }
-            switch (message) {
-                case FrontendMessage.Query query -> simpleQuery(query.sql());
-                case FrontendMessage.Parse parse -> extended(() -> parse(parse));
-                case FrontendMessage.Bind bind -> extended(() -> bind(bind));
-                case FrontendMessage.Describe describe -> extended(() -> describe(describe));
-                case FrontendMessage.Execute execute -> extended(() -> execute(execute));
-                case FrontendMessage.Close close -> extended(() -> close(close));
-                case FrontendMessage.Flush ignored -> out.flush();
-                case FrontendMessage.Sync ignored -> sync();
-                case FrontendMessage.CopyTraffic ignored -> {
-                    // Outside COPY mode PostgreSQL ignores copy messages too.
-                }
-                case FrontendMessage.FunctionCall ignored -> {
-                    error(PgError.error("0A000", "the function call sub-protocol is not supported"));
-                    ready();
-                }
-                case FrontendMessage.PasswordData ignored ->
-                        throw new PgProtocolException("unexpected password message after authentication");
-                case FrontendMessage.Terminate ignored -> {
-                    return;
+            try (BriefSpin.Serving request = BriefSpin.serving()) {
+                switch (message) {
+                    case FrontendMessage.Query query -> simpleQuery(query.sql());
+                    case FrontendMessage.Parse parse -> extended(() -> parse(parse));
+                    case FrontendMessage.Bind bind -> extended(() -> bind(bind));
+                    case FrontendMessage.Describe describe -> extended(() -> describe(describe));
+                    case FrontendMessage.Execute execute -> extended(() -> execute(execute));
+                    case FrontendMessage.Close close -> extended(() -> close(close));
+                    case FrontendMessage.Flush ignored -> out.flush();
+                    case FrontendMessage.Sync ignored -> sync();
+                    case FrontendMessage.CopyTraffic ignored -> {
+                        // Outside COPY mode PostgreSQL ignores copy messages too.
+                    }
+                    case FrontendMessage.FunctionCall ignored -> {
+                        error(PgError.error("0A000", "the function call sub-protocol is not supported"));
+                        ready();
+                    }
+                    case FrontendMessage.PasswordData ignored ->
+                            throw new PgProtocolException("unexpected password message after authentication");
+                    case FrontendMessage.Terminate ignored -> {
+                        return;
+                    }
                 }
             }
         }
