@@ -387,19 +387,7 @@ public final class RunningQuery implements AutoCloseable {
 
         @Override
         public boolean next() throws QueryException {
-            // Checked here because an engine may end a cancelled stream as if it were complete,
-            // and a truncated result must never look like a whole one.
-            checkNotCancelled();
-            try {
-                boolean more = delegate.next();
-                checkNotCancelled();
-                if (!more) {
-                    finished();
-                }
-                return more;
-            } catch (QueryException e) {
-                throw fail(e);
-            }
+            return tracked(delegate::next, more -> !more);
         }
 
         void checkNotCancelled() throws QueryException {
@@ -411,6 +399,26 @@ public final class RunningQuery implements AutoCloseable {
         void finished() {
             completed = true;
             state = QueryState.FINISHED;
+        }
+
+        /**
+         * One fetch from the engine (a row, a page, a message): a cancel fails it, checked after
+         * the fetch too because an engine may end a cancelled stream as if it were complete and
+         * a truncated result must never look like a whole one; the end completes the query; an
+         * engine error fails it.
+         */
+        <T> T tracked(Fetch<T> fetch, java.util.function.Predicate<T> isEnd) throws QueryException {
+            checkNotCancelled();
+            try {
+                T result = fetch.get();
+                checkNotCancelled();
+                if (isEnd.test(result)) {
+                    finished();
+                }
+                return result;
+            } catch (QueryException e) {
+                throw fail(e);
+            }
         }
 
         @Override
@@ -431,6 +439,12 @@ public final class RunningQuery implements AutoCloseable {
         public void close() {
             delegate.close();
         }
+    }
+
+    /** A fetch from an engine that may fail. */
+    @FunctionalInterface
+    private interface Fetch<T> {
+        T get() throws QueryException;
     }
 
     /** Keeps the engine's raw pages visible to the frontend and tracks their end and failures the same way. */
@@ -454,17 +468,7 @@ public final class RunningQuery implements AutoCloseable {
 
         @Override
         public Optional<RawRows> nextRawRows() throws QueryException {
-            checkNotCancelled();
-            try {
-                Optional<RawRows> rows = raw.nextRawRows();
-                checkNotCancelled();
-                if (rows.isEmpty()) {
-                    finished();
-                }
-                return rows;
-            } catch (QueryException e) {
-                throw fail(e);
-            }
+            return tracked(raw::nextRawRows, Optional::isEmpty);
         }
     }
 
@@ -484,17 +488,7 @@ public final class RunningQuery implements AutoCloseable {
 
         @Override
         public byte[] nextDataRow() throws QueryException {
-            checkNotCancelled();
-            try {
-                byte[] row = wire.nextDataRow();
-                if (row == null) {
-                    checkNotCancelled();
-                    finished();
-                }
-                return row;
-            } catch (QueryException e) {
-                throw fail(e);
-            }
+            return tracked(wire::nextDataRow, java.util.Objects::isNull);
         }
 
         @Override
