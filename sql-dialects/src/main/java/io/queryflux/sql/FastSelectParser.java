@@ -1,0 +1,641 @@
+package io.queryflux.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.BinaryExpression;
+import net.sf.jsqlparser.expression.BooleanValue;
+import net.sf.jsqlparser.expression.CaseExpression;
+import net.sf.jsqlparser.expression.CastExpression;
+import net.sf.jsqlparser.expression.DateTimeLiteralExpression;
+import net.sf.jsqlparser.expression.DoubleValue;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.ExtractExpression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.IntervalExpression;
+import net.sf.jsqlparser.expression.IntervalQualifier;
+import net.sf.jsqlparser.expression.JdbcParameter;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.NotExpression;
+import net.sf.jsqlparser.expression.NullValue;
+import net.sf.jsqlparser.expression.SignedExpression;
+import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.WhenClause;
+import net.sf.jsqlparser.expression.operators.arithmetic.Addition;
+import net.sf.jsqlparser.expression.operators.arithmetic.Concat;
+import net.sf.jsqlparser.expression.operators.arithmetic.Division;
+import net.sf.jsqlparser.expression.operators.arithmetic.IntegerDivision;
+import net.sf.jsqlparser.expression.operators.arithmetic.Modulo;
+import net.sf.jsqlparser.expression.operators.arithmetic.Multiplication;
+import net.sf.jsqlparser.expression.operators.arithmetic.Subtraction;
+import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
+import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
+import net.sf.jsqlparser.expression.operators.relational.Between;
+import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.GreaterThan;
+import net.sf.jsqlparser.expression.operators.relational.GreaterThanEquals;
+import net.sf.jsqlparser.expression.operators.relational.InExpression;
+import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
+import net.sf.jsqlparser.expression.operators.relational.LikeExpression;
+import net.sf.jsqlparser.expression.operators.relational.MinorThan;
+import net.sf.jsqlparser.expression.operators.relational.MinorThanEquals;
+import net.sf.jsqlparser.expression.operators.relational.NotEqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.RegExpMatchOperator;
+import net.sf.jsqlparser.expression.operators.relational.RegExpMatchOperatorType;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.create.table.ColDataType;
+import net.sf.jsqlparser.statement.select.AllColumns;
+import net.sf.jsqlparser.statement.select.AllTableColumns;
+import net.sf.jsqlparser.statement.select.Distinct;
+import net.sf.jsqlparser.statement.select.GroupByElement;
+import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.Limit;
+import net.sf.jsqlparser.statement.select.Offset;
+import net.sf.jsqlparser.statement.select.OrderByElement;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.SelectItem;
+
+/**
+ * A recursive-descent parser for the common SELECT subset that builds the same JSQLParser tree
+ * as {@code CCJSqlParser.Select()}, at a small fraction of its cost (JavaCC's nested syntactic
+ * lookahead and the parser's construction dominate a translation). It gives up, returning null,
+ * on anything outside the subset: an unknown token, keyword, clause or construct. Then the
+ * statement is parsed by JSQLParser exactly as before. It never guesses; FastSelectParserTest
+ * checks its trees against JSQLParser's, node class by node class and field by field.
+ *
+ * <p>The subset: SELECT [DISTINCT] items (*, t.*, expressions with aliases) FROM one table and
+ * [INNER | LEFT] JOINs with ON, WHERE, GROUP BY, HAVING, ORDER BY [ASC | DESC], LIMIT n [OFFSET m]
+ * and MySQL's LIMIT m, n. Expressions: OR, AND, NOT, comparisons, [NOT] LIKE / ILIKE / REGEXP /
+ * RLIKE, PostgreSQL's regular expression operators, [NOT] BETWEEN, [NOT] IN (list), IS [NOT] NULL,
+ * + - || * / %, unary minus, {@code ::} casts, CAST, CASE, EXTRACT, INTERVAL, DATE and TIMESTAMP
+ * literals, function calls, columns, literals and numbered parameters. Subqueries, WITH, window
+ * functions, aggregates with DISTINCT or ORDER BY, and JSON operators are left to JSQLParser.
+ */
+final class FastSelectParser {
+    /** Thrown to unwind when the statement leaves the subset; one shared instance, no stack trace. */
+    private static final class GiveUp extends RuntimeException {
+        private GiveUp() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final GiveUp GIVE_UP = new GiveUp();
+    /** Keywords to JSQLParser's lexer that it still reads as plain function names. */
+    static final Set<String> KEYWORD_FUNCTIONS = Set.of(
+            "count", "max", "coalesce", "left", "right", "date", "truncate", "regexp_like", "sequence", "isnull");
+    /** Keywords to JSQLParser's lexer that it still reads as plain column names. */
+    static final Set<String> KEYWORD_COLUMNS = Set.of("name");
+    /** One-word type names whose JSQLParser reading is a plain ColDataType of that name. */
+    static final Set<String> TYPES = Set.of(
+            "int", "integer", "bigint", "smallint", "double", "real", "float", "numeric", "decimal", "date",
+            "timestamp", "time", "text", "varchar", "char", "signed", "boolean", "json", "jsonb");
+    static final Set<String> INTERVAL_UNITS = Set.of("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND");
+
+    private final SelectTokens tokens;
+    private int at;
+
+    private FastSelectParser(SelectTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    /** The query's tree as JSQLParser would build it, or null when it is outside the subset. */
+    static PlainSelect parse(String sql) {
+        SelectTokens tokens = SelectTokens.scan(sql);
+        if (tokens == null) {
+            return null;
+        }
+        try {
+            return new FastSelectParser(tokens).statement();
+        } catch (GiveUp e) {
+            return null;
+        }
+    }
+
+    private PlainSelect statement() {
+        expect("SELECT");
+        PlainSelect select = new PlainSelect();
+        if (accept("DISTINCT")) {
+            select.setDistinct(new Distinct());
+        }
+        List<SelectItem<?>> items = new ArrayList<>();
+        do {
+            items.add(selectItem());
+        } while (accept(","));
+        select.setSelectItems(items);
+        if (accept("FROM")) {
+            select.setFromItem(table());
+            List<Join> joins = joins();
+            if (!joins.isEmpty()) {
+                select.setJoins(joins);
+            }
+        }
+        if (accept("WHERE")) {
+            select.setWhere(expression());
+        }
+        if (accept("GROUP")) {
+            expect("BY");
+            GroupByElement groupBy = new GroupByElement();
+            groupBy.setGroupByExpressions(new ExpressionList<>(expressions()));
+            select.setGroupByElement(groupBy);
+        }
+        if (accept("HAVING")) {
+            select.setHaving(expression());
+        }
+        if (accept("ORDER")) {
+            expect("BY");
+            select.setOrderByElements(orderBy());
+        }
+        if (accept("LIMIT")) {
+            limit(select);
+        }
+        accept(";");
+        if (tokens.kind(at) != SelectTokens.Kind.END) {
+            throw GIVE_UP;
+        }
+        return select;
+    }
+
+    private SelectItem<?> selectItem() {
+        if (accept("*")) {
+            return new SelectItem<>(new AllColumns());
+        }
+        if (isName(at) && tokens.is(at + 1, ".") && tokens.is(at + 2, "*")) {
+            Table table = new Table(tokens.text(at));
+            at += 3;
+            // As JSQLParser builds it: no EXCEPT keyword, which the one-argument constructor sets.
+            return new SelectItem<>(new AllTableColumns(table, null, null, null));
+        }
+        SelectItem<?> item = new SelectItem<>(expression());
+        item.setAlias(alias());
+        return item;
+    }
+
+    private Alias alias() {
+        boolean useAs = accept("AS");
+        if (isName(at)) {
+            return new Alias(tokens.text(at++), useAs);
+        }
+        if (useAs) {
+            throw GIVE_UP;
+        }
+        return null;
+    }
+
+    private Table table() {
+        String[] parts = qualifiedName();
+        Table table = parts.length == 1 ? new Table(parts[0]) : new Table(parts[0], parts[1]);
+        table.setAlias(alias());
+        return table;
+    }
+
+    private List<Join> joins() {
+        List<Join> joins = new ArrayList<>();
+        while (true) {
+            Join join = new Join();
+            if (accept("INNER")) {
+                join.setInner(true);
+            } else if (accept("LEFT")) {
+                join.setLeft(true);
+            } else if (!tokens.is(at, "JOIN")) {
+                return joins;
+            }
+            expect("JOIN");
+            join.setFromItem(table());
+            expect("ON");
+            join.setOnExpression(expression());
+            joins.add(join);
+        }
+    }
+
+    private List<OrderByElement> orderBy() {
+        List<OrderByElement> elements = new ArrayList<>();
+        do {
+            OrderByElement element = new OrderByElement();
+            element.setExpression(expression());
+            if (accept("ASC")) {
+                element.setAscDescPresent(true);
+            } else if (accept("DESC")) {
+                element.setAsc(false);
+                element.setAscDescPresent(true);
+            }
+            elements.add(element);
+        } while (accept(","));
+        return elements;
+    }
+
+    private void limit(PlainSelect select) {
+        Limit limit = new Limit();
+        LongValue first = integer();
+        if (accept(",")) {
+            limit.setOffset(first);
+            limit.setRowCount(integer());
+        } else {
+            limit.setRowCount(first);
+        }
+        select.setLimit(limit);
+        if (accept("OFFSET")) {
+            select.setOffset(new Offset().withOffset(integer()));
+        }
+    }
+
+    private LongValue integer() {
+        if (tokens.kind(at) != SelectTokens.Kind.INTEGER) {
+            throw GIVE_UP;
+        }
+        return new LongValue(tokens.text(at++));
+    }
+
+    private List<Expression> expressions() {
+        List<Expression> list = new ArrayList<>();
+        do {
+            list.add(expression());
+        } while (accept(","));
+        return list;
+    }
+
+    private Expression expression() {
+        Expression left = conjunction();
+        while (accept("OR")) {
+            left = new OrExpression(left, conjunction());
+        }
+        return left;
+    }
+
+    private Expression conjunction() {
+        Expression left = negation();
+        while (accept("AND")) {
+            left = new AndExpression(left, negation());
+        }
+        return left;
+    }
+
+    private Expression negation() {
+        return accept("NOT") ? new NotExpression(condition()) : condition();
+    }
+
+    /** A comparison or a postfix predicate over sums; one per condition, as in JSQLParser. */
+    private Expression condition() {
+        Expression left = sum();
+        BinaryExpression comparison = comparison(tokens.kind(at) == SelectTokens.Kind.SYMBOL ? tokens.text(at) : "");
+        if (comparison != null) {
+            at++;
+            return binary(comparison, left, sum());
+        }
+        boolean not = accept("NOT");
+        if (tokens.is(at, "LIKE") || tokens.is(at, "ILIKE") || tokens.is(at, "REGEXP") || tokens.is(at, "RLIKE")) {
+            LikeExpression like = new LikeExpression();
+            like.setLikeKeyWord(LikeExpression.KeyWord.valueOf(tokens.text(at++).toUpperCase(Locale.ROOT)));
+            like.setNot(not);
+            return binary(like, left, sum());
+        }
+        if (accept("BETWEEN")) {
+            Between between = new Between();
+            between.setLeftExpression(left);
+            between.setNot(not);
+            between.setBetweenExpressionStart(sum());
+            expect("AND");
+            between.setBetweenExpressionEnd(sum());
+            return between;
+        }
+        if (accept("IN")) {
+            expect("(");
+            if (tokens.is(at, "SELECT") || tokens.is(at, "WITH")) {
+                throw GIVE_UP;
+            }
+            InExpression in = new InExpression(left, new ParenthesedExpressionList<>(expressions()));
+            expect(")");
+            in.setNot(not);
+            return in;
+        }
+        if (not) {
+            throw GIVE_UP;
+        }
+        if (accept("IS")) {
+            IsNullExpression isNull = new IsNullExpression(left);
+            isNull.setNot(accept("NOT"));
+            expect("NULL");
+            return isNull;
+        }
+        RegExpMatchOperatorType regexp = regexpOperator();
+        if (regexp != null) {
+            at++;
+            return binary(new RegExpMatchOperator(regexp), left, sum());
+        }
+        return left;
+    }
+
+    private static BinaryExpression comparison(String symbol) {
+        return switch (symbol) {
+            case "=" -> new EqualsTo();
+            case "<>", "!=" -> new NotEqualsTo(symbol);
+            case "<" -> new MinorThan();
+            case "<=" -> new MinorThanEquals();
+            case ">" -> new GreaterThan();
+            case ">=" -> new GreaterThanEquals();
+            default -> null;
+        };
+    }
+
+    private RegExpMatchOperatorType regexpOperator() {
+        if (tokens.kind(at) != SelectTokens.Kind.SYMBOL) {
+            return null;
+        }
+        return switch (tokens.text(at)) {
+            case "~" -> RegExpMatchOperatorType.MATCH_CASESENSITIVE;
+            case "~*" -> RegExpMatchOperatorType.MATCH_CASEINSENSITIVE;
+            case "!~" -> RegExpMatchOperatorType.NOT_MATCH_CASESENSITIVE;
+            case "!~*" -> RegExpMatchOperatorType.NOT_MATCH_CASEINSENSITIVE;
+            default -> null;
+        };
+    }
+
+    private static Expression binary(BinaryExpression operator, Expression left, Expression right) {
+        operator.setLeftExpression(left);
+        operator.setRightExpression(right);
+        return operator;
+    }
+
+    /** + - and || share one level in JSQLParser, left to right. */
+    private Expression sum() {
+        Expression left = product();
+        while (true) {
+            if (accept("+")) {
+                left = new Addition(left, product());
+            } else if (accept("-")) {
+                left = new Subtraction(left, product());
+            } else if (accept("||")) {
+                left = new Concat(left, product());
+            } else {
+                return left;
+            }
+        }
+    }
+
+    private Expression product() {
+        Expression left = signed();
+        while (true) {
+            if (accept("*")) {
+                left = new Multiplication(left, signed());
+            } else if (accept("/")) {
+                left = new Division(left, signed());
+            } else if (accept("%")) {
+                left = new Modulo(left, signed());
+            } else if (accept("DIV")) {
+                left = new IntegerDivision(left, signed());
+            } else {
+                return left;
+            }
+        }
+    }
+
+    private Expression signed() {
+        if (!accept("-")) {
+            return cast();
+        }
+        if (tokens.is(at, "-") || tokens.is(at, "+")) {
+            throw GIVE_UP;
+        }
+        return new SignedExpression('-', cast());
+    }
+
+    private Expression cast() {
+        Expression value = primary();
+        while (accept("::")) {
+            CastExpression cast = new CastExpression();
+            cast.setUseCastKeyword(false);
+            cast.setLeftExpression(value);
+            cast.setColDataType(type());
+            value = cast;
+        }
+        return value;
+    }
+
+    private ColDataType type() {
+        if (tokens.kind(at) != SelectTokens.Kind.WORD || !TYPES.contains(tokens.text(at).toLowerCase(Locale.ROOT))) {
+            throw GIVE_UP;
+        }
+        return new ColDataType(tokens.text(at++));
+    }
+
+    private Expression primary() {
+        int token = at;
+        String text = tokens.text(token);
+        switch (tokens.kind(token)) {
+            case INTEGER -> {
+                at++;
+                return new LongValue(text);
+            }
+            case DECIMAL -> {
+                at++;
+                return new DoubleValue(text);
+            }
+            case STRING -> {
+                at++;
+                return new StringValue(text);
+            }
+            case PARAMETER -> {
+                at++;
+                return new JdbcParameter(Integer.valueOf(text.substring(1)), true, "?");
+            }
+            case QUOTED_NAME -> {
+                return column();
+            }
+            case WORD -> {
+                return word(text.toUpperCase(Locale.ROOT));
+            }
+            default -> {
+                if (!accept("(") || tokens.is(at, "SELECT") || tokens.is(at, "WITH")) {
+                    throw GIVE_UP;
+                }
+                Expression inner = expression();
+                expect(")");
+                return new ParenthesedExpressionList<>(inner);
+            }
+        }
+    }
+
+    private Expression word(String upper) {
+        switch (upper) {
+            case "NULL" -> {
+                at++;
+                return new NullValue();
+            }
+            case "TRUE", "FALSE" -> {
+                at++;
+                return new BooleanValue(upper.equals("TRUE"));
+            }
+            case "CASE" -> {
+                at++;
+                return caseExpression();
+            }
+            case "CAST", "TRY_CAST" -> {
+                // JSQLParser keeps the keyword as written.
+                return castCall(tokens.text(at++));
+            }
+            case "EXTRACT" -> {
+                at++;
+                return extract();
+            }
+            case "INTERVAL" -> {
+                at++;
+                return interval();
+            }
+            case "DATE", "TIMESTAMP" -> {
+                if (tokens.kind(at + 1) == SelectTokens.Kind.STRING) {
+                    DateTimeLiteralExpression literal = new DateTimeLiteralExpression();
+                    literal.setType(DateTimeLiteralExpression.DateTime.valueOf(upper));
+                    literal.setValue(tokens.text(at + 1));
+                    at += 2;
+                    return literal;
+                }
+            }
+            default -> {
+            }
+        }
+        if (tokens.is(at + 1, "(")) {
+            return function();
+        }
+        return column();
+    }
+
+    private Expression function() {
+        String name = tokens.text(at);
+        if (!JSqlParserWords.isPlainName(name) && !KEYWORD_FUNCTIONS.contains(name.toLowerCase(Locale.ROOT))) {
+            throw GIVE_UP;
+        }
+        at += 2;
+        Function function = new Function();
+        // JSQLParser's name list is a growable ArrayList; setName(String) would give a fixed-size one.
+        function.setName(new ArrayList<>(List.of(name)));
+        if (accept(")")) {
+            return function;
+        }
+        if (tokens.is(at, "*") && tokens.is(at + 1, ")")) {
+            at++;
+            function.setParameters(new ExpressionList<>(new AllColumns()));
+        } else {
+            function.setParameters(new ExpressionList<>(expressions()));
+        }
+        expect(")");
+        return function;
+    }
+
+    private Column column() {
+        String[] parts = qualifiedName();
+        if (parts.length == 1) {
+            return new Column(null, parts[0]);
+        }
+        return new Column(new Table(parts[0]), parts[1]);
+    }
+
+    /** A name or a name.name; a third part is left to JSQLParser. */
+    private String[] qualifiedName() {
+        if (!isName(at)) {
+            throw GIVE_UP;
+        }
+        String first = tokens.text(at++);
+        if (!accept(".")) {
+            return new String[] {first};
+        }
+        if (!isName(at) || tokens.is(at + 1, ".") || tokens.is(at + 1, "(")) {
+            throw GIVE_UP;
+        }
+        return new String[] {first, tokens.text(at++)};
+    }
+
+    private boolean isName(int token) {
+        return switch (tokens.kind(token)) {
+            case QUOTED_NAME -> true;
+            case WORD -> {
+                String word = tokens.text(token);
+                yield JSqlParserWords.isPlainName(word) || KEYWORD_COLUMNS.contains(word.toLowerCase(Locale.ROOT));
+            }
+            default -> false;
+        };
+    }
+
+    private CaseExpression caseExpression() {
+        CaseExpression expression = new CaseExpression();
+        if (!tokens.is(at, "WHEN")) {
+            expression.setSwitchExpression(expression());
+        }
+        List<WhenClause> clauses = new ArrayList<>();
+        while (accept("WHEN")) {
+            WhenClause clause = new WhenClause();
+            clause.setWhenExpression(expression());
+            expect("THEN");
+            clause.setThenExpression(expression());
+            clauses.add(clause);
+        }
+        if (clauses.isEmpty()) {
+            throw GIVE_UP;
+        }
+        expression.setWhenClauses(clauses);
+        if (accept("ELSE")) {
+            expression.setElseExpression(expression());
+        }
+        expect("END");
+        return expression;
+    }
+
+    private CastExpression castCall(String keyword) {
+        expect("(");
+        CastExpression cast = new CastExpression(keyword);
+        cast.setLeftExpression(expression());
+        expect("AS");
+        cast.setColDataType(type());
+        expect(")");
+        return cast;
+    }
+
+    private ExtractExpression extract() {
+        expect("(");
+        if (tokens.kind(at) != SelectTokens.Kind.WORD) {
+            throw GIVE_UP;
+        }
+        ExtractExpression extract = new ExtractExpression();
+        extract.setName(tokens.text(at++));
+        expect("FROM");
+        extract.setExpression(expression());
+        expect(")");
+        return extract;
+    }
+
+    /** INTERVAL 'text', INTERVAL 'n' UNIT or INTERVAL n UNIT, with a one-word unit. */
+    private IntervalExpression interval() {
+        SelectTokens.Kind kind = tokens.kind(at);
+        if (kind != SelectTokens.Kind.STRING && kind != SelectTokens.Kind.INTEGER) {
+            throw GIVE_UP;
+        }
+        IntervalExpression interval = new IntervalExpression(true);
+        interval.setParameter(tokens.text(at++));
+        boolean unit = tokens.kind(at) == SelectTokens.Kind.WORD
+                && INTERVAL_UNITS.contains(tokens.text(at).toUpperCase(Locale.ROOT));
+        if (unit) {
+            interval.setIntervalQualifier(new IntervalQualifier(tokens.text(at++), null, null, null));
+        } else if (kind == SelectTokens.Kind.INTEGER) {
+            throw GIVE_UP;
+        }
+        return interval;
+    }
+
+    private boolean accept(String expected) {
+        if (tokens.is(at, expected)) {
+            at++;
+            return true;
+        }
+        return false;
+    }
+
+    private void expect(String expected) {
+        if (!accept(expected)) {
+            throw GIVE_UP;
+        }
+    }
+}
