@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 
 import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.AnalyticExpression;
+import net.sf.jsqlparser.expression.AnalyticType;
 import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.CaseExpression;
@@ -24,6 +26,7 @@ import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.WhenClause;
+import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.expression.operators.arithmetic.Addition;
 import net.sf.jsqlparser.expression.operators.arithmetic.Concat;
 import net.sf.jsqlparser.expression.operators.arithmetic.Division;
@@ -53,13 +56,16 @@ import net.sf.jsqlparser.statement.create.table.ColDataType;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.Distinct;
+import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.GroupByElement;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.Limit;
 import net.sf.jsqlparser.statement.select.Offset;
 import net.sf.jsqlparser.statement.select.OrderByElement;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.WithItem;
 
 /**
  * A recursive-descent parser for the common SELECT subset that builds the same JSQLParser tree
@@ -118,6 +124,40 @@ final class FastSelectParser {
     }
 
     private PlainSelect statement() {
+        List<WithItem<?>> with = accept("WITH") ? withItems() : null;
+        PlainSelect select = select();
+        select.setWithItemsList(with);
+        accept(";");
+        if (tokens.kind(at) != SelectTokens.Kind.END) {
+            throw GIVE_UP;
+        }
+        return select;
+    }
+
+    private List<WithItem<?>> withItems() {
+        List<WithItem<?>> items = new ArrayList<>();
+        do {
+            if (tokens.kind(at) != SelectTokens.Kind.WORD || !isName(at)) {
+                throw GIVE_UP;
+            }
+            Alias name = new Alias(tokens.text(at++), false);
+            expect("AS");
+            expect("(");
+            WithItem<ParenthesedSelect> item = new WithItem<>(subquery(), name);
+            items.add(item);
+        } while (accept(","));
+        return items;
+    }
+
+    /** The SELECT after an opening parenthesis, up to and including the closing one. */
+    private ParenthesedSelect subquery() {
+        ParenthesedSelect subquery = new ParenthesedSelect();
+        subquery.setSelect(select());
+        expect(")");
+        return subquery;
+    }
+
+    private PlainSelect select() {
         expect("SELECT");
         PlainSelect select = new PlainSelect();
         if (accept("DISTINCT")) {
@@ -129,7 +169,7 @@ final class FastSelectParser {
         } while (accept(","));
         select.setSelectItems(items);
         if (accept("FROM")) {
-            select.setFromItem(table());
+            select.setFromItem(fromItem());
             List<Join> joins = joins();
             if (!joins.isEmpty()) {
                 select.setJoins(joins);
@@ -141,7 +181,7 @@ final class FastSelectParser {
         if (accept("GROUP")) {
             expect("BY");
             GroupByElement groupBy = new GroupByElement();
-            groupBy.setGroupByExpressions(new ExpressionList<>(expressions()));
+            groupBy.setGroupByExpressions(new ExpressionList<>(unbracketedExpressions()));
             select.setGroupByElement(groupBy);
         }
         if (accept("HAVING")) {
@@ -153,10 +193,6 @@ final class FastSelectParser {
         }
         if (accept("LIMIT")) {
             limit(select);
-        }
-        accept(";");
-        if (tokens.kind(at) != SelectTokens.Kind.END) {
-            throw GIVE_UP;
         }
         return select;
     }
@@ -187,11 +223,17 @@ final class FastSelectParser {
         return null;
     }
 
-    private Table table() {
-        String[] parts = qualifiedName();
-        Table table = parts.length == 1 ? new Table(parts[0]) : new Table(parts[0], parts[1]);
-        table.setAlias(alias());
-        return table;
+    /** A table or a subquery, with its alias. */
+    private FromItem fromItem() {
+        FromItem item;
+        if (accept("(")) {
+            item = subquery();
+        } else {
+            String[] parts = qualifiedName();
+            item = parts.length == 1 ? new Table(parts[0]) : new Table(parts[0], parts[1]);
+        }
+        item.setAlias(alias());
+        return item;
     }
 
     private List<Join> joins() {
@@ -206,7 +248,7 @@ final class FastSelectParser {
                 return joins;
             }
             expect("JOIN");
-            join.setFromItem(table());
+            join.setFromItem(fromItem());
             expect("ON");
             join.setOnExpression(expression());
             joins.add(join);
@@ -251,12 +293,28 @@ final class FastSelectParser {
         return new LongValue(tokens.text(at++));
     }
 
+    /**
+     * A comma-separated list. JSQLParser reads an element that is only an expression in brackets,
+     * as in f((a)), as the bracketed list itself, so such a list is left to it.
+     */
     private List<Expression> expressions() {
         List<Expression> list = new ArrayList<>();
         do {
-            list.add(expression());
+            Expression element = expression();
+            if (element instanceof ParenthesedExpressionList) {
+                throw GIVE_UP;
+            }
+            list.add(element);
         } while (accept(","));
         return list;
+    }
+
+    /** GROUP BY and PARTITION BY read a list in brackets, (a, b), as a list of its own. */
+    private List<Expression> unbracketedExpressions() {
+        if (tokens.is(at, "(")) {
+            throw GIVE_UP;
+        }
+        return expressions();
     }
 
     private Expression expression() {
@@ -305,11 +363,13 @@ final class FastSelectParser {
         }
         if (accept("IN")) {
             expect("(");
-            if (tokens.is(at, "SELECT") || tokens.is(at, "WITH")) {
-                throw GIVE_UP;
+            InExpression in;
+            if (tokens.is(at, "SELECT")) {
+                in = new InExpression(left, subquery());
+            } else {
+                in = new InExpression(left, new ParenthesedExpressionList<>(expressions()));
+                expect(")");
             }
-            InExpression in = new InExpression(left, new ParenthesedExpressionList<>(expressions()));
-            expect(")");
             in.setNot(not);
             return in;
         }
@@ -450,8 +510,9 @@ final class FastSelectParser {
                 return word(text.toUpperCase(Locale.ROOT));
             }
             default -> {
-                if (!accept("(") || tokens.is(at, "SELECT") || tokens.is(at, "WITH")) {
-                    throw GIVE_UP;
+                expect("(");
+                if (tokens.is(at, "SELECT")) {
+                    return subquery();
                 }
                 Expression inner = expression();
                 expect(")");
@@ -514,16 +575,40 @@ final class FastSelectParser {
         // JSQLParser's name list is a growable ArrayList; setName(String) would give a fixed-size one.
         function.setName(new ArrayList<>(List.of(name)));
         if (accept(")")) {
-            return function;
+            return accept("OVER") ? window(function) : function;
         }
         if (tokens.is(at, "*") && tokens.is(at + 1, ")")) {
             at++;
             function.setParameters(new ExpressionList<>(new AllColumns()));
         } else {
+            function.setDistinct(accept("DISTINCT"));
             function.setParameters(new ExpressionList<>(expressions()));
+            if (accept("ORDER")) {
+                expect("BY");
+                function.setOrderByElements(orderBy());
+            }
         }
         expect(")");
-        return function;
+        return accept("OVER") ? window(function) : function;
+    }
+
+    /** {@code OVER ([PARTITION BY ...] [ORDER BY ...])}; frames and named windows are left to JSQLParser. */
+    private AnalyticExpression window(Function function) {
+        expect("(");
+        AnalyticExpression analytic = new AnalyticExpression(function);
+        analytic.setType(AnalyticType.OVER);
+        WindowDefinition window = new WindowDefinition();
+        if (accept("PARTITION")) {
+            expect("BY");
+            window.setPartitionExpressionList(new ExpressionList<>(unbracketedExpressions()));
+        }
+        if (accept("ORDER")) {
+            expect("BY");
+            window.setOrderByElements(orderBy());
+        }
+        expect(")");
+        analytic.setWindowDefinition(window);
+        return analytic;
     }
 
     private Column column() {
@@ -615,11 +700,12 @@ final class FastSelectParser {
         }
         IntervalExpression interval = new IntervalExpression(true);
         interval.setParameter(tokens.text(at++));
-        boolean unit = tokens.kind(at) == SelectTokens.Kind.WORD
-                && INTERVAL_UNITS.contains(tokens.text(at).toUpperCase(Locale.ROOT));
-        if (unit) {
+        boolean word = tokens.kind(at) == SelectTokens.Kind.WORD;
+        if (word && INTERVAL_UNITS.contains(tokens.text(at).toUpperCase(Locale.ROOT))) {
             interval.setIntervalQualifier(new IntervalQualifier(tokens.text(at++), null, null, null));
-        } else if (kind == SelectTokens.Kind.INTEGER) {
+        } else if (kind == SelectTokens.Kind.INTEGER || word && isName(at)) {
+            // A number needs a unit; a name after the text may be a unit JSQLParser reads (WEEK)
+            // rather than an alias.
             throw GIVE_UP;
         }
         return interval;

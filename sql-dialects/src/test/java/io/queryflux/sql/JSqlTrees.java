@@ -39,9 +39,11 @@ final class JSqlTrees {
             out.add(path + ": " + describe(expected) + " vs " + describe(actual));
             return;
         }
-        if (seen.put(expected, actual) != null) {
+        // A pair already compared (or being compared, in a cycle) is not walked again.
+        if (seen.get(expected) == actual) {
             return;
         }
+        seen.put(expected, actual);
         if (expected instanceof Collection<?> e) {
             Collection<?> a = (Collection<?>) actual;
             if (e.size() != a.size()) {
