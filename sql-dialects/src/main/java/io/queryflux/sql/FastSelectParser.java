@@ -94,7 +94,7 @@ final class FastSelectParser {
     private static final GiveUp GIVE_UP = new GiveUp();
     /** Keywords to JSQLParser's lexer that it still reads as plain function names. */
     static final Set<String> KEYWORD_FUNCTIONS = Set.of(
-            "count", "max", "coalesce", "left", "right", "date", "truncate", "regexp_like", "sequence", "isnull");
+            "count", "max", "coalesce", "left", "right", "date", "truncate", "regexp_like", "sequence", "isnull", "if");
     /** Keywords to JSQLParser's lexer that it still reads as plain column names. */
     static final Set<String> KEYWORD_COLUMNS = Set.of("name");
     /** One-word type names whose JSQLParser reading is a plain ColDataType of that name. */
@@ -182,6 +182,10 @@ final class FastSelectParser {
             expect("BY");
             GroupByElement groupBy = new GroupByElement();
             groupBy.setGroupByExpressions(new ExpressionList<>(unbracketedExpressions()));
+            if (accept("WITH")) {
+                expect("ROLLUP");
+                groupBy.setMysqlWithRollup(true);
+            }
             select.setGroupByElement(groupBy);
         }
         if (accept("HAVING")) {
@@ -274,13 +278,14 @@ final class FastSelectParser {
     private void limit(PlainSelect select) {
         Limit limit = new Limit();
         LongValue first = integer();
+        select.setLimit(limit);
         if (accept(",")) {
+            // MySQL's LIMIT offset, count; an OFFSET after it is left to JSQLParser.
             limit.setOffset(first);
             limit.setRowCount(integer());
-        } else {
-            limit.setRowCount(first);
+            return;
         }
-        select.setLimit(limit);
+        limit.setRowCount(first);
         if (accept("OFFSET")) {
             select.setOffset(new Offset().withOffset(integer()));
         }

@@ -43,6 +43,9 @@ class FastSelectParserTest {
                     + " LEFT JOIN v w ON w.b = 1 JOIN z ON TRUE = z.c",
             "SELECT a FROM t GROUP BY 1, b HAVING count(*) > 1 ORDER BY 1, b DESC, c ASC LIMIT 2 OFFSET 3",
             "SELECT a FROM t ORDER BY a LIMIT 1, 2;",
+            "SELECT a, count(*) FROM t GROUP BY a WITH ROLLUP HAVING count(*) > 1",
+            "SELECT IF(a > 1, 'x', 'y'), if(b IS NULL, 1) FROM t",
+            "SELECT a IN ((SELECT 1)), ((SELECT 2)), string_agg(a ORDER BY b) OVER (PARTITION BY c) FROM t",
             "SELECT CASE (a) WHEN (1) THEN (2) ELSE (3) END, CAST((a) AS int), (a)::int, -(a), ((a + b)), (a) AS x,"
                     + " EXTRACT(year FROM (a)), (SELECT 1) AS y FROM t JOIN u ON (a = b)"
                     + " WHERE NOT (a) = b AND (a) IS NULL AND (a) IN (1) AND (a) BETWEEN (1) AND (2) AND (a) LIKE (b)"
@@ -90,7 +93,6 @@ class FastSelectParserTest {
             "SELECT a::timestamp with time zone FROM t",
             "SELECT a FROM t WHERE b LIKE 'x' ESCAPE '!'",
             "SELECT year(b), substr(c, 2) FROM t",
-            "SELECT if(a > 1, 'x', 'y') FROM t",
             "SELECT a FROM t FOR UPDATE",
             "SELECT a FROM t WHERE a = ?",
             "SELECT a.b.c FROM t",
@@ -100,6 +102,7 @@ class FastSelectParserTest {
             "SELECT \"a\"\"b\" FROM t",
             "SELECT a FROM t LIMIT ALL",
             "SELECT a FROM t GROUP BY (a), b",
+            "SELECT a FROM t LIMIT 1, 2 OFFSET 3",
             "SELECT f((a)), g(b, (c)) FROM t",
             "SELECT a FROM t WHERE b IN ((1), 2)",
             "SELECT sum(a) OVER (PARTITION BY (b)) FROM t",
