@@ -3,7 +3,10 @@ package io.queryflux.sql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.BinaryOperator;
+import java.util.function.Supplier;
 
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.AnalyticExpression;
@@ -75,13 +78,16 @@ import net.sf.jsqlparser.statement.select.WithItem;
  * statement is parsed by JSQLParser exactly as before. It never guesses; FastSelectParserTest
  * checks its trees against JSQLParser's, node class by node class and field by field.
  *
- * <p>The subset: SELECT [DISTINCT] items (*, t.*, expressions with aliases) FROM one table and
- * [INNER | LEFT] JOINs with ON, WHERE, GROUP BY, HAVING, ORDER BY [ASC | DESC], LIMIT n [OFFSET m]
- * and MySQL's LIMIT m, n. Expressions: OR, AND, NOT, comparisons, [NOT] LIKE / ILIKE / REGEXP /
- * RLIKE, PostgreSQL's regular expression operators, [NOT] BETWEEN, [NOT] IN (list), IS [NOT] NULL,
- * + - || * / %, unary minus, {@code ::} casts, CAST, CASE, EXTRACT, INTERVAL, DATE and TIMESTAMP
- * literals, function calls, columns, literals and numbered parameters. Subqueries, WITH, window
- * functions, aggregates with DISTINCT or ORDER BY, and JSON operators are left to JSQLParser.
+ * <p>The subset: [WITH name AS (query), ...] SELECT [DISTINCT] items (*, t.*, expressions with
+ * aliases) FROM a table or a subquery, [INNER | LEFT] JOINs with ON, WHERE, GROUP BY [WITH ROLLUP],
+ * HAVING, ORDER BY [ASC | DESC], LIMIT n [OFFSET m] and MySQL's LIMIT m, n. Expressions: OR, AND,
+ * NOT, comparisons, [NOT] LIKE / ILIKE / REGEXP / RLIKE, PostgreSQL's regular expression operators,
+ * [NOT] BETWEEN, [NOT] IN (list or subquery), IS [NOT] NULL, + - || * / % DIV, unary minus,
+ * {@code ::} casts to one-word types, CAST, TRY_CAST, CASE, EXTRACT, INTERVAL, DATE and TIMESTAMP
+ * literals, function calls (with DISTINCT, ORDER BY, and OVER (PARTITION BY ... ORDER BY ...)),
+ * scalar subqueries, columns, literals and numbered parameters. Left to JSQLParser among others:
+ * UNION, other joins, window frames, FILTER, WITHIN GROUP, JSON operators, arrays and lambdas,
+ * comments, and special forms such as GROUP_CONCAT(... SEPARATOR ...) or TIMESTAMPDIFF(unit, ...).
  */
 final class FastSelectParser {
     /** Thrown to unwind when the statement leaves the subset; one shared instance, no stack trace. */
@@ -92,15 +98,20 @@ final class FastSelectParser {
     }
 
     private static final GiveUp GIVE_UP = new GiveUp();
-    /** Keywords to JSQLParser's lexer that it still reads as plain function names. */
+    /** Keywords to JSQLParser's lexer that it still reads as plain function names (each one is tested). */
     static final Set<String> KEYWORD_FUNCTIONS = Set.of(
             "count", "max", "coalesce", "left", "right", "date", "truncate", "regexp_like", "sequence", "isnull", "if");
-    /** Keywords to JSQLParser's lexer that it still reads as plain column names. */
+    /** Keywords to JSQLParser's lexer that it still reads as plain column names (each one is tested). */
     static final Set<String> KEYWORD_COLUMNS = Set.of("name");
     /** One-word type names whose JSQLParser reading is a plain ColDataType of that name. */
     static final Set<String> TYPES = Set.of(
             "int", "integer", "bigint", "smallint", "double", "real", "float", "numeric", "decimal", "date",
             "timestamp", "time", "text", "varchar", "char", "signed", "boolean", "json", "jsonb");
+    /** + - and || share one level in JSQLParser, as * / % and DIV share the next. */
+    private static final Map<String, BinaryOperator<Expression>> SUMS = Map.of(
+            "+", Addition::new, "-", Subtraction::new, "||", Concat::new);
+    private static final Map<String, BinaryOperator<Expression>> PRODUCTS = Map.of(
+            "*", Multiplication::new, "/", Division::new, "%", Modulo::new, "div", IntegerDivision::new);
     static final Set<String> INTERVAL_UNITS = Set.of("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND");
 
     private final SelectTokens tokens;
@@ -426,36 +437,27 @@ final class FastSelectParser {
         return operator;
     }
 
-    /** + - and || share one level in JSQLParser, left to right. */
     private Expression sum() {
-        Expression left = product();
-        while (true) {
-            if (accept("+")) {
-                left = new Addition(left, product());
-            } else if (accept("-")) {
-                left = new Subtraction(left, product());
-            } else if (accept("||")) {
-                left = new Concat(left, product());
-            } else {
-                return left;
-            }
-        }
+        return leftToRight(SUMS, this::product);
     }
 
     private Expression product() {
-        Expression left = signed();
+        return leftToRight(PRODUCTS, this::signed);
+    }
+
+    private Expression leftToRight(Map<String, BinaryOperator<Expression>> operators, Supplier<Expression> operand) {
+        Expression left = operand.get();
         while (true) {
-            if (accept("*")) {
-                left = new Multiplication(left, signed());
-            } else if (accept("/")) {
-                left = new Division(left, signed());
-            } else if (accept("%")) {
-                left = new Modulo(left, signed());
-            } else if (accept("DIV")) {
-                left = new IntegerDivision(left, signed());
-            } else {
+            SelectTokens.Kind kind = tokens.kind(at);
+            String text = kind == SelectTokens.Kind.SYMBOL || kind == SelectTokens.Kind.WORD
+                    ? tokens.text(at).toLowerCase(Locale.ROOT)
+                    : "";
+            BinaryOperator<Expression> operator = operators.get(text);
+            if (operator == null) {
                 return left;
             }
+            at++;
+            left = operator.apply(left, operand.get());
         }
     }
 
