@@ -16,6 +16,7 @@ import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.CaseExpression;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.DateTimeLiteralExpression;
+import net.sf.jsqlparser.expression.DateUnitExpression;
 import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExtractExpression;
@@ -40,6 +41,7 @@ import net.sf.jsqlparser.expression.operators.arithmetic.Subtraction;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
 import net.sf.jsqlparser.expression.operators.relational.Between;
+import net.sf.jsqlparser.expression.operators.relational.CosineSimilarity;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.GreaterThan;
@@ -81,13 +83,14 @@ import net.sf.jsqlparser.statement.select.WithItem;
  * <p>The subset: [WITH name AS (query), ...] SELECT [DISTINCT] items (*, t.*, expressions with
  * aliases) FROM a table or a subquery, [INNER | LEFT] JOINs with ON, WHERE, GROUP BY [WITH ROLLUP],
  * HAVING, ORDER BY [ASC | DESC], LIMIT n [OFFSET m] and MySQL's LIMIT m, n. Expressions: OR, AND,
- * NOT, comparisons, [NOT] LIKE / ILIKE / REGEXP / RLIKE, PostgreSQL's regular expression operators,
- * [NOT] BETWEEN, [NOT] IN (list or subquery), IS [NOT] NULL, + - || * / % DIV, unary minus,
- * {@code ::} casts to one-word types, CAST, TRY_CAST, CASE, EXTRACT, INTERVAL, DATE and TIMESTAMP
- * literals, function calls (with DISTINCT, ORDER BY, and OVER (PARTITION BY ... ORDER BY ...)),
- * scalar subqueries, columns, literals and numbered parameters. Left to JSQLParser among others:
- * UNION, other joins, window frames, FILTER, WITHIN GROUP, JSON operators, arrays and lambdas,
- * comments, and special forms such as GROUP_CONCAT(... SEPARATOR ...) or TIMESTAMPDIFF(unit, ...).
+ * NOT, comparisons (MySQL's {@code <=>} too), [NOT] LIKE / ILIKE / REGEXP / RLIKE, PostgreSQL's
+ * regular expression operators, [NOT] BETWEEN, [NOT] IN (list or subquery), IS [NOT] NULL,
+ * + - || * / % DIV, unary minus, {@code ::} casts to one-word types, CAST, TRY_CAST, CASE,
+ * EXTRACT, INTERVAL, DATE and TIMESTAMP literals, function calls (with DISTINCT, ORDER BY, and
+ * OVER (PARTITION BY ... ORDER BY ...)), scalar subqueries, bare date units as in
+ * TIMESTAMPDIFF(HOUR, a, b), columns, literals and numbered parameters. Left to JSQLParser among
+ * others: UNION, other joins, window frames, FILTER, WITHIN GROUP, JSON operators, arrays and
+ * lambdas, comments, and special forms such as GROUP_CONCAT(... SEPARATOR ...).
  */
 final class FastSelectParser {
     /** Thrown to unwind when the statement leaves the subset; one shared instance, no stack trace. */
@@ -414,6 +417,8 @@ final class FastSelectParser {
             case "<=" -> new MinorThanEquals();
             case ">" -> new GreaterThan();
             case ">=" -> new GreaterThanEquals();
+            // MySQL's null-safe equality; JSQLParser names the node after a vector operator.
+            case "<=>" -> new CosineSimilarity();
             default -> null;
         };
     }
@@ -568,6 +573,11 @@ final class FastSelectParser {
         }
         if (tokens.is(at + 1, "(")) {
             return function();
+        }
+        if (INTERVAL_UNITS.contains(upper) && (tokens.is(at + 1, ",") || tokens.is(at + 1, ")"))) {
+            // A bare unit, as in TIMESTAMPDIFF(HOUR, a, b).
+            at++;
+            return new DateUnitExpression(DateUnitExpression.DateUnit.valueOf(upper));
         }
         return column();
     }

@@ -27,7 +27,7 @@ final class SelectTokens {
 
     /** Operators read, longest first so that {@code <=} is not read as {@code <}. */
     private static final String[] SYMBOLS = {
-        "!~*", "::", "||", "<=", ">=", "<>", "!=", "~*", "!~",
+        "!~*", "<=>", "::", "||", "<=", ">=", "<>", "!=", "~*", "!~",
         "(", ")", ",", ".", ";", "*", "/", "%", "+", "-", "=", "<", ">", "~"};
     /** Integers longer than this might not fit the long JSQLParser reads them into. */
     private static final int MAX_INTEGER_DIGITS = 18;
@@ -112,8 +112,7 @@ final class SelectTokens {
                 String symbol = symbolAt(start);
                 // "--" opens a comment, "->" a JSON path: neither is read here.
                 if (symbol == null || symbol.equals("-") && i + 1 < n && (sql.charAt(i + 1) == '-' || sql.charAt(i + 1) == '>')
-                        || symbol.equals("/") && i + 1 < n && sql.charAt(i + 1) == '*'
-                        || symbol.equals("<=") && i + 2 < n && sql.charAt(i + 2) == '>') {
+                        || symbol.equals("/") && i + 1 < n && sql.charAt(i + 1) == '*') {
                     return false;
                 }
                 i += symbol.length();

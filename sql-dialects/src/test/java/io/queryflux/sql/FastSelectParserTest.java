@@ -45,6 +45,8 @@ class FastSelectParserTest {
             "SELECT a FROM t ORDER BY a LIMIT 1, 2;",
             "SELECT a, count(*) FROM t GROUP BY a WITH ROLLUP HAVING count(*) > 1",
             "SELECT IF(a > 1, 'x', 'y'), if(b IS NULL, 1) FROM t",
+            "SELECT * FROM t WHERE a <=> NULL AND b <=> c + 1 OR NOT d <=> e",
+            "SELECT TIMESTAMPDIFF(HOUR, a, b), f(day), g(a, Month), (year), second, 1 FROM t WHERE a IN (day, hour)",
             "SELECT a IN ((SELECT 1)), ((SELECT 2)), string_agg(a ORDER BY b) OVER (PARTITION BY c) FROM t",
             "SELECT CASE (a) WHEN (1) THEN (2) ELSE (3) END, CAST((a) AS int), (a)::int, -(a), ((a + b)), (a) AS x,"
                     + " EXTRACT(year FROM (a)), (SELECT 1) AS y FROM t JOIN u ON (a = b)"
@@ -98,7 +100,6 @@ class FastSelectParserTest {
             "SELECT a.b.c FROM t",
             "SELECT a FROM generate_series(1, 3)",
             "SELECT a FROM t NATURAL JOIN u",
-            "SELECT b <=> NULL FROM t",
             "SELECT \"a\"\"b\" FROM t",
             "SELECT a FROM t LIMIT ALL",
             "SELECT a FROM t GROUP BY (a), b",
