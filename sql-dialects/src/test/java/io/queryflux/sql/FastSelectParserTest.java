@@ -43,6 +43,7 @@ class FastSelectParserTest {
                     + " LEFT JOIN v w ON w.b = 1 JOIN z ON TRUE = z.c",
             "SELECT a FROM t GROUP BY 1, b HAVING count(*) > 1 ORDER BY 1, b DESC, c ASC LIMIT 2 OFFSET 3",
             "SELECT a FROM t ORDER BY a LIMIT 1, 2;",
+            "SELECT DISTINCT (a), b, *, t.* FROM t",
             "SELECT a, count(*) FROM t GROUP BY a WITH ROLLUP HAVING count(*) > 1",
             "SELECT IF(a > 1, 'x', 'y'), if(b IS NULL, 1) FROM t",
             "SELECT * FROM t WHERE a <=> NULL AND b <=> c + 1 OR NOT d <=> e",
@@ -168,7 +169,7 @@ class FastSelectParserTest {
             statements.add("SELECT " + function + "(a, 1), " + function + "(*) FROM t");
         }
         for (String column : FastSelectParser.KEYWORD_COLUMNS) {
-            statements.add("SELECT " + column + ", t." + column + ", a AS " + column + ", b " + column + " FROM " + column
+            statements.add("SELECT " + column + ".*, " + column + ", t." + column + ", a AS " + column + ", b " + column + " FROM " + column
                     + " " + column + " WHERE " + column + " = 1 ORDER BY " + column);
         }
         for (String type : FastSelectParser.TYPES) {
