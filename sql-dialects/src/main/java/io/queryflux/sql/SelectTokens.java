@@ -96,8 +96,10 @@ final class SelectTokens {
                 add(Kind.STRING, start, i);
             } else if (c == '"' || c == '`') {
                 int close = sql.indexOf(c, start + 1);
-                // Unterminated, empty, or with a doubled quote inside: left to JSQLParser.
-                if (close <= start + 1 || close + 1 < n && sql.charAt(close + 1) == c) {
+                // Unterminated, empty, with a doubled quote or a backslash (an escape in MySQL's
+                // double-quoted strings) inside: left to JSQLParser.
+                if (close <= start + 1 || close + 1 < n && sql.charAt(close + 1) == c
+                        || sql.lastIndexOf('\\', close) > start) {
                     return false;
                 }
                 i = close + 1;
@@ -110,9 +112,9 @@ final class SelectTokens {
                 add(Kind.PARAMETER, start, i);
             } else {
                 String symbol = symbolAt(start);
-                // "--" opens a comment, "->" a JSON path: neither is read here.
-                if (symbol == null || symbol.equals("-") && i + 1 < n && (sql.charAt(i + 1) == '-' || sql.charAt(i + 1) == '>')
-                        || symbol.equals("/") && i + 1 < n && sql.charAt(i + 1) == '*') {
+                // "--" and "/*" open comments, "->" a JSON path: none is read here.
+                if (symbol == null || sql.startsWith("--", start) || sql.startsWith("/*", start)
+                        || sql.startsWith("->", start)) {
                     return false;
                 }
                 i += symbol.length();

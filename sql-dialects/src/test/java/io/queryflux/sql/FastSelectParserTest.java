@@ -102,6 +102,7 @@ class FastSelectParserTest {
             "SELECT a FROM generate_series(1, 3)",
             "SELECT a FROM t NATURAL JOIN u",
             "SELECT \"a\"\"b\" FROM t",
+            "SELECT \"a\\\" AS \"b\" FROM t",
             "SELECT a FROM t LIMIT ALL",
             "SELECT a FROM t GROUP BY (a), b",
             "SELECT a FROM t LIMIT 1, 2 OFFSET 3",
@@ -135,7 +136,9 @@ class FastSelectParserTest {
             boolean needsParse = TranslationNeed.isNeeded(c.sql(), c.source(), Dialect.DUCKDB);
             String standIn = LiteralStandIns.standIn(c.sql(), c.source()).sql();
             // The same text in other letter cases as well: keywords and names must not depend on it.
-            for (String text : List.of(c.sql(), standIn, standIn.toLowerCase(Locale.ROOT), standIn.toUpperCase(Locale.ROOT))) {
+            List<String> texts = List.of(
+                    c.sql(), standIn, standIn.toLowerCase(Locale.ROOT), standIn.toUpperCase(Locale.ROOT));
+            for (String text : texts) {
                 String failure = checkAgainstJSqlParser(text);
                 if (failure != null) {
                     failures.add(c.id() + ": " + failure);
@@ -153,7 +156,7 @@ class FastSelectParserTest {
         System.out.printf("fast parser accepts %d of the %d corpus statements translated to DuckDB by a parse%n",
                 accepted, parsed);
         assertEquals(List.of(), failures);
-        assertTrue(accepted * 10 >= parsed * 8, accepted + " of " + parsed + " accepted");
+        assertTrue(accepted * 10 >= parsed * 9, accepted + " of " + parsed + " accepted");
     }
 
     @Test
@@ -169,8 +172,8 @@ class FastSelectParserTest {
             statements.add("SELECT " + function + "(a, 1), " + function + "(*) FROM t");
         }
         for (String column : FastSelectParser.KEYWORD_COLUMNS) {
-            statements.add("SELECT " + column + ".*, " + column + ", t." + column + ", a AS " + column + ", b " + column + " FROM " + column
-                    + " " + column + " WHERE " + column + " = 1 ORDER BY " + column);
+            statements.add("SELECT " + column + ".*, " + column + ", t." + column + ", a AS " + column + ", b " + column
+                    + " FROM " + column + " " + column + " WHERE " + column + " = 1 ORDER BY " + column);
         }
         for (String type : FastSelectParser.TYPES) {
             statements.add("SELECT CAST(a AS " + type + "), a::" + type + " + 1, f(b::" + type + ") FROM t");
@@ -249,8 +252,9 @@ class FastSelectParserTest {
         for (String sql : GIVE_UPS) {
             assertNull(FastSelectParser.parse(sql), sql);
             assertNull(FastSelectParser.parse(LiteralStandIns.standIn(sql, Dialect.POSTGRES).sql()), sql);
-            Translation expected = jsqlParserOnly.translate(sql, Dialect.POSTGRES, Dialect.TRINO, TranslationMode.BEST_EFFORT);
-            Translation actual = fast.translate(sql, Dialect.POSTGRES, Dialect.TRINO, TranslationMode.BEST_EFFORT);
+            TranslationMode mode = TranslationMode.BEST_EFFORT;
+            Translation expected = jsqlParserOnly.translate(sql, Dialect.POSTGRES, Dialect.TRINO, mode);
+            Translation actual = fast.translate(sql, Dialect.POSTGRES, Dialect.TRINO, mode);
             assertEquals(expected.sql(), actual.sql(), sql);
             assertEquals(expected.outcome(), actual.outcome(), sql);
         }
