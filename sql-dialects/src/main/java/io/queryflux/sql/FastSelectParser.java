@@ -34,7 +34,6 @@ import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.expression.operators.arithmetic.Addition;
 import net.sf.jsqlparser.expression.operators.arithmetic.Concat;
 import net.sf.jsqlparser.expression.operators.arithmetic.Division;
-import net.sf.jsqlparser.expression.operators.arithmetic.IntegerDivision;
 import net.sf.jsqlparser.expression.operators.arithmetic.Modulo;
 import net.sf.jsqlparser.expression.operators.arithmetic.Multiplication;
 import net.sf.jsqlparser.expression.operators.arithmetic.Subtraction;
@@ -85,7 +84,7 @@ import net.sf.jsqlparser.statement.select.WithItem;
  * HAVING, ORDER BY [ASC | DESC], LIMIT n [OFFSET m] and MySQL's LIMIT m, n. Expressions: OR, AND,
  * NOT, comparisons (MySQL's {@code <=>} too), [NOT] LIKE / ILIKE / REGEXP / RLIKE, PostgreSQL's
  * regular expression operators, [NOT] BETWEEN, [NOT] IN (list or subquery), IS [NOT] NULL,
- * + - || * / % DIV, unary minus, {@code ::} casts to one-word types, CAST, TRY_CAST, CASE,
+ * + - || * / %, unary minus, {@code ::} casts to one-word types, CAST, TRY_CAST, CASE,
  * EXTRACT, INTERVAL, DATE and TIMESTAMP literals, function calls (with DISTINCT, ORDER BY, and
  * OVER (PARTITION BY ... ORDER BY ...)), scalar subqueries, bare date units as in
  * TIMESTAMPDIFF(HOUR, a, b), columns, literals and numbered parameters. Left to JSQLParser among
@@ -110,11 +109,14 @@ final class FastSelectParser {
     static final Set<String> TYPES = Set.of(
             "int", "integer", "bigint", "smallint", "double", "real", "float", "numeric", "decimal", "date",
             "timestamp", "time", "text", "varchar", "char", "signed", "boolean", "json", "jsonb");
-    /** + - and || share one level in JSQLParser, as * / % and DIV share the next. */
+    /**
+     * + - and || share one level in JSQLParser, as * / % share the next. MySQL's DIV is left to
+     * JSQLParser, whose operand after DIV is narrower (it rejects IF(...) there).
+     */
     private static final Map<String, BinaryOperator<Expression>> SUMS = Map.of(
             "+", Addition::new, "-", Subtraction::new, "||", Concat::new);
     private static final Map<String, BinaryOperator<Expression>> PRODUCTS = Map.of(
-            "*", Multiplication::new, "/", Division::new, "%", Modulo::new, "div", IntegerDivision::new);
+            "*", Multiplication::new, "/", Division::new, "%", Modulo::new);
     static final Set<String> INTERVAL_UNITS = Set.of("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND");
 
     private final SelectTokens tokens;
@@ -367,7 +369,13 @@ final class FastSelectParser {
         boolean not = accept("NOT");
         if (tokens.is(at, "LIKE") || tokens.is(at, "ILIKE") || tokens.is(at, "REGEXP") || tokens.is(at, "RLIKE")) {
             LikeExpression like = new LikeExpression();
-            like.setLikeKeyWord(LikeExpression.KeyWord.valueOf(tokens.text(at++).toUpperCase(Locale.ROOT)));
+            LikeExpression.KeyWord keyWord = LikeExpression.KeyWord.valueOf(tokens.text(at++).toUpperCase(Locale.ROOT));
+            // JSQLParser rejects IF(...) right after REGEXP and RLIKE (and DIV): not read here either.
+            if ((keyWord == LikeExpression.KeyWord.REGEXP || keyWord == LikeExpression.KeyWord.RLIKE)
+                    && tokens.is(at, "IF")) {
+                throw GIVE_UP;
+            }
+            like.setLikeKeyWord(keyWord);
             like.setNot(not);
             return binary(like, left, sum());
         }
@@ -375,9 +383,9 @@ final class FastSelectParser {
             Between between = new Between();
             between.setLeftExpression(left);
             between.setNot(not);
-            between.setBetweenExpressionStart(sum());
+            between.setBetweenExpressionStart(betweenOperand());
             expect("AND");
-            between.setBetweenExpressionEnd(sum());
+            between.setBetweenExpressionEnd(betweenOperand());
             return between;
         }
         if (accept("IN")) {
@@ -407,6 +415,14 @@ final class FastSelectParser {
             return binary(new RegExpMatchOperator(regexp), left, sum());
         }
         return left;
+    }
+
+    /** JSQLParser reads a subquery there as a whole operand, (SELECT 1) + 1 is rejected: left to it. */
+    private Expression betweenOperand() {
+        if (tokens.is(at, "(") && tokens.is(at + 1, "SELECT")) {
+            throw GIVE_UP;
+        }
+        return sum();
     }
 
     private static BinaryExpression comparison(String symbol) {
@@ -665,14 +681,19 @@ final class FastSelectParser {
     private CaseExpression caseExpression() {
         CaseExpression expression = new CaseExpression();
         if (!tokens.is(at, "WHEN")) {
-            expression.setSwitchExpression(expression());
+            // JSQLParser's operand production takes no leading sign and no IF(...); conditions in
+            // it are left to JSQLParser too.
+            if (tokens.is(at, "-") || tokens.is(at, "IF")) {
+                throw GIVE_UP;
+            }
+            expression.setSwitchExpression(sum());
         }
         List<WhenClause> clauses = new ArrayList<>();
         while (accept("WHEN")) {
             WhenClause clause = new WhenClause();
             clause.setWhenExpression(expression());
             expect("THEN");
-            clause.setThenExpression(expression());
+            clause.setThenExpression(branch());
             clauses.add(clause);
         }
         if (clauses.isEmpty()) {
@@ -680,16 +701,29 @@ final class FastSelectParser {
         }
         expression.setWhenClauses(clauses);
         if (accept("ELSE")) {
-            expression.setElseExpression(expression());
+            expression.setElseExpression(branch());
         }
         expect("END");
         return expression;
     }
 
+    /**
+     * A THEN or ELSE result. JSQLParser's simple parsing reads NOT there as binding tighter than
+     * arithmetic (NOT a - b is (NOT a) - b) but its complex parsing does not, and which one
+     * applies depends on the rest of the statement; so a result starting with NOT is left to it.
+     */
+    private Expression branch() {
+        if (tokens.is(at, "NOT")) {
+            throw GIVE_UP;
+        }
+        return expression();
+    }
+
     private CastExpression castCall(String keyword) {
         expect("(");
         CastExpression cast = new CastExpression(keyword);
-        cast.setLeftExpression(expression());
+        // JSQLParser reads no condition here, as in EXTRACT: CAST(a = b AS int) is rejected.
+        cast.setLeftExpression(sum());
         expect("AS");
         cast.setColDataType(type());
         expect(")");
@@ -704,7 +738,7 @@ final class FastSelectParser {
         ExtractExpression extract = new ExtractExpression();
         extract.setName(tokens.text(at++));
         expect("FROM");
-        extract.setExpression(expression());
+        extract.setExpression(sum());
         expect(")");
         return extract;
     }
