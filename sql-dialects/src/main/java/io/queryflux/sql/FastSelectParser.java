@@ -361,7 +361,7 @@ final class FastSelectParser {
     /** A comparison or a postfix predicate over sums; one per condition, as in JSQLParser. */
     private Expression condition() {
         Expression left = sum();
-        BinaryExpression comparison = comparison(tokens.kind(at) == SelectTokens.Kind.SYMBOL ? tokens.text(at) : "");
+        BinaryExpression comparison = tokens.kind(at) == SelectTokens.Kind.SYMBOL ? comparison(tokens.text(at)) : null;
         if (comparison != null) {
             at++;
             return binary(comparison, left, sum());
@@ -370,7 +370,7 @@ final class FastSelectParser {
         if (tokens.is(at, "LIKE") || tokens.is(at, "ILIKE") || tokens.is(at, "REGEXP") || tokens.is(at, "RLIKE")) {
             LikeExpression like = new LikeExpression();
             LikeExpression.KeyWord keyWord = LikeExpression.KeyWord.valueOf(tokens.text(at++).toUpperCase(Locale.ROOT));
-            // JSQLParser rejects IF(...) right after REGEXP and RLIKE (and DIV): not read here either.
+            // JSQLParser rejects IF(...) right after REGEXP and RLIKE: not read here either.
             if ((keyWord == LikeExpression.KeyWord.REGEXP || keyWord == LikeExpression.KeyWord.RLIKE)
                     && tokens.is(at, "IF")) {
                 throw GIVE_UP;
@@ -469,11 +469,9 @@ final class FastSelectParser {
     private Expression leftToRight(Map<String, BinaryOperator<Expression>> operators, Supplier<Expression> operand) {
         Expression left = operand.get();
         while (true) {
-            SelectTokens.Kind kind = tokens.kind(at);
-            String text = kind == SelectTokens.Kind.SYMBOL || kind == SelectTokens.Kind.WORD
-                    ? tokens.text(at).toLowerCase(Locale.ROOT)
-                    : "";
-            BinaryOperator<Expression> operator = operators.get(text);
+            BinaryOperator<Expression> operator = tokens.kind(at) == SelectTokens.Kind.SYMBOL
+                    ? operators.get(tokens.text(at))
+                    : null;
             if (operator == null) {
                 return left;
             }
