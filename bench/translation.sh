@@ -23,12 +23,16 @@ if ! "$py" -c 'import sqlglot' 2>/dev/null; then
         exit 0
     fi
 fi
-ours="$(python3 -c '
+p50() {
+    python3 -c '
 import json, sys
 for r in json.load(open(sys.argv[1])):
-    if r["benchmark"].endswith(".fullTranslation"):
-        print(r["primaryMetric"]["scorePercentiles"]["50.0"])' "$results")"
+    if r["benchmark"].endswith("." + sys.argv[2]):
+        print(r["primaryMetric"]["scorePercentiles"]["50.0"])' "$results" "$1"
+}
+ours="$(p50 fullTranslation)"
+jsqlparser_only="$(p50 fullTranslationJSqlParserOnly)"
 sqlglot="$("$JAVA_HOME/bin/java" -cp "$classpath" io.queryflux.sql.CorpusExport | "$py" bench/sqlglot-translation.py)"
 echo "$sqlglot"
 theirs="$(sed -E 's/.*p50=([0-9.]+).*/\1/' <<<"$sqlglot")"
-python3 -c "import sys; o, t = float(sys.argv[1]), float(sys.argv[2]); print(f'full translation p50: QueryFlux {o:.1f} us, sqlglot {t:.1f} us, sqlglot/QueryFlux = {t / o:.1f}x')" "$ours" "$theirs"
+python3 -c "import sys; o, j, t = map(float, sys.argv[1:]); print(f'full translation p50: QueryFlux {o:.1f} us, sqlglot {t:.1f} us, sqlglot/QueryFlux = {t / o:.1f}x (JSQLParser alone {j:.1f} us, {t / j:.1f}x)')" "$ours" "$jsqlparser_only" "$theirs"

@@ -16,8 +16,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Cost per statement of translating the corpus to DuckDB: the decide step alone, the full
- * translation (no cache), and a cache hit. Each invocation handles one statement, cycling
- * through the corpus, so the sampled p50 is the median cost per statement.
+ * translation (no cache), the same with JSQLParser alone, and a cache hit. Each invocation
+ * handles one statement, cycling through the corpus, so the sampled p50 is the median cost per
+ * statement.
  * Run with bench/translation.sh.
  */
 @State(Scope.Thread)
@@ -29,6 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TranslationBenchmark {
     private List<CorpusCase> corpus;
     private SqlTranslator uncached;
+    private SqlTranslator uncachedJSqlParserOnly;
     private SqlTranslator cached;
     private int next;
 
@@ -36,6 +38,7 @@ public class TranslationBenchmark {
     public void setUp() throws TranslationException {
         corpus = CorpusCase.loadAll();
         uncached = new SqlTranslator(0);
+        uncachedJSqlParserOnly = new SqlTranslator(0, false);
         cached = new SqlTranslator(10_000);
         for (CorpusCase c : corpus) {
             cached.translate(c.sql(), c.source(), Dialect.DUCKDB, TranslationMode.BEST_EFFORT);
@@ -58,6 +61,13 @@ public class TranslationBenchmark {
     public Translation fullTranslation() throws TranslationException {
         CorpusCase c = nextCase();
         return uncached.translate(c.sql(), c.source(), Dialect.DUCKDB, TranslationMode.BEST_EFFORT);
+    }
+
+    /** The same without FastSelectParser: every statement that needs a parse goes to JSQLParser. */
+    @Benchmark
+    public Translation fullTranslationJSqlParserOnly() throws TranslationException {
+        CorpusCase c = nextCase();
+        return uncachedJSqlParserOnly.translate(c.sql(), c.source(), Dialect.DUCKDB, TranslationMode.BEST_EFFORT);
     }
 
     @Benchmark

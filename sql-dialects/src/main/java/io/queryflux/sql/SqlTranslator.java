@@ -10,13 +10,20 @@ import java.util.Optional;
  *
  * <p>Three steps, cheapest first: the same dialect passes through byte for byte; a scan of the
  * text ({@link TranslationNeed}) sends queries with nothing dialect-specific as written; only the
- * rest are parsed (JSQLParser) and printed for the target with our rule tables.
+ * rest are parsed ({@link FastSelectParser} for the common subset, else JSQLParser) and printed for the target with our rule tables.
  */
 public final class SqlTranslator {
     private final TranslationCache cache;
+    private final boolean fastParser;
 
     public SqlTranslator(int cacheSize) {
+        this(cacheSize, true);
+    }
+
+    /** With {@code fastParser} false every statement is parsed by JSQLParser: for tests comparing the two. */
+    SqlTranslator(int cacheSize, boolean fastParser) {
         this.cache = new TranslationCache(cacheSize);
+        this.fastParser = fastParser;
     }
 
     /**
@@ -39,7 +46,7 @@ public final class SqlTranslator {
         TranslationCache.Key key = new TranslationCache.Key(sql, source, target);
         Rewrite rewrite = cache.get(key);
         if (rewrite == null) {
-            rewrite = rewrite(sql, source, target);
+            rewrite = rewrite(sql, source, target, fastParser);
             cache.put(key, rewrite);
         }
         return switch (rewrite.outcome()) {
@@ -64,12 +71,12 @@ public final class SqlTranslator {
         return source.family() != target.family() && TranslationNeed.isNeeded(sql, source, target);
     }
 
-    private static Rewrite rewrite(String sql, Dialect source, Dialect target) {
+    private static Rewrite rewrite(String sql, Dialect source, Dialect target, boolean fastParser) {
         if (!TranslationNeed.isNeeded(sql, source, target)) {
             return Rewrite.notNeeded();
         }
         try {
-            return Rewrite.translated(StatementTranslator.translate(sql, source, target));
+            return Rewrite.translated(StatementTranslator.translate(sql, source, target, fastParser));
         } catch (Untranslatable e) {
             return Rewrite.failed(e.construct(), e.why());
         }

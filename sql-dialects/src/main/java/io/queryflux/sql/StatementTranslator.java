@@ -19,21 +19,26 @@ final class StatementTranslator {
     private StatementTranslator() {}
 
     /**
+     * @param fastParser whether {@link FastSelectParser} is tried before JSQLParser; off only in
+     *        tests that compare the two
      * @throws Untranslatable when the statement cannot be parsed, is not a query, or holds a
      *         construct without an equivalent in the target
      */
-    static String translate(String sql, Dialect source, Dialect target) {
+    static String translate(String sql, Dialect source, Dialect target, boolean fastParser) {
         LiteralStandIns literals = LiteralStandIns.standIn(sql, source);
-        Statement statement;
-        try {
-            statement = parse(literals.sql());
-        } catch (Untranslatable e) {
-            if (literals.isEmpty()) {
-                throw e;
+        // The fast parser builds JSQLParser's own tree for the common subset, or gives up.
+        Statement statement = fastParser ? FastSelectParser.parse(literals.sql()) : null;
+        if (statement == null) {
+            try {
+                statement = parse(literals.sql());
+            } catch (Untranslatable e) {
+                if (literals.isEmpty()) {
+                    throw e;
+                }
+                // A literal stood where a parameter cannot: read the statement as written.
+                literals = LiteralStandIns.none(sql);
+                statement = parse(sql);
             }
-            // A literal stood where a parameter cannot: read the statement as written.
-            literals = LiteralStandIns.none(sql);
-            statement = parse(sql);
         }
         if (!(statement instanceof Select)) {
             throw new Untranslatable(statement.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT) + " statement",
@@ -53,7 +58,7 @@ final class StatementTranslator {
      * first and complex parsing only when that fails, except where simple parsing is known to fail:
      * a failed parse builds its error by re-running every lookahead, which costs several parses.
      */
-    private static Statement parse(String sql) {
+    static Statement parse(String sql) {
         boolean complexOnly = SIMPLE_PARSING_REJECTS.matcher(sql).find();
         try {
             return parse(sql, complexOnly);
