@@ -3,15 +3,13 @@ package io.queryflux.protocol.mysql.catalog;
 import io.queryflux.dispatch.ClientSession;
 import io.queryflux.dispatch.QueryDispatcher;
 import io.queryflux.dispatch.QueryRequest;
-import io.queryflux.engine.Column;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.QueryException;
+import io.queryflux.engine.ListCursor;
 import io.queryflux.engine.SqlType;
+import io.queryflux.engine.duckdb.ScratchDuckDb;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A MySQL-shaped {@code information_schema} (SCHEMATA, TABLES, COLUMNS, and the key, index and
@@ -108,12 +105,10 @@ final class InformationSchemaMirror implements AutoCloseable {
             // Unqualified names (the macros; tables after USE information_schema) resolve to the mirror.
             "SET search_path = '" + SCHEMA + ",main'");
 
-    private final Connection connection;
-    private final ReentrantLock lock = new ReentrantLock();
-    private boolean closed;
+    private final ScratchDuckDb database;
 
-    private InformationSchemaMirror(Connection connection) {
-        this.connection = connection;
+    private InformationSchemaMirror(ScratchDuckDb database) {
+        this.database = database;
     }
 
     static InformationSchemaMirror load(QueryDispatcher dispatcher, ClientSession session) throws QueryException {
@@ -140,15 +135,10 @@ final class InformationSchemaMirror implements AutoCloseable {
         } catch (QueryException e) {
             columns = dispatcher.readRows(new QueryRequest(CORE_COLUMNS, session), MAX_ROWS);
         }
+        List<List<Object>> allColumns = columns;
         try {
-            Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-            try {
-                fill(connection, schemas, tables, columns, seen);
-            } catch (SQLException e) {
-                connection.close();
-                throw e;
-            }
-            return new InformationSchemaMirror(connection);
+            return new InformationSchemaMirror(ScratchDuckDb.create(
+                    connection -> fill(connection, schemas, tables, allColumns, seen)));
         } catch (SQLException e) {
             throw new QueryException(ErrorCode.GENERIC_INTERNAL_ERROR, "cannot build the information_schema mirror: "
                     + e.getMessage(), e);
@@ -234,39 +224,7 @@ final class InformationSchemaMirror implements AutoCloseable {
 
     /** Runs a query already rewritten for the mirror; empty when this mirror has been closed meanwhile. */
     Optional<ListCursor> query(String sql) throws QueryException {
-        lock.lock();
-        try {
-            if (closed) {
-                return Optional.empty();
-            }
-            try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-                return Optional.of(materialise(rs));
-            }
-        } catch (SQLException e) {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            throw new QueryException(message.startsWith("Parser Error") ? ErrorCode.SYNTAX_ERROR
-                    : ErrorCode.NOT_SUPPORTED, "information_schema query not supported by the proxy: " + message, e);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private static ListCursor materialise(ResultSet rs) throws SQLException {
-        ResultSetMetaData meta = rs.getMetaData();
-        int width = meta.getColumnCount();
-        List<Column> columns = new ArrayList<>(width);
-        for (int i = 1; i <= width; i++) {
-            columns.add(new Column(meta.getColumnLabel(i), sqlType(meta.getColumnTypeName(i))));
-        }
-        List<Object[]> rows = new ArrayList<>();
-        while (rs.next() && rows.size() < MAX_ROWS) {
-            Object[] row = new Object[width];
-            for (int i = 0; i < width; i++) {
-                row[i] = value(rs, i + 1, columns.get(i).type());
-            }
-            rows.add(row);
-        }
-        return new ListCursor(columns, rows);
+        return database.query(sql, InformationSchemaMirror::sqlType, "information_schema");
     }
 
     /** The mirror holds only text, integers and timestamps; anything else (a NULL column) is text. */
@@ -279,31 +237,8 @@ final class InformationSchemaMirror implements AutoCloseable {
         };
     }
 
-    private static Object value(ResultSet rs, int index, SqlType type) throws SQLException {
-        Object value = rs.getObject(index);
-        if (value == null) {
-            return null;
-        }
-        return switch (type.kind()) {
-            case BOOLEAN -> (Boolean) value;
-            case INTEGER -> ((Number) value).intValue();
-            case BIGINT -> ((Number) value).longValue();
-            default -> rs.getString(index);
-        };
-    }
-
     @Override
     public void close() {
-        lock.lock();
-        try {
-            if (!closed) {
-                closed = true;
-                connection.close();
-            }
-        } catch (SQLException ignored) {
-            // an in-memory database; nothing is lost
-        } finally {
-            lock.unlock();
-        }
+        database.close();
     }
 }

@@ -2,6 +2,7 @@ package io.queryflux.protocol.mysql.catalog;
 
 import static java.util.Objects.requireNonNull;
 
+import io.queryflux.engine.ListCursor;
 import io.queryflux.dispatch.ClientSession;
 import io.queryflux.dispatch.QueryDispatcher;
 import io.queryflux.engine.QueryException;

@@ -2,6 +2,7 @@ package io.queryflux.protocol.mysql.catalog;
 
 import static java.util.Objects.requireNonNull;
 
+import io.queryflux.engine.ListCursor;
 import io.queryflux.protocol.mysql.commands.SqlScanner;
 import java.util.Optional;
 import java.util.regex.Matcher;

@@ -1,5 +1,6 @@
 package io.queryflux.protocol.mysql.catalog;
 
+import io.queryflux.engine.ListCursor;
 import io.queryflux.engine.Column;
 import io.queryflux.engine.SqlType;
 import io.queryflux.protocol.mysql.codec.ErrorNumbers;
@@ -254,7 +255,7 @@ final class ShowStatements {
     }
 
     private static ProxyAnswer table(List<Column> columns, List<Object[]> rows) {
-        return new ProxyAnswer.Rows(new ListCursor(columns, rows));
+        return new ProxyAnswer.Rows(ListCursor.ofArrays(columns, rows));
     }
 
     private static long uptimeSeconds() {

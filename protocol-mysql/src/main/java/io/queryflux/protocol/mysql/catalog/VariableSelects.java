@@ -1,5 +1,6 @@
 package io.queryflux.protocol.mysql.catalog;
 
+import io.queryflux.engine.ListCursor;
 import io.queryflux.engine.Column;
 import io.queryflux.engine.SqlType;
 import io.queryflux.protocol.mysql.codec.ErrorNumbers;
@@ -81,7 +82,7 @@ final class VariableSelects {
         }
         List<Object[]> rows = new ArrayList<>();
         rows.add(row);
-        return Optional.of(new ProxyAnswer.Rows(new ListCursor(columns, rows)));
+        return Optional.of(new ProxyAnswer.Rows(ListCursor.ofArrays(columns, rows)));
     }
 
     /** The value of a session function, or null when it is not one the proxy answers. */

@@ -2,13 +2,13 @@ package io.queryflux.protocol.mysql.commands;
 
 import static java.util.Objects.requireNonNull;
 
+import io.queryflux.engine.ListCursor;
 import io.queryflux.dispatch.QueryDispatcher;
 import io.queryflux.dispatch.QueryRequest;
 import io.queryflux.dispatch.RunningQuery;
 import io.queryflux.engine.Column;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.ResultCursor;
-import io.queryflux.protocol.mysql.catalog.ListCursor;
 import io.queryflux.protocol.mysql.catalog.ProxyAnswer;
 import io.queryflux.protocol.mysql.catalog.ProxyStatements;
 import io.queryflux.protocol.mysql.codec.ErrPacket;

@@ -1,5 +1,6 @@
 package io.queryflux.protocol.pg.session;
 
+import io.queryflux.engine.ListCursor;
 import io.queryflux.engine.Column;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.QueryException;

@@ -1,23 +1,35 @@
-package io.queryflux.protocol.pg.session;
+package io.queryflux.engine;
 
-import io.queryflux.engine.Column;
-import io.queryflux.engine.ResultCursor;
+import static java.util.Objects.requireNonNull;
+
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 
-/** A small result the proxy computed itself (SHOW, version(), catalog answers). */
+/** A small result held in memory: what the proxy answers itself (SHOW, version(), catalog mirrors). */
 public final class ListCursor implements ResultCursor {
     private final List<Column> columns;
     private final List<List<Object>> rows;
     private int index = -1;
 
+    /** @param rows the rows, each as wide as {@code columns}; values may be null */
     public ListCursor(List<Column> columns, List<List<Object>> rows) {
-        this.columns = List.copyOf(columns);
-        this.rows = List.copyOf(rows);
+        this.columns = List.copyOf(requireNonNull(columns, "columns is null"));
+        this.rows = List.copyOf(requireNonNull(rows, "rows is null"));
+    }
+
+    /** Rows given as arrays. */
+    public static ListCursor ofArrays(List<Column> columns, List<Object[]> rows) {
+        return new ListCursor(columns, rows.stream().map(Arrays::asList).toList());
     }
 
     public static ListCursor empty() {
         return new ListCursor(List.of(), List.of());
+    }
+
+    /** Whether the result has no rows at all. */
+    public boolean isEmpty() {
+        return rows.isEmpty();
     }
 
     @Override
@@ -47,4 +59,9 @@ public final class ListCursor implements ResultCursor {
 
     @Override
     public void close() {}
+
+    @Override
+    public String toString() {
+        return columns + " " + rows;
+    }
 }
