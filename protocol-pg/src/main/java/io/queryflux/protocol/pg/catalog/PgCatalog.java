@@ -32,7 +32,17 @@ public final class PgCatalog implements AutoCloseable {
 
     /** True when the statement reads the PostgreSQL system catalog. */
     public boolean handles(String sql) {
-        return CATALOG_REFERENCE.matcher(sql).find();
+        return mentionsPg(sql) && CATALOG_REFERENCE.matcher(sql).find();
+    }
+
+    /** Every catalog name starts with pg_; most statements have none, and skip the regex. */
+    private static boolean mentionsPg(String sql) {
+        for (int i = sql.length() - 3; i >= 0; i--) {
+            if (sql.charAt(i + 2) == '_' && sql.regionMatches(true, i, "pg_", 0, 3)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs a catalog query against a mirror of the session's engine metadata. */
