@@ -148,8 +148,14 @@ public final class ClusterGroup {
 
     private record Picked(Cluster cluster, CircuitBreaker.Permit permit) {}
 
+    /** Runs for every query, so the usual case (every member eligible) allocates nothing. */
     private List<Cluster> eligibleMembers() {
-        return members.stream().filter(Cluster::eligible).toList();
+        for (Cluster member : members) {
+            if (!member.eligible()) {
+                return members.stream().filter(Cluster::eligible).toList();
+            }
+        }
+        return members;
     }
 
     private String noClusterReason() {
