@@ -52,10 +52,8 @@ public final class BriefSpin {
 
     /** Returns once {@code in} has input or the spin gave up; the caller then reads (and may block). */
     public void awaitInput(InputStream in) throws IOException {
-        if (maxNanos <= 0 || in.available() > 0) {
-            return;
-        }
-        if (SERVING.get() > MAX_SPINNERS) {
+        // Checked first: under load it is the usual way out, and available() is a system call.
+        if (maxNanos <= 0 || SERVING.get() > MAX_SPINNERS || in.available() > 0) {
             return;
         }
         boolean probe = waits.incrementAndGet() % PROBE_EVERY == 0;

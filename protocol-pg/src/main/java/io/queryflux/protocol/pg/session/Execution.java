@@ -39,9 +39,12 @@ final class Execution implements AutoCloseable {
         this.readOnly = readOnly;
     }
 
-    /** A plain query (SELECT, VALUES, TABLE, SHOW without INTO): nothing to commit. */
-    static boolean isReadOnly(String sql) {
-        String first = SqlText.firstWord(sql);
+    /**
+     * A plain query (SELECT, VALUES, TABLE, SHOW without INTO): nothing to commit.
+     *
+     * @param first the statement's first word, upper case ({@link SqlText#firstWord})
+     */
+    static boolean isReadOnly(String sql, String first) {
         return (first.equals("SELECT") || first.equals("VALUES") || first.equals("TABLE") || first.equals("SHOW"))
                 && !(mentionsInto(sql) && INTO.matcher(SqlText.stripComments(sql)).find());
     }
@@ -60,9 +63,12 @@ final class Execution implements AutoCloseable {
         return readOnly;
     }
 
-    /** The tag a statement's CommandComplete carries when it returns no rows, e.g. {@code CREATE TABLE}. */
-    static String verbOf(String sql) {
-        String first = SqlText.firstWord(sql);
+    /**
+     * The tag a statement's CommandComplete carries when it returns no rows, e.g. {@code CREATE TABLE}.
+     *
+     * @param first the statement's first word, upper case ({@link SqlText#firstWord})
+     */
+    static String verbOf(String sql, String first) {
         return switch (first) {
             case "" -> "SELECT";
             // Only these need more than the first word, which is all most statements pay for.

@@ -71,7 +71,8 @@ final class StatementRunner {
         try {
             ResultCursor cursor = query.start();
             query.sessionChange().ifPresent(change -> state.setSession(change.applyTo(state.session())));
-            return new Execution(cursor, Optional.of(query), Execution.verbOf(sql), Execution.isReadOnly(sql));
+            return new Execution(cursor, Optional.of(query), Execution.verbOf(sql, first),
+                    Execution.isReadOnly(sql, first));
         } catch (QueryException | RuntimeException e) {
             query.close();
             throw e;
