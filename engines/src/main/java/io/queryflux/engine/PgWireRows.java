@@ -15,7 +15,10 @@ public interface PgWireRows {
      */
     String FORMAT = "postgres-wire-text";
 
-    /** The body of the RowDescription message as PostgreSQL sent it (after type and length). */
+    /**
+     * The body of the RowDescription message as PostgreSQL sent it (after type and length); null
+     * for a statement that returns no rows.
+     */
     byte[] rowDescription();
 
     /**

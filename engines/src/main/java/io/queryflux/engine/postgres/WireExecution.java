@@ -153,16 +153,15 @@ final class WireExecution implements QueryExecution {
     /** The result: rows forwarded as PostgreSQL sent them, or a statement's tag. */
     private final class Rows implements ResultCursor, PgWireRows {
         private final byte[] rowDescription;
-        private final List<Column> columns;
+        private List<Column> columns;
         private String tag;
 
         Rows(byte[] rowDescription) {
             this.rowDescription = rowDescription;
-            this.columns = PgOids.columns(rowDescription);
         }
 
         Rows(String tag) {
-            this.rowDescription = new byte[] {0, 0};
+            this.rowDescription = null;
             this.columns = List.of();
             this.tag = tag;
         }
@@ -207,8 +206,12 @@ final class WireExecution implements QueryExecution {
             return tag == null ? "" : tag;
         }
 
+        /** Typed only when asked: the frontend forwards the RowDescription as it is. */
         @Override
         public List<Column> columns() {
+            if (columns == null) {
+                columns = PgOids.columns(rowDescription);
+            }
             return columns;
         }
 

@@ -52,7 +52,7 @@ final class Execution implements AutoCloseable {
     /** A cheap test before the regex, which would run on every statement. */
     private static boolean mentionsInto(String sql) {
         for (int i = sql.length() - 4; i >= 0; i--) {
-            if (sql.regionMatches(true, i, "into", 0, 4)) {
+            if ((sql.charAt(i) | 0x20) == 'i' && sql.regionMatches(true, i, "into", 0, 4)) {
                 return true;
             }
         }

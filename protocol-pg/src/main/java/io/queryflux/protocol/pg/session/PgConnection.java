@@ -423,8 +423,9 @@ public final class PgConnection implements Runnable {
 
     /** PostgreSQL's own RowDescription, DataRows and tag, passed on as they came. */
     private void forward(Execution execution, PgWireRows rows) throws IOException, QueryException {
-        if (!execution.columns().isEmpty()) {
-            out.begin('T').bytes(rows.rowDescription()).send();
+        byte[] description = rows.rowDescription();
+        if (description != null) {
+            out.begin('T').bytes(description).send();
         }
         byte[] row;
         while ((row = rows.nextDataRow()) != null) {

@@ -84,7 +84,11 @@ public final class SqlText {
 
     /** The statements of a simple Query message, without blank ones and without the ';'. */
     public static List<String> split(String sql) {
-        List<String> statements = new ArrayList<>();
+        List<String> statements = new ArrayList<>(1);
+        if (sql.indexOf(';') < 0) {
+            addIfNotBlank(statements, sql); // one statement: the common case needs no scan
+            return statements;
+        }
         int[] start = {0};
         scan(sql, (s, i) -> {
             if (s.charAt(i) == ';') {
