@@ -7,7 +7,7 @@ import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.ListCursor;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.SqlType;
-import java.math.BigDecimal;
+import io.queryflux.engine.jdbc.ColumnReader;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -85,32 +85,16 @@ public final class ScratchDuckDb implements AutoCloseable {
         for (int i = 1; i <= width; i++) {
             columns.add(new Column(meta.getColumnLabel(i), types.apply(meta.getColumnTypeName(i))));
         }
+        ColumnReader[] readers = columns.stream().map(c -> DuckDbValues.reader(c.type())).toArray(ColumnReader[]::new);
         List<List<Object>> rows = new ArrayList<>();
         while (rs.next() && rows.size() < MAX_ROWS) {
             List<Object> row = new ArrayList<>(width);
             for (int i = 0; i < width; i++) {
-                row.add(value(rs, i + 1, columns.get(i).type()));
+                row.add(readers[i].read(rs, i + 1));
             }
             rows.add(java.util.Collections.unmodifiableList(row));
         }
         return new ListCursor(columns, rows);
-    }
-
-    private static Object value(ResultSet rs, int index, SqlType type) throws SQLException {
-        Object value = rs.getObject(index);
-        if (value == null) {
-            return null;
-        }
-        return switch (type.kind()) {
-            case BOOLEAN -> (Boolean) value;
-            case SMALLINT -> ((Number) value).shortValue();
-            case INTEGER -> ((Number) value).intValue();
-            case BIGINT -> ((Number) value).longValue();
-            case REAL -> ((Number) value).floatValue();
-            case DOUBLE -> ((Number) value).doubleValue();
-            case DECIMAL -> new BigDecimal(value.toString());
-            default -> rs.getString(index);
-        };
     }
 
     @Override
