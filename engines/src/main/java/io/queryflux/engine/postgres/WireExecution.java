@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A plain query whose result the PostgreSQL frontend forwards: sent as a simple-protocol Query
@@ -26,6 +27,8 @@ final class WireExecution implements QueryExecution {
     private final String sql;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicBoolean released = new AtomicBoolean();
+    /** Held while a cancel is sent and while the connection is given back: a cancel never reaches the next query. */
+    private final ReentrantLock handOver = new ReentrantLock();
     private volatile PgWireConnection connection;
     private boolean atReady;
 
@@ -122,12 +125,18 @@ final class WireExecution implements QueryExecution {
 
     @Override
     public void cancel() {
-        if (cancelled.compareAndSet(false, true) && !released.get()) {
-            try {
+        if (!cancelled.compareAndSet(false, true)) {
+            return;
+        }
+        handOver.lock();
+        try {
+            if (!released.get()) {
                 connection.cancel();
-            } catch (IOException | RuntimeException ignored) {
-                // Best effort: the query may have finished meanwhile.
             }
+        } catch (IOException | RuntimeException ignored) {
+            // Best effort: the query may have finished meanwhile.
+        } finally {
+            handOver.unlock();
         }
     }
 
@@ -145,8 +154,13 @@ final class WireExecution implements QueryExecution {
     }
 
     private void release() {
-        if (released.compareAndSet(false, true)) {
-            pool.release(connection);
+        handOver.lock();
+        try {
+            if (released.compareAndSet(false, true)) {
+                pool.release(connection);
+            }
+        } finally {
+            handOver.unlock();
         }
     }
 
