@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.queryflux.engine.Engine;
 import io.queryflux.engine.EngineQuery;
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The postgres engine's own protocol connections, against a real PostgreSQL: forwarded rows,
@@ -192,6 +194,36 @@ class PgWireForwardingTest {
         try (Engine wrong = engine("scram_user", "not it", "1")) {
             QueryException e = assertThrows(QueryException.class, () -> textRows(wrong, "SELECT 1"));
             assertEquals("28P01", e.sqlState());
+        }
+    }
+
+    @Test
+    void aServerThatRequiresTlsIsReachedOverTls(@TempDir Path dir) throws Exception {
+        Path openssl = Path.of("/usr/bin/openssl");
+        assumeTrue(Files.isExecutable(openssl), "openssl is not installed; cannot make a test certificate");
+        Path cert = dir.resolve("server.crt");
+        Path key = dir.resolve("server.key");
+        Process make = new ProcessBuilder(openssl.toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                "-keyout", key.toString(), "-out", cert.toString(), "-days", "1", "-subj", "/CN=127.0.0.1")
+                .redirectErrorStream(true).start();
+        make.getInputStream().readAllBytes();
+        assertTrue(make.waitFor(60, TimeUnit.SECONDS) && make.exitValue() == 0, "openssl failed");
+        Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        try (EmbeddedPostgres tlsOnly = EmbeddedPostgres.builder().setServerConfig("ssl", "on")
+                .setServerConfig("ssl_cert_file", cert.toString()).setServerConfig("ssl_key_file", key.toString())
+                .start()) {
+            try (Connection c = tlsOnly.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                ResultSet hba = s.executeQuery("SHOW hba_file");
+                hba.next();
+                Files.writeString(Path.of(hba.getString(1)), "hostnossl all all 127.0.0.1/32 reject\n"
+                        + "hostssl all all 127.0.0.1/32 trust\nlocal all all trust\n");
+                s.execute("SELECT pg_reload_conf()");
+            }
+            try (Engine over = new PostgresEngineFactory().create("tls-test", Map.of("endpoint",
+                    "127.0.0.1:" + tlsOnly.getPort(), "database", "postgres", "username", "postgres", "poolSize", "1"))) {
+                assertEquals(List.of(List.of("t")),
+                        textRows(over, "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"));
+            }
         }
     }
 }
