@@ -4,7 +4,7 @@ package io.queryflux.engine;
  * Optional cursor capability: a PostgreSQL result as PostgreSQL's own protocol messages, for the
  * PostgreSQL frontend to forward without decoding values into Java objects and encoding them
  * again. An engine returns such a cursor only for a query whose {@link EngineQuery#forwardFormats()}
- * names {@link #FORMAT}, and it is read only through this interface: {@link #nextDataRow()}
+ * names {@link #FORMAT}, and it is read only through this interface: {@link #nextMessage()}
  * instead of {@code next()} and {@code value()}. Cancel and close go through the execution and
  * the cursor as usual.
  */
@@ -22,10 +22,13 @@ public interface PgWireRows {
     byte[] rowDescription();
 
     /**
-     * The body of the next DataRow message as PostgreSQL sent it, read from PostgreSQL only now;
-     * null once the result is exhausted.
+     * The next message to pass on, read from PostgreSQL only now: a DataRow ({@code 'D'}) or a
+     * NoticeResponse ({@code 'N'}, such as a RAISE NOTICE); null once the result is exhausted.
      */
-    byte[] nextDataRow() throws QueryException;
+    Message nextMessage() throws QueryException;
+
+    /** A PostgreSQL protocol message: its type byte and its body (after the length). */
+    record Message(byte type, byte[] body) {}
 
     /** The CommandComplete tag PostgreSQL sent (e.g. {@code SELECT 3}); valid once exhausted. */
     String commandTag();

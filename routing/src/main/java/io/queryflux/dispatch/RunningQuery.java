@@ -487,8 +487,8 @@ public final class RunningQuery implements AutoCloseable {
         }
 
         @Override
-        public byte[] nextDataRow() throws QueryException {
-            return tracked(wire::nextDataRow, java.util.Objects::isNull);
+        public Message nextMessage() throws QueryException {
+            return tracked(wire::nextMessage, java.util.Objects::isNull);
         }
 
         @Override

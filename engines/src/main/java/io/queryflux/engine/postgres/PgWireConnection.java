@@ -27,6 +27,7 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
+import io.queryflux.engine.PgWireRows.Message;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.net.BriefSpin;
 
@@ -37,9 +38,6 @@ import io.queryflux.engine.net.BriefSpin;
  * thread-safe: one query at a time; {@link #cancel()} may come from any thread.
  */
 final class PgWireConnection implements Closeable {
-    /** A backend message: its type byte and its body (after the length). */
-    record Message(byte type, byte[] body) {}
-
     private static final int PROTOCOL_3_0 = 196608;
     private static final int CANCEL_REQUEST_CODE = 80877102;
     private static final int SSL_REQUEST_CODE = 80877103;

@@ -5,10 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.queryflux.engine.Column;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.PgWireRows;
+import io.queryflux.engine.PgWireRows.Message;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.QueryExecution;
 import io.queryflux.engine.ResultCursor;
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,6 +34,8 @@ final class WireExecution implements QueryExecution {
     private final ReentrantLock handOver = new ReentrantLock();
     private volatile PgWireConnection connection;
     private boolean atReady;
+    /** Notices PostgreSQL sent before the rows' description, passed on first. */
+    private final Deque<Message> earlyNotices = new ArrayDeque<>(0);
 
     WireExecution(PgWirePool pool, PgWireConnection connection, String sql) {
         this.pool = requireNonNull(pool, "pool is null");
@@ -44,7 +49,7 @@ final class WireExecution implements QueryExecution {
             close();
             throw canceled();
         }
-        PgWireConnection.Message first;
+        Message first;
         try {
             first = send();
         } catch (IOException e) {
@@ -67,7 +72,7 @@ final class WireExecution implements QueryExecution {
      * closed while it idled fails before PostgreSQL has read anything, so a plain query is sent
      * once more on a fresh connection.
      */
-    private PgWireConnection.Message send() throws IOException, QueryException {
+    private Message send() throws IOException, QueryException {
         try {
             connection.sendQuery(sql);
             return firstAnswer();
@@ -78,16 +83,17 @@ final class WireExecution implements QueryExecution {
         }
     }
 
-    private PgWireConnection.Message firstAnswer() throws IOException, QueryException {
+    private Message firstAnswer() throws IOException, QueryException {
         while (true) {
-            PgWireConnection.Message m = connection.read();
+            Message m = connection.read();
             switch (m.type()) {
                 case 'T', 'C', 'I' -> {
                     return m;
                 }
                 case 'E' -> throw failed(m);
+                case 'N' -> earlyNotices.add(m);
                 default -> {
-                    // NoticeResponse, ParameterStatus, NotificationResponse
+                    // ParameterStatus, NotificationResponse: the proxy's session has its own
                 }
             }
         }
@@ -108,7 +114,7 @@ final class WireExecution implements QueryExecution {
     }
 
     /** The error PostgreSQL reported; the rest of the response is read so the connection can be reused. */
-    private QueryException failed(PgWireConnection.Message error) {
+    private QueryException failed(Message error) {
         QueryException reported = PgWireConnection.errorResponse(error.body());
         drain();
         return cancelled.get() ? canceled() : reported;
@@ -186,16 +192,19 @@ final class WireExecution implements QueryExecution {
         }
 
         @Override
-        public byte[] nextDataRow() throws QueryException {
+        public Message nextMessage() throws QueryException {
+            if (!earlyNotices.isEmpty()) {
+                return earlyNotices.poll();
+            }
             if (tag != null) {
                 return null;
             }
             try {
                 while (true) {
-                    PgWireConnection.Message m = connection.read();
+                    Message m = connection.read();
                     switch (m.type()) {
-                        case 'D' -> {
-                            return m.body();
+                        case 'D', 'N' -> {
+                            return m;
                         }
                         case 'C' -> {
                             tag = PgWireConnection.text(m.body(), 0).replace("\0", "");
@@ -204,7 +213,7 @@ final class WireExecution implements QueryExecution {
                         }
                         case 'E' -> throw failed(m);
                         default -> {
-                            // notices between rows
+                            // ParameterStatus, NotificationResponse
                         }
                     }
                 }
@@ -231,12 +240,12 @@ final class WireExecution implements QueryExecution {
 
         @Override
         public boolean next() {
-            throw new IllegalStateException("a forwarded PostgreSQL result is read with nextDataRow()");
+            throw new IllegalStateException("a forwarded PostgreSQL result is read with nextMessage()");
         }
 
         @Override
         public Object value(int column) {
-            throw new IllegalStateException("a forwarded PostgreSQL result is read with nextDataRow()");
+            throw new IllegalStateException("a forwarded PostgreSQL result is read with nextMessage()");
         }
 
         @Override

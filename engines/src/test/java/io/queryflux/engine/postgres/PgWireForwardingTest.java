@@ -82,12 +82,30 @@ class PgWireForwardingTest {
         try (QueryExecution execution = on.prepare(forwarded(sql))) {
             PgWireRows rows = assertInstanceOf(PgWireRows.class, execution.run());
             List<List<String>> all = new ArrayList<>();
-            byte[] row;
-            while ((row = rows.nextDataRow()) != null) {
-                all.add(values(row));
+            PgWireRows.Message message;
+            while ((message = rows.nextMessage()) != null) {
+                if (message.type() == 'D') {
+                    all.add(values(message.body()));
+                }
             }
             return all;
         }
+    }
+
+    /** The message field (M) of a NoticeResponse body. */
+    private static String noticeText(byte[] body) {
+        int at = 0;
+        while (body[at] != 0) {
+            int end = at + 1;
+            while (body[end] != 0) {
+                end++;
+            }
+            if (body[at] == 'M') {
+                return new String(body, at + 1, end - at - 1, UTF_8);
+            }
+            at = end + 1;
+        }
+        return "";
     }
 
     private static List<String> values(byte[] dataRow) {
@@ -117,9 +135,26 @@ class PgWireForwardingTest {
                     columns.stream().map(io.queryflux.engine.Column::type).toList());
             // TimeZone UTC and DateStyle ISO, as PgWireRows.FORMAT promises.
             assertEquals(java.util.Arrays.asList("1", "12.50", "x", null, "2024-01-02 01:04:05+00", "{1,2}", "t"),
-                    values(rows.nextDataRow()));
-            assertNull(rows.nextDataRow());
+                    values(rows.nextMessage().body()));
+            assertNull(rows.nextMessage());
             assertEquals("SELECT 1", rows.commandTag());
+        }
+    }
+
+    @Test
+    void noticesArePassedOnBetweenTheRows() throws Exception {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE OR REPLACE FUNCTION shout(x int) RETURNS int LANGUAGE plpgsql AS"
+                    + " $$ BEGIN RAISE NOTICE 'row %', x; RETURN x; END $$");
+        }
+        try (QueryExecution execution = engine.prepare(forwarded("SELECT shout(x) FROM generate_series(1, 2) x"))) {
+            PgWireRows rows = (PgWireRows) execution.run();
+            List<String> seen = new ArrayList<>();
+            PgWireRows.Message message;
+            while ((message = rows.nextMessage()) != null) {
+                seen.add(message.type() == 'N' ? "notice " + noticeText(message.body()) : values(message.body()).get(0));
+            }
+            assertEquals(List.of("notice row 1", "1", "notice row 2", "2"), seen);
         }
     }
 
@@ -156,7 +191,7 @@ class PgWireForwardingTest {
                 "SELECT x FROM generate_series(1, 100000) x WHERE pg_sleep(0.005) IS NOT NULL"))) {
             PgWireRows rows = (PgWireRows) execution.run();
             for (int i = 0; i < 10; i++) {
-                assertEquals(String.valueOf(i + 1), values(rows.nextDataRow()).get(0));
+                assertEquals(String.valueOf(i + 1), values(rows.nextMessage().body()).get(0));
             }
         }
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(20), "close drained the result instead of cancelling it");
@@ -169,7 +204,7 @@ class PgWireForwardingTest {
             CompletableFuture<Object> running = CompletableFuture.supplyAsync(() -> {
                 try {
                     // PostgreSQL describes the columns before it runs the query: the error comes with the rows.
-                    return ((PgWireRows) execution.run()).nextDataRow();
+                    return ((PgWireRows) execution.run()).nextMessage();
                 } catch (QueryException e) {
                     return e;
                 }

@@ -52,6 +52,8 @@ class PgForwardingTest {
                     + " '{a,\"b c\"}', '{\"k\": [1, 2]}', true, 0.1),"
                     + " (2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL), (3, -0.01, '', '1999-12-31',"
                     + " '1999-12-31 23:59:59+00', '{}', 'null', false, 1e300)");
+            s.execute("CREATE FUNCTION shout(x int) RETURNS int LANGUAGE plpgsql AS"
+                    + " $$ BEGIN RAISE NOTICE 'row %', x; RETURN x; END $$");
         }
         // One connection and one running query: a leaked one would block every later test.
         proxy = PostgresBackedFrontend.start(0, "127.0.0.1:" + postgres.getPort(), "postgres", "postgres", 1, Map.of());
@@ -96,6 +98,16 @@ class PgForwardingTest {
     void pgjdbcReadsTheSameColumnsAndValuesAsDirectly() throws SQLException {
         try (Connection direct = direct(); Connection proxied = proxied()) {
             assertEquals(read(direct, TYPES_QUERY), read(proxied, TYPES_QUERY));
+        }
+    }
+
+    @Test
+    void noticesReachTheClientAsWarnings() throws SQLException {
+        try (Connection proxied = proxied(); Statement s = proxied.createStatement();
+                ResultSet rs = s.executeQuery("SELECT shout(7)")) {
+            assertTrue(rs.next());
+            assertEquals(7, rs.getInt(1));
+            assertEquals("row 7", s.getWarnings().getMessage());
         }
     }
 

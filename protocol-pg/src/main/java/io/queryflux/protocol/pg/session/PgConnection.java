@@ -421,16 +421,18 @@ public final class PgConnection implements Runnable {
         out.commandComplete(execution.tag());
     }
 
-    /** PostgreSQL's own RowDescription, DataRows and tag, passed on as they came. */
+    /** PostgreSQL's own RowDescription, DataRows, notices and tag, passed on as they came. */
     private void forward(Execution execution, PgWireRows rows) throws IOException, QueryException {
         byte[] description = rows.rowDescription();
         if (description != null) {
             out.begin('T').bytes(description).send();
         }
-        byte[] row;
-        while ((row = rows.nextDataRow()) != null) {
-            out.begin('D').bytes(row).send();
-            execution.countRow();
+        PgWireRows.Message message;
+        while ((message = rows.nextMessage()) != null) {
+            out.begin((char) message.type()).bytes(message.body()).send();
+            if (message.type() == 'D') {
+                execution.countRow();
+            }
         }
         execution.markExhausted();
         out.commandComplete(rows.commandTag());
