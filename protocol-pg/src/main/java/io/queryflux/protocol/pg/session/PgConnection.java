@@ -367,7 +367,7 @@ public final class PgConnection implements Runnable {
         for (String name : session.drainChangedReported()) {
             out.parameterStatus(name, session.get(name).orElse(""));
         }
-        String zone = session.get("TimeZone").orElse("");
+        String zone = session.timeZoneSetting();
         if (!zone.equals(encoderZone)) {
             // Parsing the zone for every statement showed in profiles: only on a change.
             encoder = new PgValueEncoder(session.zone());

@@ -34,6 +34,7 @@ public final class SessionState {
     private ClientSession session;
     private TransactionStatus transaction = TransactionStatus.IDLE;
     private boolean printsLikeEngineConnections;
+    private String timeZone = "";
 
     public SessionState(ClientSession session, int processId, String serverVersion, Map<String, String> startup) {
         this.session = requireNonNull(session, "session is null");
@@ -203,8 +204,14 @@ public final class SessionState {
         return printsLikeEngineConnections; // asked for every statement, changed rarely
     }
 
+    /** The TimeZone setting as given; read for every statement, so kept at hand. */
+    public String timeZoneSetting() {
+        return timeZone;
+    }
+
     private void refreshPrintStyle() {
         String zone = get("TimeZone").orElse("");
+        timeZone = zone;
         // DateStyle ISO (pgjdbc's) keeps the default MDY order for reading dates, as 'ISO, MDY' says.
         String dateStyle = get("DateStyle").orElse("").replace(" ", "").toUpperCase(Locale.ROOT);
         printsLikeEngineConnections = (zone.equalsIgnoreCase("UTC") || zone.equalsIgnoreCase("Etc/UTC"))
