@@ -110,8 +110,10 @@ class PgCatalogTest {
         assertTrue(query.contains("acme") && query.contains("(1 row)"), query);
         String error = psql("SELECT * FROM missing_table");
         assertTrue(error.contains("ERROR") && error.contains("missing_table"), error);
-        String copy = psql("\\copy (SELECT id FROM orders) to stdout");
-        assertTrue(copy.contains("ERROR") && copy.contains("COPY is not supported"), copy);
+        String copy = psql("\\copy (SELECT id, customer FROM orders) to stdout with (format csv, header)");
+        assertEquals("id,customer\n1,acme\n", copy);
+        String copyIn = psql("\\copy orders from stdin");
+        assertTrue(copyIn.contains("ERROR") && copyIn.contains("COPY FROM is not supported"), copyIn);
         String databases = psql("\\l");
         assertTrue(databases.contains("Name"), databases);
     }

@@ -102,6 +102,24 @@ class PgForwardingTest {
     }
 
     @Test
+    void copyToStdoutWritesWhatPostgresWrites() throws Exception {
+        for (String copy : List.of("COPY (" + TYPES_QUERY + ") TO STDOUT",
+                "COPY (" + TYPES_QUERY + ") TO STDOUT WITH (FORMAT csv, HEADER)",
+                "COPY typed (id, name) TO STDOUT CSV DELIMITER ';' NULL 'none'")) {
+            try (Connection direct = direct(); Connection proxied = proxied()) {
+                assertEquals(copyOut(direct, copy), copyOut(proxied, copy), copy);
+            }
+        }
+    }
+
+    private static String copyOut(Connection connection, String sql) throws Exception {
+        java.io.StringWriter out = new java.io.StringWriter();
+        long rows = new org.postgresql.copy.CopyManager(connection.unwrap(org.postgresql.core.BaseConnection.class))
+                .copyOut(sql, out);
+        return rows + " rows:\n" + out;
+    }
+
+    @Test
     void noticesReachTheClientAsWarnings() throws SQLException {
         try (Connection proxied = proxied(); Statement s = proxied.createStatement();
                 ResultSet rs = s.executeQuery("SELECT shout(7)")) {

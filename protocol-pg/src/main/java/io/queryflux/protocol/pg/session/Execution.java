@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.queryflux.dispatch.RunningQuery;
 import io.queryflux.engine.Column;
 import io.queryflux.engine.ResultCursor;
+import io.queryflux.protocol.pg.sql.CopyToStdout;
 import io.queryflux.protocol.pg.sql.SqlText;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,7 @@ final class Execution implements AutoCloseable {
     private final Optional<RunningQuery> query;
     private final String verb;
     private final boolean readOnly;
+    private final Optional<CopyToStdout> copyOut;
     private long rows;
     private boolean exhausted;
     private boolean closed;
@@ -33,10 +35,26 @@ final class Execution implements AutoCloseable {
     }
 
     Execution(ResultCursor cursor, Optional<RunningQuery> query, String verb, boolean readOnly) {
+        this(cursor, query, verb, readOnly, Optional.empty());
+    }
+
+    private Execution(ResultCursor cursor, Optional<RunningQuery> query, String verb, boolean readOnly,
+            Optional<CopyToStdout> copyOut) {
         this.cursor = requireNonNull(cursor, "cursor is null");
         this.query = requireNonNull(query, "query is null");
         this.verb = requireNonNull(verb, "verb is null");
         this.readOnly = readOnly;
+        this.copyOut = requireNonNull(copyOut, "copyOut is null");
+    }
+
+    /** This (not yet read) query's rows, to be sent as COPY output instead; the result takes over its cursor. */
+    Execution copyingOut(CopyToStdout copy) {
+        return new Execution(cursor, query, "COPY", true, Optional.of(copy));
+    }
+
+    /** Set when the rows go out as COPY data (COPY ... TO STDOUT). */
+    Optional<CopyToStdout> copyOut() {
+        return copyOut;
     }
 
     /**

@@ -21,6 +21,7 @@ import io.queryflux.protocol.pg.messages.PgError;
 import io.queryflux.protocol.pg.messages.PgProtocolException;
 import io.queryflux.protocol.pg.messages.StartupPacket;
 import io.queryflux.protocol.pg.messages.TransactionStatus;
+import io.queryflux.protocol.pg.sql.CopyToStdout;
 import io.queryflux.protocol.pg.sql.SqlText;
 import io.queryflux.protocol.pg.types.PgColumnType;
 import io.queryflux.protocol.pg.types.PgParameterDecoder;
@@ -312,7 +313,9 @@ public final class PgConnection implements Runnable {
             try (DisconnectWatch watch = DisconnectWatch.start(socket, buffered, this::cancelRunning)) {
                 execution = runner.start(statement, session, this::dispatched, true);
                 afterStatement();
-                if (execution.cursor() instanceof PgWireRows rows) {
+                if (execution.copyOut().isPresent()) {
+                    copyOut(execution, execution.copyOut().get());
+                } else if (execution.cursor() instanceof PgWireRows rows) {
                     forward(execution, rows);
                 } else {
                     if (!execution.columns().isEmpty()) {
@@ -419,6 +422,38 @@ public final class PgConnection implements Runnable {
         }
         execution.markExhausted();
         out.commandComplete(execution.tag());
+    }
+
+    /** COPY ... TO STDOUT: CopyOutResponse, a CopyData line per row (streamed), CopyDone, then the COPY tag. */
+    private void copyOut(Execution execution, CopyToStdout copy) throws IOException, QueryException {
+        List<Column> columns = execution.columns();
+        out.begin('H').int8(0).int16(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            out.int16(0);
+        }
+        out.send();
+        if (copy.header()) {
+            copyData(copy.line(columns.stream().map(Column::name).toList()));
+        }
+        ResultCursor cursor = execution.cursor();
+        long count = 0;
+        List<String> values = new ArrayList<>(columns.size());
+        while (cursor.next()) {
+            values.clear();
+            for (int i = 0; i < columns.size(); i++) {
+                Object value = cursor.value(i);
+                values.add(value == null ? null : encoder.text(value, columns.get(i).type()));
+            }
+            copyData(copy.line(values));
+            count++;
+        }
+        out.begin('c').send();
+        execution.markExhausted();
+        out.commandComplete("COPY " + count);
+    }
+
+    private void copyData(String line) throws IOException {
+        out.begin('d').bytes(line.getBytes(java.nio.charset.StandardCharsets.UTF_8)).send();
     }
 
     /** PostgreSQL's own RowDescription, DataRows, notices and tag, passed on as they came. */
@@ -540,6 +575,11 @@ public final class PgConnection implements Runnable {
     private Execution started(Portal portal) throws IOException, QueryException {
         if (portal.execution().isEmpty()) {
             Execution execution = runner.start(portal.sql(), session, this::dispatched, false);
+            if (execution.copyOut().isPresent()) {
+                execution.close();
+                throw new QueryException(io.queryflux.engine.ErrorCode.NOT_SUPPORTED,
+                        "COPY ... TO STDOUT is served in the simple query protocol only");
+            }
             portal.started(execution);
             afterStatement();
         }

@@ -12,6 +12,7 @@ import io.queryflux.engine.QueryException;
 import io.queryflux.engine.ResultCursor;
 import io.queryflux.protocol.pg.catalog.PgCatalog;
 import io.queryflux.protocol.pg.messages.TransactionStatus;
+import io.queryflux.protocol.pg.sql.CopyToStdout;
 import io.queryflux.protocol.pg.sql.SqlText;
 import java.util.Collections;
 import java.util.List;
@@ -54,9 +55,15 @@ final class StatementRunner {
                     "current transaction is aborted, commands ignored until end of transaction block", "25P02", null);
         }
         if (first.equals("COPY")) {
-            // Engines would read COPY ... TO STDOUT as a file on their own disk.
-            throw new QueryException(ErrorCode.NOT_SUPPORTED, "COPY is not supported by the QueryFlux PostgreSQL"
-                    + " frontend; use SELECT to read data");
+            // Engines would read COPY ... TO STDOUT as a file on their own disk: the proxy runs the
+            // query and sends its rows as COPY data itself.
+            CopyToStdout copy;
+            try {
+                copy = CopyToStdout.parse(sql);
+            } catch (IllegalArgumentException e) {
+                throw new QueryException(ErrorCode.NOT_SUPPORTED, e.getMessage());
+            }
+            return start(copy.query(), state, onDispatch, false).copyingOut(copy);
         }
         Optional<Execution> answered = local.answer(sql, state);
         if (answered.isPresent()) {

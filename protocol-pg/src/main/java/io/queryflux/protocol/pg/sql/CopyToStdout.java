@@ -1,0 +1,296 @@
+package io.queryflux.protocol.pg.sql;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code COPY (query) TO STDOUT} or {@code COPY table [(columns)] TO STDOUT}, with the text or
+ * CSV options PostgreSQL takes (new {@code WITH (FORMAT csv, HEADER, DELIMITER ',', NULL '')}
+ * and legacy {@code CSV HEADER DELIMITER ','} spellings): the one COPY form the proxy serves,
+ * since engines would read {@code STDOUT} as a file of their own. psql's {@code \copy ... to
+ * stdout} and pgjdbc's CopyManager send it.
+ *
+ * @param query the SELECT whose rows are copied out
+ */
+public record CopyToStdout(String query, boolean csv, boolean header, char delimiter, String nullText) {
+    public CopyToStdout {
+        requireNonNull(query, "query is null");
+        requireNonNull(nullText, "nullText is null");
+    }
+
+    /**
+     * Reads a COPY statement.
+     *
+     * @throws IllegalArgumentException naming what is not supported (COPY FROM, a file, BINARY...)
+     */
+    public static CopyToStdout parse(String sql) {
+        Reader in = new Reader(sql.strip());
+        in.expectWord("COPY");
+        String query;
+        if (in.peek() == '(') {
+            query = in.parenthesized();
+        } else {
+            String table = in.name();
+            String columns = in.peek() == '(' ? in.parenthesized() : "*";
+            query = "SELECT " + columns + " FROM " + table;
+        }
+        String direction = in.word();
+        if (!direction.equals("TO")) {
+            throw new IllegalArgumentException("COPY " + direction + " is not supported by the QueryFlux PostgreSQL"
+                    + " frontend; only COPY ... TO STDOUT");
+        }
+        String target = in.word();
+        if (!target.equals("STDOUT")) {
+            throw new IllegalArgumentException("COPY TO a file or program is not supported; use COPY ... TO STDOUT"
+                    + " (psql: \\copy)");
+        }
+        Options options = new Options();
+        if (in.peekWord().equals("WITH")) {
+            in.word();
+        }
+        if (in.peek() == '(') {
+            Reader list = new Reader(in.parenthesized());
+            while (!list.atEnd()) {
+                options.set(list.word(), list);
+                list.skip(',');
+            }
+        } else {
+            while (!in.atEnd() && in.peek() != ';') {
+                String word = in.word();
+                switch (word) {
+                    case "CSV", "BINARY" -> options.set("FORMAT", new Reader(word));
+                    case "DELIMITER", "NULL" -> {
+                        if (in.peekWord().equals("AS")) {
+                            in.word();
+                        }
+                        options.set(word, in);
+                    }
+                    default -> options.set(word, in);
+                }
+            }
+        }
+        char delimiter = options.delimiter == null ? (options.csv ? ',' : '\t') : options.delimiter;
+        String nullText = options.nullText == null ? (options.csv ? "" : "\\N") : options.nullText;
+        return new CopyToStdout(query, options.csv, options.header, delimiter, nullText);
+    }
+
+    /** One row as a line of COPY output (with its newline), values already in PostgreSQL's text form; null for NULL. */
+    public String line(List<String> values) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                line.append(delimiter);
+            }
+            String value = values.get(i);
+            if (value == null) {
+                line.append(nullText);
+            } else if (csv) {
+                csvField(line, value);
+            } else {
+                textField(line, value);
+            }
+        }
+        return line.append('\n').toString();
+    }
+
+    private void textField(StringBuilder line, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> line.append("\\\\");
+                case '\n' -> line.append("\\n");
+                case '\r' -> line.append("\\r");
+                case '\t' -> line.append("\\t");
+                default -> {
+                    if (c == delimiter) {
+                        line.append('\\');
+                    }
+                    line.append(c);
+                }
+            }
+        }
+    }
+
+    /** Quoted when it holds the delimiter, a quote or a line break, or could be read as NULL. */
+    private void csvField(StringBuilder line, String value) {
+        boolean quote = value.equals(nullText) || value.indexOf(delimiter) >= 0 || value.indexOf('"') >= 0
+                || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
+        if (!quote) {
+            line.append(value);
+            return;
+        }
+        line.append('"').append(value.replace("\"", "\"\"")).append('"');
+    }
+
+    /** The options as given; validated as they are read. */
+    private static final class Options {
+        boolean csv;
+        boolean header;
+        Character delimiter;
+        String nullText;
+
+        void set(String option, Reader value) {
+            switch (option) {
+                case "FORMAT" -> {
+                    String format = value.word();
+                    switch (format) {
+                        case "CSV" -> csv = true;
+                        case "TEXT" -> csv = false;
+                        default -> throw new IllegalArgumentException("COPY format " + format.toLowerCase(Locale.ROOT)
+                                + " is not supported; use text or csv");
+                    }
+                }
+                case "HEADER" -> {
+                    // HEADER alone means true; a boolean may follow (HEADER false), another option may not be eaten.
+                    String next = value.atEnd() || value.peek() == '1' || value.peek() == '0' ? "" : value.peekWord();
+                    if (!value.atEnd() && (value.peek() == '1' || value.peek() == '0')) {
+                        next = value.word();
+                    } else if (List.of("TRUE", "FALSE", "ON", "OFF").contains(next)) {
+                        value.word();
+                    }
+                    header = !List.of("FALSE", "OFF", "0").contains(next);
+                }
+                case "DELIMITER" -> {
+                    String text = value.string();
+                    if (text.length() != 1) {
+                        throw new IllegalArgumentException("COPY delimiter must be a single one-byte character");
+                    }
+                    delimiter = text.charAt(0);
+                }
+                case "NULL" -> nullText = value.string();
+                default -> throw new IllegalArgumentException("COPY option " + option + " is not supported");
+            }
+        }
+    }
+
+    /** Reads words, names, string literals and bracketed text from a statement. */
+    private static final class Reader {
+        private final String text;
+        private int at;
+
+        Reader(String text) {
+            this.text = text;
+        }
+
+        boolean atEnd() {
+            skipSpace();
+            return at >= text.length();
+        }
+
+        char peek() {
+            skipSpace();
+            return at < text.length() ? text.charAt(at) : '\0';
+        }
+
+        String peekWord() {
+            int saved = at;
+            String word = atEnd() || !Character.isLetter(peek()) ? "" : word();
+            at = saved;
+            return word;
+        }
+
+        void skip(char c) {
+            if (peek() == c) {
+                at++;
+            }
+        }
+
+        void expectWord(String expected) {
+            String word = word();
+            if (!word.equals(expected)) {
+                throw new IllegalArgumentException("expected " + expected + " but found " + word);
+            }
+        }
+
+        /** A keyword or option name, upper case; a quoted value is taken as its content. */
+        String word() {
+            skipSpace();
+            if (at < text.length() && text.charAt(at) == '\'') {
+                return string().toUpperCase(Locale.ROOT);
+            }
+            int start = at;
+            while (at < text.length() && (Character.isLetterOrDigit(text.charAt(at)) || text.charAt(at) == '_')) {
+                at++;
+            }
+            if (start == at) {
+                throw new IllegalArgumentException("unexpected text in COPY at: " + text.substring(start));
+            }
+            return text.substring(start, at).toUpperCase(Locale.ROOT);
+        }
+
+        /** A table name as written, possibly qualified and quoted. */
+        String name() {
+            skipSpace();
+            int start = at;
+            boolean quoted = false;
+            while (at < text.length()) {
+                char c = text.charAt(at);
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (!quoted && (Character.isWhitespace(c) || c == '(')) {
+                    break;
+                }
+                at++;
+            }
+            if (start == at) {
+                throw new IllegalArgumentException("COPY needs a table or a (query)");
+            }
+            return text.substring(start, at);
+        }
+
+        /** A '...' literal's content ('' is a quote). */
+        String string() {
+            skipSpace();
+            if (at >= text.length() || text.charAt(at) != '\'') {
+                throw new IllegalArgumentException("expected a quoted string in COPY options");
+            }
+            StringBuilder value = new StringBuilder();
+            at++;
+            while (at < text.length()) {
+                char c = text.charAt(at++);
+                if (c == '\'') {
+                    if (at < text.length() && text.charAt(at) == '\'') {
+                        value.append('\'');
+                        at++;
+                    } else {
+                        return value.toString();
+                    }
+                } else {
+                    value.append(c);
+                }
+            }
+            throw new IllegalArgumentException("unterminated string in COPY options");
+        }
+
+        /** The text between a '(' and its matching ')', quotes respected. */
+        String parenthesized() {
+            skipSpace();
+            int depth = 0;
+            char quote = 0;
+            int start = at + 1;
+            for (; at < text.length(); at++) {
+                char c = text.charAt(at);
+                if (quote != 0) {
+                    if (c == quote) {
+                        quote = 0;
+                    }
+                } else if (c == '\'' || c == '"') {
+                    quote = c;
+                } else if (c == '(') {
+                    depth++;
+                } else if (c == ')' && --depth == 0) {
+                    return text.substring(start, at++).strip();
+                }
+            }
+            throw new IllegalArgumentException("unbalanced parentheses in COPY");
+        }
+
+        private void skipSpace() {
+            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+                at++;
+            }
+        }
+    }
+}
