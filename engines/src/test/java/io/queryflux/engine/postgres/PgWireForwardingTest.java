@@ -15,6 +15,7 @@ import io.queryflux.engine.PgWireRows;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.QueryExecution;
 import io.queryflux.engine.SqlType;
+import io.queryflux.testing.SelfSignedCertificate;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -234,16 +235,10 @@ class PgWireForwardingTest {
 
     @Test
     void aServerThatRequiresTlsIsReachedOverTls(@TempDir Path dir) throws Exception {
-        Path openssl = Path.of("/usr/bin/openssl");
-        assumeTrue(Files.isExecutable(openssl), "openssl is not installed; cannot make a test certificate");
-        Path cert = dir.resolve("server.crt");
-        Path key = dir.resolve("server.key");
-        Process make = new ProcessBuilder(openssl.toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes",
-                "-keyout", key.toString(), "-out", cert.toString(), "-days", "1", "-subj", "/CN=127.0.0.1")
-                .redirectErrorStream(true).start();
-        make.getInputStream().readAllBytes();
-        assertTrue(make.waitFor(60, TimeUnit.SECONDS) && make.exitValue() == 0, "openssl failed");
-        Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Optional<SelfSignedCertificate> made = SelfSignedCertificate.create(dir);
+        assumeTrue(made.isPresent(), SelfSignedCertificate.NO_OPENSSL);
+        Path cert = made.get().certificate();
+        Path key = made.get().privateKey();
         try (EmbeddedPostgres tlsOnly = EmbeddedPostgres.builder().setServerConfig("ssl", "on")
                 .setServerConfig("ssl_cert_file", cert.toString()).setServerConfig("ssl_key_file", key.toString())
                 .start()) {

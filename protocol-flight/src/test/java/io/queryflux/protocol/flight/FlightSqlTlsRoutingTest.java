@@ -1,9 +1,12 @@
 package io.queryflux.protocol.flight;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.queryflux.testing.SelfSignedCertificate;
 import io.queryflux.auth.StaticAuthProvider;
 import io.queryflux.cluster.Cluster;
 import io.queryflux.cluster.ClusterGroup;
@@ -29,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,14 +52,10 @@ class FlightSqlTlsRoutingTest {
 
     @BeforeAll
     static void start() throws Exception {
-        certificate = dir.resolve("cert.pem");
-        Path key = dir.resolve("key.pem");
-        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
-                "-keyout", key.toString(), "-out", certificate.toString(), "-days", "1", "-subj", "/CN=localhost",
-                "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost")
-                .redirectErrorStream(true).start();
-        String output = new String(openssl.getInputStream().readAllBytes());
-        assertTrue(openssl.waitFor(60, TimeUnit.SECONDS) && openssl.exitValue() == 0, "openssl failed: " + output);
+        Optional<SelfSignedCertificate> made = SelfSignedCertificate.create(dir);
+        assumeTrue(made.isPresent(), SelfSignedCertificate.NO_OPENSSL);
+        certificate = made.get().certificate();
+        Path key = made.get().privateKey();
         assertTrue(Files.readString(key).contains("BEGIN PRIVATE KEY"), "a PKCS#8 key");
 
         main = namedDuckDb("main");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.queryflux.testing.SelfSignedCertificate;
 import io.queryflux.auth.AuthProvider;
 import io.queryflux.auth.Identity;
 import java.nio.file.Files;
@@ -63,14 +64,10 @@ class AuthenticationTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path cert = dir.resolve("cert.pem");
-        Path key = dir.resolve("key.pem");
-        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
-                key.toString(), "-out", cert.toString(), "-days", "1", "-subj", "/CN=localhost")
-                .redirectErrorStream(true).start();
-        openssl.getInputStream().readAllBytes();
-        assertEquals(0, openssl.waitFor(), "openssl could not create a test certificate");
-        server = TestServer.start(MySqlFrontendConfig.onPort(0).withTls(cert, key), new VerifyOnlyProvider());
+        Optional<SelfSignedCertificate> certificate = SelfSignedCertificate.create(dir);
+        assumeTrue(certificate.isPresent(), SelfSignedCertificate.NO_OPENSSL);
+        server = TestServer.start(MySqlFrontendConfig.onPort(0).withTls(certificate.get().certificate(),
+                certificate.get().privateKey()), new VerifyOnlyProvider());
     }
 
     @AfterAll
