@@ -22,6 +22,8 @@ public final class BriefSpin {
     private static final int MAX_SPINNERS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     private static final AtomicInteger SPINNERS = new AtomicInteger();
     private static final AtomicInteger SERVING = new AtomicInteger();
+    /** One shared handle: a bound method reference made per request would allocate per request. */
+    private static final Serving END_SERVING = SERVING::decrementAndGet;
     private static final int MAX_SCORE = 16;
     private static final int PROBE_EVERY = 64;
 
@@ -40,7 +42,7 @@ public final class BriefSpin {
      */
     public static Serving serving() {
         SERVING.incrementAndGet();
-        return SERVING::decrementAndGet;
+        return END_SERVING;
     }
 
     /** A request in progress; closing it ends it. */

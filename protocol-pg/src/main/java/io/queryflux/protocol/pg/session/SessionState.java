@@ -75,7 +75,7 @@ public final class SessionState {
             }
         });
         changedReported.clear();
-        refreshPrintStyle();
+        refreshDerivedSettings();
     }
 
     private void define(String name, String value) {
@@ -141,7 +141,7 @@ public final class SessionState {
         displayNames.putIfAbsent(k, name);
         if (REPORTED.contains(k)) {
             changedReported.add(displayNames.get(k));
-            refreshPrintStyle();
+            refreshDerivedSettings();
         }
         if (k.equals("application_name")) {
             session = new ClientSession(session.protocol(), session.user(),
@@ -209,7 +209,8 @@ public final class SessionState {
         return timeZone;
     }
 
-    private void refreshPrintStyle() {
+    /** Recomputes what is read per statement from the settings: the TimeZone and whether PostgreSQL's text can be forwarded. */
+    private void refreshDerivedSettings() {
         String zone = get("TimeZone").orElse("");
         timeZone = zone;
         // DateStyle ISO (pgjdbc's) keeps the default MDY order for reading dates, as 'ISO, MDY' says.
