@@ -2,9 +2,13 @@
 # pgbench select-only (-S) against one PostgreSQL three ways: directly, through pgbouncer
 # (transaction pooling) and through QueryFlux's PostgreSQL port routed to the postgres engine.
 # Prints TPS and average latency for 1 and 32 clients, and the ratios proxy/pgbouncer and
-# proxy/direct. Needs root (installs packages, runs PostgreSQL and pgbouncer as user postgres).
+# proxy/direct. A fourth target, a TCP relay doing no protocol work on the proxy's I/O model
+# (blocking sockets on virtual threads, RelayFloor), shows the ceiling of that model: its ratio
+# to pgbouncer bounds what trimming the proxy's per-query work can reach. Needs root (installs packages, runs PostgreSQL and pgbouncer as user postgres).
 #
 #   bench/pgbench.sh [duration-seconds] [scale]
+#
+# QF_CLIENTS="32" limits the client counts measured (default "1 32").
 set -euo pipefail
 
 DURATION=${1:-20}
@@ -14,6 +18,7 @@ WORK=${QF_BENCH_DIR:-/tmp/qf-pgbench}
 PG_PORT=55432
 BOUNCER_PORT=56432
 PROXY_PORT=57432
+RELAY_PORT=58432
 POOL=32
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 export JAVA_HOME
@@ -28,8 +33,10 @@ PGBENCH=$(command -v pgbench || echo "$PGBIN/pgbench")
 as_postgres() { runuser -u postgres -- "$@"; }
 
 PROXY_PID=""
+RELAY_PID=""
 cleanup() {
   [ -n "$PROXY_PID" ] && kill "$PROXY_PID" 2>/dev/null || true
+  [ -n "$RELAY_PID" ] && kill "$RELAY_PID" 2>/dev/null || true
   [ -f "$WORK/pgbouncer.pid" ] && kill "$(cat "$WORK/pgbouncer.pid")" 2>/dev/null || true
   [ -d "$WORK/data" ] && as_postgres "$PGBIN/pg_ctl" -D "$WORK/data" -m fast stop >/dev/null 2>&1 || true
 }
@@ -81,6 +88,16 @@ for _ in $(seq 1 100); do
 done
 grep -q listening "$WORK/proxy.log" || { cat "$WORK/proxy.log"; exit 1; }
 
+echo "== relay floor (no protocol work, virtual threads) on port $RELAY_PORT"
+"$JAVA_HOME/bin/java" -Xmx256m ${QF_JAVA_OPTS:-} -cp "protocol-pg/target/test-classes" \
+  io.queryflux.protocol.pg.RelayFloor $RELAY_PORT 127.0.0.1:$PG_PORT > "$WORK/relay.log" 2>&1 &
+RELAY_PID=$!
+for _ in $(seq 1 50); do
+  grep -q listening "$WORK/relay.log" 2>/dev/null && break
+  sleep 0.2
+done
+grep -q listening "$WORK/relay.log" || { cat "$WORK/relay.log"; exit 1; }
+
 declare -A TPS LAT
 run() { # name port clients
   local out
@@ -93,16 +110,22 @@ run() { # name port clients
 
 # The proxy is a JVM: let the JIT compile its hot path before measuring, as it would be in service.
 "$PGBENCH" -h 127.0.0.1 -p $PROXY_PORT -U postgres -n -S -T 5 -c 8 -j 2 postgres >/dev/null 2>&1
+"$PGBENCH" -h 127.0.0.1 -p $RELAY_PORT -U postgres -n -S -T 5 -c 8 -j 2 postgres >/dev/null 2>&1
 
 echo "== pgbench -S, ${DURATION}s per run, scale $SCALE, $(nproc) cores"
-for clients in 1 32; do
+CLIENTS=${QF_CLIENTS:-1 32}
+for clients in $CLIENTS; do
   run direct $PG_PORT $clients
   run pgbouncer $BOUNCER_PORT $clients
   run queryflux $PROXY_PORT $clients
+  run relay $RELAY_PORT $clients
 done
 echo "== ratios"
-for clients in 1 32; do
-  printf '%3s clients: proxy/pgbouncer %.2f   proxy/direct %.2f\n' "$clients" \
+for clients in $CLIENTS; do
+  printf '%3s clients: proxy/pgbouncer %.2f   proxy/direct %.2f   relay/pgbouncer %.2f   proxy/relay %.2f\n' \
+    "$clients" \
     "$(echo "${TPS[queryflux-$clients]} / ${TPS[pgbouncer-$clients]}" | bc -l)" \
-    "$(echo "${TPS[queryflux-$clients]} / ${TPS[direct-$clients]}" | bc -l)"
+    "$(echo "${TPS[queryflux-$clients]} / ${TPS[direct-$clients]}" | bc -l)" \
+    "$(echo "${TPS[relay-$clients]} / ${TPS[pgbouncer-$clients]}" | bc -l)" \
+    "$(echo "${TPS[queryflux-$clients]} / ${TPS[relay-$clients]}" | bc -l)"
 done
