@@ -8,7 +8,10 @@
 #
 #   bench/pgbench.sh [duration-seconds] [scale]
 #
-# QF_CLIENTS="32" limits the client counts measured (default "1 32").
+# QF_CLIENTS="32" limits the client counts measured (default "1 32"). QF_MODE=extended runs
+# pgbench's queries in the extended query protocol (-M extended, as pgjdbc and psycopg 3 send
+# them) instead of the simple one. (-M prepared needs pgbouncer 1.21+ with max_prepared_statements;
+# Debian 12 ships 1.18.)
 set -euo pipefail
 
 DURATION=${1:-20}
@@ -98,10 +101,11 @@ for _ in $(seq 1 50); do
 done
 grep -q listening "$WORK/relay.log" || { cat "$WORK/relay.log"; exit 1; }
 
+MODE=${QF_MODE:-simple}
 declare -A TPS LAT
 run() { # name port clients
   local out
-  out=$("$PGBENCH" -h 127.0.0.1 -p "$2" -U postgres -n -S -T "$DURATION" -c "$3" -j "$(( $3 < 2 ? 1 : 2 ))" postgres 2>&1)
+  out=$("$PGBENCH" -h 127.0.0.1 -p "$2" -U postgres -n -S -M "$MODE" -T "$DURATION" -c "$3" -j "$(( $3 < 2 ? 1 : 2 ))" postgres 2>&1)
   TPS[$1-$3]=$(echo "$out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1)
   LAT[$1-$3]=$(echo "$out" | sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' | head -1)
   if [ -z "${TPS[$1-$3]}" ]; then echo "$out"; exit 1; fi
@@ -112,7 +116,7 @@ run() { # name port clients
 "$PGBENCH" -h 127.0.0.1 -p $PROXY_PORT -U postgres -n -S -T 5 -c 8 -j 2 postgres >/dev/null 2>&1
 "$PGBENCH" -h 127.0.0.1 -p $RELAY_PORT -U postgres -n -S -T 5 -c 8 -j 2 postgres >/dev/null 2>&1
 
-echo "== pgbench -S, ${DURATION}s per run, scale $SCALE, $(nproc) cores"
+echo "== pgbench -S -M $MODE, ${DURATION}s per run, scale $SCALE, $(nproc) cores"
 CLIENTS=${QF_CLIENTS:-1 32}
 for clients in $CLIENTS; do
   run direct $PG_PORT $clients

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -67,28 +68,36 @@ class PgForwardingTest {
     }
 
     private static Connection direct() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgres.getPort()
-                + "/postgres?user=postgres&preferQueryMode=simple");
+        return connect(postgres.getPort(), "preferQueryMode=simple");
     }
 
     private static Connection proxied() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + proxy.port()
-                + "/postgres?user=postgres&preferQueryMode=simple&sslmode=disable");
+        return connect(proxy.port(), "preferQueryMode=simple");
+    }
+
+    /** pgjdbc as it comes: the extended protocol, text results until a statement is prepared. */
+    private static Connection connect(int port, String options) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres&sslmode=disable"
+                + (options.isEmpty() ? "" : "&" + options));
     }
 
     /** Every column of every row as pgjdbc reads it, with the column type names. */
     private static List<String> read(Connection connection, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            ResultSetMetaData meta = rs.getMetaData();
+            return read(rs);
+        }
+    }
+
+    private static List<String> read(ResultSet rs) throws SQLException {
+        List<String> out = new ArrayList<>();
+        ResultSetMetaData meta = rs.getMetaData();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            out.add(meta.getColumnLabel(i) + ":" + meta.getColumnTypeName(i) + ":" + meta.getPrecision(i) + ","
+                    + meta.getScale(i));
+        }
+        while (rs.next()) {
             for (int i = 1; i <= meta.getColumnCount(); i++) {
-                out.add(meta.getColumnLabel(i) + ":" + meta.getColumnTypeName(i) + ":" + meta.getPrecision(i) + ","
-                        + meta.getScale(i));
-            }
-            while (rs.next()) {
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    out.add(String.valueOf(rs.getObject(i)));
-                }
+                out.add(String.valueOf(rs.getObject(i)));
             }
         }
         return out;
@@ -98,6 +107,45 @@ class PgForwardingTest {
     void pgjdbcReadsTheSameColumnsAndValuesAsDirectly() throws SQLException {
         try (Connection direct = direct(); Connection proxied = proxied()) {
             assertEquals(read(direct, TYPES_QUERY), read(proxied, TYPES_QUERY));
+        }
+    }
+
+    @Test
+    void theExtendedProtocolReadsTheSameColumnsAndValuesAsDirectly() throws SQLException {
+        String sql = "SELECT id, price, name, day, at, tags, doc, flag, ratio, 'x'::name AS n FROM typed"
+                + " WHERE id >= ? ORDER BY id";
+        try (Connection direct = connect(postgres.getPort(), ""); Connection proxied = connect(proxy.port(), "")) {
+            List<String> expected = readPrepared(direct, sql, 1, 0);
+            assertEquals(10 + 3 * 10, expected.size(), expected.toString()); // 10 labels, 3 rows of 10
+            assertTrue(expected.contains("n:name:2147483647,0"), expected.toString()); // PostgreSQL's own type
+            assertEquals(expected, readPrepared(proxied, sql, 1, 0));
+        }
+    }
+
+    @Test
+    void aSmallFetchSizeSuspendsAndResumesTheForwardedPortal() throws SQLException {
+        String sql = "SELECT x, repeat('y', x) FROM generate_series(?, 7) x";
+        try (Connection direct = connect(postgres.getPort(), ""); Connection proxied = connect(proxy.port(), "")) {
+            for (Connection c : List.of(direct, proxied)) {
+                c.setAutoCommit(false); // pgjdbc fetches by portal (Execute with a row limit) only in a transaction
+            }
+            List<String> expected = readPrepared(direct, sql, 1, 2);
+            assertEquals(2 + 7 * 2, expected.size(), expected.toString());
+            assertEquals(expected, readPrepared(proxied, sql, 1, 2));
+            proxied.commit();
+            // The one engine connection came back: the next query runs.
+            assertEquals(List.of("?column?:int4:10,0", "1"), read(proxied, "SELECT 1"));
+        }
+    }
+
+    private static List<String> readPrepared(Connection connection, String sql, int parameter, int fetchSize)
+            throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setInt(1, parameter);
+            s.setFetchSize(fetchSize);
+            try (ResultSet rs = s.executeQuery()) {
+                return read(rs);
+            }
         }
     }
 

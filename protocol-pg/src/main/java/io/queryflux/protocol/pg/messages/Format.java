@@ -26,4 +26,9 @@ public enum Format {
         }
         return codes.size() == 1 ? codes.get(0) : codes.get(index);
     }
+
+    /** Whether every value in these result format codes is text (no codes, or only text ones). */
+    public static boolean allText(List<Format> codes) {
+        return !codes.contains(BINARY);
+    }
 }

@@ -316,7 +316,10 @@ public final class PgConnection implements Runnable {
                 if (execution.copyOut().isPresent()) {
                     copyOut(execution, execution.copyOut().get());
                 } else if (execution.cursor() instanceof PgWireRows rows) {
-                    forward(execution, rows);
+                    if (rows.rowDescription() != null) {
+                        out.begin('T').bytes(rows.rowDescription()).send();
+                    }
+                    forwardRows(execution, rows, 0);
                 } else {
                     if (!execution.columns().isEmpty()) {
                         out.rowDescription(fields(execution.columns(), List.of()));
@@ -456,20 +459,38 @@ public final class PgConnection implements Runnable {
         out.begin('d').bytes(line.getBytes(java.nio.charset.StandardCharsets.UTF_8)).send();
     }
 
-    /** PostgreSQL's own RowDescription, DataRows, notices and tag, passed on as they came. */
-    private void forward(Execution execution, PgWireRows rows) throws IOException, QueryException {
+    /** PostgreSQL's own RowDescription (text columns), as it came; NoData for a statement without rows. */
+    private void forwardDescription(PgWireRows rows) throws IOException {
         byte[] description = rows.rowDescription();
         if (description != null) {
             out.begin('T').bytes(description).send();
+        } else {
+            out.noData();
         }
-        PgWireRows.Message message;
-        while ((message = rows.nextMessage()) != null) {
+    }
+
+    /**
+     * PostgreSQL's own DataRows, notices and tag, passed on as they came: up to {@code maxRows}
+     * rows (0: all), then PortalSuspended if the limit came first, as {@link #stream} does.
+     */
+    private void forwardRows(Execution execution, PgWireRows rows, int maxRows) throws IOException, QueryException {
+        int sent = 0;
+        while (!execution.exhausted()) {
+            if (maxRows > 0 && sent >= maxRows) {
+                out.portalSuspended();
+                return;
+            }
+            PgWireRows.Message message = rows.nextMessage();
+            if (message == null) {
+                execution.markExhausted();
+                break;
+            }
             out.begin((char) message.type()).bytes(message.body()).send();
             if (message.type() == 'D') {
                 execution.countRow();
+                sent++;
             }
         }
-        execution.markExhausted();
         out.commandComplete(rows.commandTag());
     }
 
@@ -565,7 +586,9 @@ public final class PgConnection implements Runnable {
         }
         Portal portal = portal(describe.name());
         Execution execution = started(portal);
-        if (execution.columns().isEmpty()) {
+        if (execution.cursor() instanceof PgWireRows rows) {
+            forwardDescription(rows);
+        } else if (execution.columns().isEmpty()) {
             out.noData();
         } else {
             out.rowDescription(fields(execution.columns(), portal.resultFormats()));
@@ -574,7 +597,9 @@ public final class PgConnection implements Runnable {
 
     private Execution started(Portal portal) throws IOException, QueryException {
         if (portal.execution().isEmpty()) {
-            Execution execution = runner.start(portal.sql(), session, this::dispatched, false);
+            // PostgreSQL's text rows can be forwarded when the client asked for text results only.
+            Execution execution = runner.start(portal.sql(), session, this::dispatched,
+                    Format.allText(portal.resultFormats()));
             if (execution.copyOut().isPresent()) {
                 execution.close();
                 throw new QueryException(io.queryflux.engine.ErrorCode.NOT_SUPPORTED,
@@ -594,7 +619,11 @@ public final class PgConnection implements Runnable {
         }
         Execution execution = started(portal);
         running = execution.query().orElse(null);
-        stream(execution, portal.resultFormats(), execute.maxRows());
+        if (execution.cursor() instanceof PgWireRows rows) {
+            forwardRows(execution, rows, execute.maxRows());
+        } else {
+            stream(execution, portal.resultFormats(), execute.maxRows());
+        }
         if (execution.exhausted() && closeLater(execution) != null) {
             // Free the group slot now; the portal stays until Sync or Close, as PostgreSQL keeps it.
             execution.close();

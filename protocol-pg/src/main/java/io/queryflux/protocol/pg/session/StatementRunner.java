@@ -45,7 +45,8 @@ final class StatementRunner {
      * Starts the statement. {@code onDispatch} sees the dispatched query before it starts, so a
      * CancelRequest can reach it while it waits in the queue or runs. With {@code forwardRows} a
      * PostgreSQL engine may answer with its own messages ({@link PgWireRows}), to be forwarded;
-     * only text results (the simple query protocol) can take them.
+     * only text results can take them (the simple query protocol, or a portal whose result
+     * formats are all text).
      */
     Execution start(String sql, SessionState state, Consumer<RunningQuery> onDispatch, boolean forwardRows)
             throws QueryException {
