@@ -21,14 +21,24 @@ public record SelfSignedCertificate(Path certificate, Path privateKey) {
 
     /** A new certificate in {@code dir}; empty when openssl is not installed. */
     public static Optional<SelfSignedCertificate> create(Path dir) throws IOException, InterruptedException {
+        return create(dir, "cert", "IP:127.0.0.1,DNS:localhost");
+    }
+
+    /**
+     * A new certificate in {@code dir} as {@code name}.pem and {@code name}-key.pem, naming the hosts
+     * in {@code subjectAltName} (openssl's syntax, e.g. {@code DNS:localhost}); empty when openssl
+     * is not installed.
+     */
+    public static Optional<SelfSignedCertificate> create(Path dir, String name, String subjectAltName)
+            throws IOException, InterruptedException {
         if (!Files.isExecutable(OPENSSL)) {
             return Optional.empty();
         }
-        Path certificate = dir.resolve("cert.pem");
-        Path key = dir.resolve("key.pem");
+        Path certificate = dir.resolve(name + ".pem");
+        Path key = dir.resolve(name + "-key.pem");
         Process openssl = new ProcessBuilder(OPENSSL.toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes",
                 "-keyout", key.toString(), "-out", certificate.toString(), "-days", "1", "-subj", "/CN=localhost",
-                "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost")
+                "-addext", "subjectAltName=" + subjectAltName)
                 .redirectErrorStream(true).start();
         String output = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!openssl.waitFor(60, TimeUnit.SECONDS) || openssl.exitValue() != 0) {

@@ -15,17 +15,11 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 import io.queryflux.engine.PgWireRows.Message;
 import io.queryflux.engine.QueryException;
@@ -62,7 +56,7 @@ final class PgWireConnection implements Closeable {
 
     /** Connects, authenticates and waits for the first ReadyForQuery. */
     static PgWireConnection open(PostgresSettings settings) throws IOException, QueryException {
-        Socket socket = tlsIfOffered(connect(settings), settings);
+        Socket socket = negotiateTls(connect(settings), settings);
         PgWireConnection connection = new PgWireConnection(settings, socket);
         try {
             connection.startUp();
@@ -87,53 +81,34 @@ final class PgWireConnection implements Closeable {
     }
 
     /**
-     * Asks for TLS and uses it when PostgreSQL offers it, as pgjdbc's default {@code sslmode=prefer}
-     * does on the engine's pgjdbc connections: encrypted, the certificate not verified (the engine
-     * has no CA setting yet). A server that requires TLS is reached either way.
+     * Asks for TLS as the engine's {@code sslMode} says ({@link PgTls}): used when PostgreSQL
+     * offers it, and when it does not, the connection goes on in plain text only if the mode
+     * allows that.
      */
-    private static Socket tlsIfOffered(Socket socket, PostgresSettings settings) throws IOException {
+    private static Socket negotiateTls(Socket socket, PostgresSettings settings) throws IOException {
+        PgTls tls = settings.tls();
+        if (!tls.asks()) {
+            return socket;
+        }
         try {
             DataOutputStream request = new DataOutputStream(socket.getOutputStream());
             request.writeInt(8);
             request.writeInt(SSL_REQUEST_CODE);
             request.flush();
             int answer = socket.getInputStream().read();
-            if (answer == 'N') {
+            if (answer == 'N' && !tls.required()) {
                 return socket;
+            }
+            if (answer == 'N') {
+                throw new IOException("the server does not support SSL, but sslMode is " + tls.modeName());
             }
             if (answer != 'S') {
                 throw new IOException("PostgreSQL answered the SSL request with " + answer);
             }
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new AnyCertificate()}, null);
-            SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, settings.host(),
-                    settings.port(), true);
-            tls.startHandshake();
-            return tls;
-        } catch (GeneralSecurityException e) {
-            socket.close();
-            throw new IOException("cannot set up TLS to PostgreSQL: " + e.getMessage(), e);
+            return tls.handshake(socket, settings.host(), settings.port());
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
-        }
-    }
-
-    /** Accepts the server's certificate unchecked, as pgjdbc's sslmode=prefer and require do. */
-    private static final class AnyCertificate implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            throw new UnsupportedOperationException("a client's trust manager checks servers only");
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            // not verified: see tlsIfOffered
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 

@@ -47,6 +47,7 @@ public final class PostgresEngine implements Engine {
         config.setInitializationFailTimeout(-1);
         config.addDataSourceProperty("ApplicationName", "queryflux");
         config.addDataSourceProperty("connectTimeout", Integer.toString(settings.connectTimeoutSecs()));
+        settings.tls().configure(config);
         return new PostgresEngine(new HikariDataSource(config), new PostgresFlavor(settings.fetchSize(), settings.shortQueriesFirst()),
                 settings.forwardWire() ? Optional.of(new PgWirePool(settings)) : Optional.empty());
     }
@@ -64,8 +65,10 @@ public final class PostgresEngine implements Engine {
         try {
             return new PostgresExecution(pool.getConnection(), query, flavor);
         } catch (SQLException e) {
+            // The pool's timeout says only that it waited; why connecting failed is in the cause.
+            String why = e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")";
             throw new QueryException(ErrorCode.EXTERNAL_ERROR, "Cannot get a PostgreSQL connection from the pool: "
-                    + e.getMessage(), e.getSQLState(), e);
+                    + e.getMessage() + why, e.getSQLState(), e);
         }
     }
 

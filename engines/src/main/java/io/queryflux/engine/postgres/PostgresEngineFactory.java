@@ -13,7 +13,10 @@ import java.util.Set;
  * Creates PostgreSQL engines. Settings: {@code endpoint} ({@code postgresql://host:port/db} or
  * {@code host:port}) or {@code host} and {@code port}; {@code database}; {@code username};
  * {@code password}; {@code poolSize} (default 16); {@code fetchSize} rows per round trip while
- * streaming (default 1000); {@code connectTimeoutSecs} (default 10).
+ * streaming (default 1000); {@code connectTimeoutSecs} (default 10); {@code sslMode}
+ * ({@code disable}, {@code prefer} (default), {@code require}, {@code verify-ca},
+ * {@code verify-full}) and {@code sslRootCert} (PEM file; default the JVM's trust store), see
+ * {@link PgTls}.
  */
 public final class PostgresEngineFactory implements EngineFactory {
     static final String ENDPOINT = "endpoint";
@@ -27,6 +30,8 @@ public final class PostgresEngineFactory implements EngineFactory {
     static final String SHORT_QUERIES_FIRST = "shortQueriesFirst";
     static final String FORWARD_WIRE = "forwardWire";
     static final String CONNECT_TIMEOUT = "connectTimeoutSecs";
+    static final String SSL_MODE = "sslMode";
+    static final String SSL_ROOT_CERT = "sslRootCert";
 
     @Override
     public EngineType type() {
@@ -36,7 +41,7 @@ public final class PostgresEngineFactory implements EngineFactory {
     @Override
     public Set<String> settingKeys() {
         return Set.of(ENDPOINT, HOST, PORT, DATABASE, USERNAME, PASSWORD, POOL_SIZE, FETCH_SIZE, CONNECT_TIMEOUT,
-                SHORT_QUERIES_FIRST, FORWARD_WIRE);
+                SHORT_QUERIES_FIRST, FORWARD_WIRE, SSL_MODE, SSL_ROOT_CERT);
     }
 
     @Override
@@ -61,7 +66,8 @@ public final class PostgresEngineFactory implements EngineFactory {
         PostgresSettings parsed = new PostgresSettings(clusterName, host, port, database, require(settings, USERNAME),
                 settings.getOrDefault(PASSWORD, ""), positive(settings, POOL_SIZE, 16),
                 positive(settings, FETCH_SIZE, 1000), positive(settings, CONNECT_TIMEOUT, 10),
-                bool(settings, SHORT_QUERIES_FIRST, false), bool(settings, FORWARD_WIRE, true));
+                bool(settings, SHORT_QUERIES_FIRST, false), bool(settings, FORWARD_WIRE, true),
+                PgTls.of(settings.get(SSL_MODE), settings.get(SSL_ROOT_CERT), SSL_MODE, SSL_ROOT_CERT));
         return PostgresEngine.start(parsed);
     }
 

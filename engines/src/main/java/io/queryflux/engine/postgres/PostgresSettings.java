@@ -9,6 +9,7 @@ import static java.util.Objects.requireNonNull;
  *     only when they return more than one fetch (faster for short queries; a long one runs twice)
  * @param forwardWire run plain queries from the PostgreSQL frontend on the engine's own
  *     protocol connections and forward PostgreSQL's rows as they are
+ * @param tls how every connection to the cluster uses TLS
  */
 record PostgresSettings(
         String clusterName,
@@ -21,13 +22,15 @@ record PostgresSettings(
         int fetchSize,
         int connectTimeoutSecs,
         boolean shortQueriesFirst,
-        boolean forwardWire) {
+        boolean forwardWire,
+        PgTls tls) {
     PostgresSettings {
         requireNonNull(clusterName, "clusterName is null");
         requireNonNull(host, "host is null");
         requireNonNull(database, "database is null");
         requireNonNull(username, "username is null");
         requireNonNull(password, "password is null");
+        requireNonNull(tls, "tls is null");
     }
 
     String jdbcUrl() {

@@ -79,7 +79,7 @@ class PgWireForwardingTest {
     }
 
     /** Each row's text values, decoded from the forwarded DataRow bodies. */
-    private static List<List<String>> textRows(Engine on, String sql) throws QueryException {
+    static List<List<String>> textRows(Engine on, String sql) throws QueryException {
         try (QueryExecution execution = on.prepare(forwarded(sql))) {
             PgWireRows rows = assertInstanceOf(PgWireRows.class, execution.run());
             List<List<String>> all = new ArrayList<>();
