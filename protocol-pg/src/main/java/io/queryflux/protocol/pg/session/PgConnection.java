@@ -27,7 +27,6 @@ import io.queryflux.protocol.pg.types.PgColumnType;
 import io.queryflux.protocol.pg.types.PgParameterDecoder;
 import io.queryflux.protocol.pg.types.PgType;
 import io.queryflux.protocol.pg.types.PgValueEncoder;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -62,7 +61,7 @@ public final class PgConnection implements Runnable {
     private final ConnectionSettings settings;
     private final StatementRunner runner;
     private Socket socket;
-    private BufferedInputStream buffered;
+    private ClientInput buffered;
     /** A client in a query loop sends its next statement within microseconds of the last answer. */
     private final BriefSpin nextMessageSpin = new BriefSpin(100_000);
     private MessageReader in;
@@ -143,7 +142,7 @@ public final class PgConnection implements Runnable {
 
     private void openStreams() throws IOException {
         socket.setTcpNoDelay(true);
-        buffered = new BufferedInputStream(socket.getInputStream(), 8192);
+        buffered = new ClientInput(socket.getInputStream(), 8192);
         in = new MessageReader(buffered, settings.maxMessageSize());
         out = new MessageWriter(new BufferedOutputStream(socket.getOutputStream(), OUTPUT_BUFFER));
     }
@@ -259,7 +258,9 @@ public final class PgConnection implements Runnable {
 
     private void serve() throws IOException, PgProtocolException {
         while (true) {
-            nextMessageSpin.awaitInput(buffered);
+            if (!buffered.hasBuffered()) {
+                nextMessageSpin.awaitInput(buffered);
+            }
             FrontendMessage message = in.read();
             if (message instanceof FrontendMessage.Terminate) {
                 return;
