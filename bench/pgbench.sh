@@ -85,21 +85,21 @@ JFR_OPTS=${QF_JFR:+-XX:StartFlightRecording=filename=$QF_JFR,settings=profile}
   io.queryflux.protocol.pg.PgBenchServer $PROXY_PORT 127.0.0.1:$PG_PORT postgres postgres $POOL \
   > "$WORK/proxy.log" 2>&1 &
 PROXY_PID=$!
-for _ in $(seq 1 100); do
-  grep -q listening "$WORK/proxy.log" 2>/dev/null && break
-  sleep 0.2
-done
-grep -q listening "$WORK/proxy.log" || { cat "$WORK/proxy.log"; exit 1; }
+await_listening() { # log file
+  for _ in $(seq 1 100); do
+    grep -q listening "$1" 2>/dev/null && return
+    sleep 0.2
+  done
+  cat "$1"
+  exit 1
+}
+await_listening "$WORK/proxy.log"
 
 echo "== relay floor (no protocol work, virtual threads) on port $RELAY_PORT"
 "$JAVA_HOME/bin/java" -Xmx256m ${QF_JAVA_OPTS:-} -cp "protocol-pg/target/test-classes" \
   io.queryflux.protocol.pg.RelayFloor $RELAY_PORT 127.0.0.1:$PG_PORT > "$WORK/relay.log" 2>&1 &
 RELAY_PID=$!
-for _ in $(seq 1 50); do
-  grep -q listening "$WORK/relay.log" 2>/dev/null && break
-  sleep 0.2
-done
-grep -q listening "$WORK/relay.log" || { cat "$WORK/relay.log"; exit 1; }
+await_listening "$WORK/relay.log"
 
 MODE=${QF_MODE:-simple}
 declare -A TPS LAT
