@@ -126,6 +126,8 @@ final class FunctionRules {
         rules.put("regexp_like", (c, out) -> TargetSql.regexpContains(out, c.arg(0), c.arg(1),
                 !(c.optionalArg(2) instanceof StringValue s && s.getValue().contains("c")), false));
         rules.put("regexp_replace", (c, out) -> TargetSql.regexpReplaceAll(out, c.arg(0), c.arg(1), c.arg(2)));
+        rules.put("unhex", (c, out) -> TargetSql.fromHex(out, c.arg(0)));
+        rules.put("from_base64", (c, out) -> TargetSql.fromBase64(out, c.arg(0)));
         return rules;
     }
 
@@ -158,6 +160,8 @@ final class FunctionRules {
         rules.put("regexp_replace", (c, out) -> TargetSql.regexpReplaceAll(out, c.arg(0), c.arg(1),
                 c.args().size() > 2 ? c.arg(2) : new StringValue("")));
         rules.put("array_join", (c, out) -> TargetSql.arrayJoin(out, c.arg(0), c.arg(1)));
+        rules.put("from_hex", (c, out) -> TargetSql.fromHex(out, c.arg(0)));
+        rules.put("from_base64", (c, out) -> TargetSql.fromBase64(out, c.arg(0)));
         // Both are inclusive of the stop value, with an optional step.
         rules.put("sequence", (c, out) -> renamedForDuckDb(c, out, "generate_series"));
         rules.put("cardinality", (c, out) -> TargetSql.arrayLength(out, c.arg(0)));
@@ -192,6 +196,20 @@ final class FunctionRules {
         rules.put("array_to_string", (c, out) -> TargetSql.arrayJoin(out, c.arg(0), c.arg(1)));
         rules.put("string_to_array", (c, out) -> TargetSql.splitToArray(out, c.arg(0), c.arg(1)));
         rules.put("cardinality", (c, out) -> TargetSql.arrayLength(out, c.arg(0)));
+        // The PostgreSQL frontend binds bytea parameters this way too.
+        rules.put("decode", (c, out) -> {
+            String encoding = c.stringArg(1, "encoding").toLowerCase(Locale.ROOT);
+            switch (encoding) {
+                case "hex" -> TargetSql.fromHex(out, c.arg(0));
+                case "base64" -> TargetSql.fromBase64(out, c.arg(0));
+                default -> {
+                    if (out.target().family() != Dialect.POSTGRES) {
+                        throw new Untranslatable("decode(x, '" + encoding + "')", "only hex and base64 are translated");
+                    }
+                    out.text("decode(").exprs(c.args(), ", ").text(")");
+                }
+            }
+        });
         // PostgreSQL replaces the first match unless the 'g' flag is given.
         rules.put("regexp_replace", (c, out) -> {
             boolean global = c.optionalArg(3) instanceof StringValue s && s.getValue().contains("g");

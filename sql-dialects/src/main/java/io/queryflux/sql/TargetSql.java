@@ -419,6 +419,24 @@ final class TargetSql {
         }
     }
 
+    /** Bytes from hexadecimal text: PostgreSQL's decode(x, 'hex'), MySQL's unhex, from_hex elsewhere. */
+    static void fromHex(Out out, Expression hex) {
+        switch (out.target().family()) {
+            case POSTGRES -> out.text("decode(").expr(hex).text(", 'hex')");
+            case MYSQL -> out.text("UNHEX(").expr(hex).text(")");
+            default -> out.text("from_hex(").expr(hex).text(")");
+        }
+    }
+
+    /** Bytes from base64 text: PostgreSQL's decode(x, 'base64'), from_base64 elsewhere. */
+    static void fromBase64(Out out, Expression text) {
+        if (out.target().family() == Dialect.POSTGRES) {
+            out.text("decode(").expr(text).text(", 'base64')");
+        } else {
+            out.text(out.target().family() == Dialect.MYSQL ? "FROM_BASE64(" : "from_base64(").expr(text).text(")");
+        }
+    }
+
     static void lastDayOfMonth(Out out, Expression value) {
         switch (out.target().family()) {
             case TRINO -> out.text("last_day_of_month(").expr(value).text(")");

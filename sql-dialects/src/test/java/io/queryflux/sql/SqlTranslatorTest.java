@@ -45,6 +45,25 @@ class SqlTranslatorTest {
     }
 
     @Test
+    void bytesFromHexAreSpelledForEachEngine() throws TranslationException {
+        String postgres = "SELECT decode('dead', 'hex'), decode('3q0=', 'base64')";
+        assertEquals("SELECT from_hex('dead'), from_base64('3q0=')",
+                translator.translate(postgres, Dialect.POSTGRES, Dialect.DUCKDB, TranslationMode.STRICT).sql());
+        assertEquals("SELECT from_hex('dead'), from_base64('3q0=')",
+                translator.translate(postgres, Dialect.POSTGRES, Dialect.TRINO, TranslationMode.STRICT).sql());
+        assertEquals("SELECT UNHEX('dead'), FROM_BASE64('3q0=')",
+                translator.translate(postgres, Dialect.POSTGRES, Dialect.MYSQL, TranslationMode.STRICT).sql());
+        assertEquals("SELECT decode('dead', 'hex'), decode('3q0=', 'base64')",
+                translator.translate("SELECT from_hex('dead'), from_base64('3q0=')", Dialect.TRINO, Dialect.POSTGRES,
+                        TranslationMode.STRICT).sql());
+        assertEquals("SELECT decode('dead', 'hex')",
+                translator.translate("SELECT UNHEX('dead')", Dialect.MYSQL, Dialect.POSTGRES, TranslationMode.STRICT)
+                        .sql());
+        assertThrows(TranslationException.class, () -> translator.translate("SELECT decode('a\\000', 'escape')",
+                Dialect.POSTGRES, Dialect.DUCKDB, TranslationMode.STRICT));
+    }
+
+    @Test
     void queryWithNothingDialectSpecificIsNotParsed() throws TranslationException {
         String sql = "SELECT status, count(*) FROM orders WHERE amount > 10 GROUP BY status ORDER BY 2 DESC LIMIT 10";
         Translation t = translator.translate(sql, Dialect.MYSQL, Dialect.DUCKDB, TranslationMode.STRICT);

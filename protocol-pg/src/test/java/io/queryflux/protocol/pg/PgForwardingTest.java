@@ -138,6 +138,29 @@ class PgForwardingTest {
         }
     }
 
+    @Test
+    void byteaAndNotANumberParametersReachPostgresSpelledAsItReadsThem() throws SQLException {
+        String sql = "SELECT ? AS b, octet_length(?) AS n, ? AS f";
+        try (Connection direct = connect(postgres.getPort(), ""); Connection proxied = connect(proxy.port(), "")) {
+            List<List<String>> both = new ArrayList<>();
+            for (Connection c : List.of(direct, proxied)) {
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    s.setBytes(1, new byte[] {(byte) 0xde, (byte) 0xad, 0, 'x'});
+                    s.setBytes(2, new byte[] {1, 2, 3});
+                    s.setDouble(3, Double.NaN);
+                    try (ResultSet rs = s.executeQuery()) {
+                        assertTrue(rs.next());
+                        ResultSetMetaData meta = rs.getMetaData();
+                        both.add(List.of(meta.getColumnTypeName(1), meta.getColumnTypeName(2), meta.getColumnTypeName(3),
+                                rs.getString(1), rs.getString(2), rs.getString(3)));
+                    }
+                }
+            }
+            assertEquals(List.of("bytea", "int4", "float8", "\\xdead0078", "3", "NaN"), both.get(0));
+            assertEquals(both.get(0), both.get(1));
+        }
+    }
+
     private static List<String> readPrepared(Connection connection, String sql, int parameter, int fetchSize)
             throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(sql)) {

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 /**
  * Turns a bound parameter into a SQL literal, so the statement can go to any engine as text.
  * Numbers are checked to be numbers before they are inlined, everything else is quoted, so a
- * parameter can never change the statement's structure.
+ * parameter can never change the statement's structure. Literals are spelled in PostgreSQL,
+ * the frontend's dialect (bytea as {@code decode('..', 'hex')}); translation respells them for
+ * other engines.
  */
 public final class PgParameterDecoder {
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
@@ -47,7 +49,7 @@ public final class PgParameterDecoder {
     private static String number(String text) {
         String trimmed = text.trim();
         if (trimmed.equalsIgnoreCase("NaN") || trimmed.matches("(?i)[+-]?infinity")) {
-            return "CAST(" + quote(trimmed) + " AS DOUBLE)";
+            return "CAST(" + quote(trimmed) + " AS DOUBLE PRECISION)";
         }
         if (!NUMBER.matcher(trimmed).matches()) {
             throw new IllegalArgumentException("invalid input syntax for a number: \"" + text + "\"");
@@ -67,9 +69,13 @@ public final class PgParameterDecoder {
         if (text.startsWith("\\x")) {
             String hex = text.substring(2);
             HexFormat.of().parseHex(hex); // validates
-            return "from_hex('" + hex + "')";
+            return hexBytes(hex);
         }
-        return "from_hex('" + HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8)) + "')";
+        return hexBytes(HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String hexBytes(String hex) {
+        return "decode('" + hex + "', 'hex')";
     }
 
     private static String binary(ByteBuffer in, PgType type, int oid) {
@@ -81,7 +87,7 @@ public final class PgParameterDecoder {
             case FLOAT4 -> floating(in.getFloat());
             case FLOAT8 -> floating(in.getDouble());
             case NUMERIC -> signed(numeric(in));
-            case BYTEA -> "from_hex('" + HexFormat.of().formatHex(rest(in)) + "')";
+            case BYTEA -> hexBytes(HexFormat.of().formatHex(rest(in)));
             case UUID -> cast(quote(new UUID(in.getLong(), in.getLong()).toString()), type);
             case DATE -> cast(quote(LocalDate.ofEpochDay(in.getInt() + PG_EPOCH_DAYS).toString()), type);
             case TIME -> cast(quote(PgValueEncoder.time(LocalTime.ofNanoOfDay(in.getLong() * 1000))), type);
@@ -131,7 +137,7 @@ public final class PgParameterDecoder {
 
     private static String floating(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return "CAST('" + (Double.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity") + "' AS DOUBLE)";
+            return "CAST('" + (Double.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity") + "' AS DOUBLE PRECISION)";
         }
         return signed(BigDecimal.valueOf(v));
     }
