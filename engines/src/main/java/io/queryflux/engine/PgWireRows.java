@@ -1,11 +1,17 @@
 package io.queryflux.engine;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
  * Optional cursor capability: a PostgreSQL result as PostgreSQL's own protocol messages, for the
  * PostgreSQL frontend to forward without decoding values into Java objects and encoding them
  * again. An engine returns such a cursor only for a query whose {@link EngineQuery#forwardFormats()}
- * names {@link #FORMAT}, and it is read only through this interface: {@link #nextMessage()}
- * instead of {@code next()} and {@code value()}. Cancel and close go through the execution and
+ * names {@link #FORMAT} or {@link #inResultFormats}, and it is read only through this interface:
+ * {@link #nextMessage()} instead of {@code next()} and {@code value()}. Cancel and close go through the execution and
  * the cursor as usual.
  */
 public interface PgWireRows {
@@ -14,6 +20,31 @@ public interface PgWireRows {
      * {@code DateStyle} 'ISO, MDY', {@code TimeZone} UTC and {@code IntervalStyle} postgres.
      */
     String FORMAT = "postgres-wire-text";
+
+    /**
+     * Rows of the extended query protocol in the result formats a client gave in Bind: format
+     * codes 0 (text) or 1 (binary), none for all text, one for every column, else one per
+     * column. Text columns are printed as for {@link #FORMAT}.
+     */
+    static String inResultFormats(List<Integer> codes) {
+        return extendedPrefix() + codes.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    /** The result format codes asked for with {@link #inResultFormats}, if one of these encodings is that. */
+    static Optional<List<Integer>> resultFormats(Set<String> forwardFormats) {
+        for (String format : forwardFormats) {
+            if (format.startsWith(extendedPrefix())) {
+                String codes = format.substring(extendedPrefix().length());
+                return Optional.of(codes.isEmpty() ? List.of()
+                        : Arrays.stream(codes.split(",")).map(Integer::valueOf).toList());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String extendedPrefix() {
+        return "postgres-wire-extended:";
+    }
 
     /**
      * The body of the RowDescription message as PostgreSQL sent it (after type and length); null

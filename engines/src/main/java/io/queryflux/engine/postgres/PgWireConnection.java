@@ -27,7 +27,8 @@ import io.queryflux.engine.net.BriefSpin;
 
 /**
  * One connection to PostgreSQL that speaks protocol 3.0 itself: start-up, authentication
- * (trust, cleartext, md5, SCRAM-SHA-256), simple queries and CancelRequest. Used where the
+ * (trust, cleartext, md5, SCRAM-SHA-256), simple queries, parameterless extended-protocol
+ * queries (for result formats) and CancelRequest. Used where the
  * proxy forwards PostgreSQL's messages to a PostgreSQL client, so nothing is decoded. Not
  * thread-safe: one query at a time; {@link #cancel()} may come from any thread.
  */
@@ -248,6 +249,42 @@ final class PgWireConnection implements Closeable {
         out.writeInt(4 + text.length + 1);
         out.write(text);
         out.writeByte(0);
+        out.flush();
+    }
+
+    /**
+     * Sends {@code sql} in the extended protocol with no parameters: Parse and Bind of the unnamed
+     * statement and portal (the rows in {@code resultFormats}), Describe of the portal, Execute of
+     * all rows, Sync; one write.
+     */
+    void sendExtended(String sql, List<Integer> resultFormats) throws IOException {
+        byte[] text = sql.getBytes(UTF_8);
+        out.writeByte('P');
+        out.writeInt(4 + 1 + text.length + 1 + 2);
+        out.writeByte(0); // the unnamed statement
+        out.write(text);
+        out.writeByte(0);
+        out.writeShort(0); // no parameter types
+        out.writeByte('B');
+        out.writeInt(4 + 1 + 1 + 2 + 2 + 2 + 2 * resultFormats.size());
+        out.writeByte(0); // the unnamed portal
+        out.writeByte(0); // of the unnamed statement
+        out.writeShort(0); // no parameter formats
+        out.writeShort(0); // no parameters
+        out.writeShort(resultFormats.size());
+        for (int code : resultFormats) {
+            out.writeShort(code);
+        }
+        out.writeByte('D');
+        out.writeInt(4 + 1 + 1);
+        out.writeByte('P');
+        out.writeByte(0);
+        out.writeByte('E');
+        out.writeInt(4 + 1 + 4);
+        out.writeByte(0);
+        out.writeInt(0); // every row
+        out.writeByte('S');
+        out.writeInt(4);
         out.flush();
     }
 

@@ -60,7 +60,8 @@ public final class PostgresEngine implements Engine {
     @Override
     public QueryExecution prepare(EngineQuery query) throws QueryException {
         if (wire.isPresent() && forwardable(query)) {
-            return new WireExecution(wire.get(), wire.get().borrow(), query.sql());
+            return new WireExecution(wire.get(), wire.get().borrow(), query.sql(),
+                    PgWireRows.resultFormats(query.forwardFormats()));
         }
         try {
             return new PostgresExecution(pool.getConnection(), query, flavor);
@@ -77,7 +78,8 @@ public final class PostgresEngine implements Engine {
      * connection's default schema (a session schema needs SET LOCAL, so a transaction).
      */
     private static boolean forwardable(EngineQuery query) {
-        return query.forwardFormats().contains(PgWireRows.FORMAT) && query.schema().isEmpty()
+        return (query.forwardFormats().contains(PgWireRows.FORMAT)
+                || PgWireRows.resultFormats(query.forwardFormats()).isPresent()) && query.schema().isEmpty()
                 && PostgresExecution.isPlainQuery(query.sql());
     }
 

@@ -13,13 +13,15 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A plain query whose result the PostgreSQL frontend forwards: sent as a simple-protocol Query
- * on one of the engine's own connections, its RowDescription and DataRow messages handed over as
+ * on one of the engine's own connections (or, when the client asked for result formats, as
+ * Parse, Bind with those formats, Describe, Execute and Sync), its RowDescription and DataRow messages handed over as
  * PostgreSQL sent them. Rows are read from the socket only as the client takes them, so a slow
  * client slows PostgreSQL down (as through pgbouncer) and nothing is held in memory. The
  * connection goes back to the pool at ReadyForQuery; a result abandoned early is cancelled and
@@ -28,6 +30,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class WireExecution implements QueryExecution {
     private final PgWirePool pool;
     private final String sql;
+    private final Optional<List<Integer>> resultFormats;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicBoolean released = new AtomicBoolean();
     /** Held while a cancel is sent and while the connection is given back: a cancel never reaches the next query. */
@@ -37,10 +40,11 @@ final class WireExecution implements QueryExecution {
     /** Notices PostgreSQL sent before the rows' description, passed on first. */
     private final Deque<Message> earlyNotices = new ArrayDeque<>(0);
 
-    WireExecution(PgWirePool pool, PgWireConnection connection, String sql) {
+    WireExecution(PgWirePool pool, PgWireConnection connection, String sql, Optional<List<Integer>> resultFormats) {
         this.pool = requireNonNull(pool, "pool is null");
         this.connection = requireNonNull(connection, "connection is null");
         this.sql = requireNonNull(sql, "sql is null");
+        this.resultFormats = requireNonNull(resultFormats, "resultFormats is null");
     }
 
     @Override
@@ -74,12 +78,20 @@ final class WireExecution implements QueryExecution {
      */
     private Message send() throws IOException, QueryException {
         try {
-            connection.sendQuery(sql);
+            sendOn(connection);
             return firstAnswer();
         } catch (IOException e) {
             connection = pool.replace(connection);
-            connection.sendQuery(sql);
+            sendOn(connection);
             return firstAnswer();
+        }
+    }
+
+    private void sendOn(PgWireConnection target) throws IOException {
+        if (resultFormats.isPresent()) {
+            target.sendExtended(sql, resultFormats.get());
+        } else {
+            target.sendQuery(sql);
         }
     }
 
@@ -93,7 +105,8 @@ final class WireExecution implements QueryExecution {
                 case 'E' -> throw failed(m);
                 case 'N' -> earlyNotices.add(m);
                 default -> {
-                    // ParameterStatus, NotificationResponse: the proxy's session has its own
+                    // ParseComplete, BindComplete, NoData (its CommandComplete follows), ParameterStatus,
+                    // NotificationResponse: the proxy's session has its own
                 }
             }
         }

@@ -17,6 +17,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
@@ -97,7 +98,8 @@ class PgForwardingTest {
         }
         while (rs.next()) {
             for (int i = 1; i <= meta.getColumnCount(); i++) {
-                out.add(String.valueOf(rs.getObject(i)));
+                Object value = rs.getObject(i);
+                out.add(value instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : String.valueOf(value));
             }
         }
         return out;
@@ -136,6 +138,42 @@ class PgForwardingTest {
             // The one engine connection came back: the next query runs.
             assertEquals(List.of("?column?:int4:10,0", "1"), read(proxied, "SELECT 1"));
         }
+    }
+
+    @Test
+    void preparedStatementsInBinaryReadTheSameAsDirectly() throws SQLException {
+        // Not tags: pgjdbc reads an array in binary only once it has looked its type up in pg_type,
+        // which the proxy's catalog does not list, so it asks for text there.
+        String sql = "SELECT id, price, name, day, at, doc, flag, ratio, 'x'::name AS n, 42::oid AS o,"
+                + " 7::int2 AS s, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid AS u, '\\xdead'::bytea AS b,"
+                + " 1.5::float4 AS r, '2024-01-02 03:04:05.5'::timestamp AS t, '10:11:12'::time AS tm,"
+                + " 12345678901::int8 AS l, point(1.5, -2) AS pt FROM typed WHERE id >= ? ORDER BY id";
+        // Prepared on the server from the first execution, so pgjdbc asks for binary results.
+        try (Connection direct = connect(postgres.getPort(), "prepareThreshold=1");
+                Connection proxied = connect(proxy.port(), "prepareThreshold=1");
+                PreparedStatement fromDirect = direct.prepareStatement(sql);
+                PreparedStatement fromProxy = proxied.prepareStatement(sql)) {
+            // Describe of the statement before it runs: pgjdbc picks binary formats by these types.
+            assertEquals(columnTypes(fromDirect.getMetaData()), columnTypes(fromProxy.getMetaData()));
+            for (int run = 0; run < 3; run++) {
+                fromDirect.setInt(1, run);
+                fromProxy.setInt(1, run);
+                try (ResultSet d = fromDirect.executeQuery(); ResultSet p = fromProxy.executeQuery()) {
+                    List<String> expected = read(d);
+                    assertTrue(expected.contains("n:name:2147483647,0") && expected.contains("dead")
+                            && expected.contains("(1.5,-2.0)"), expected.toString());
+                    assertEquals(expected, read(p));
+                }
+            }
+        }
+    }
+
+    private static List<String> columnTypes(ResultSetMetaData meta) throws SQLException {
+        List<String> types = new ArrayList<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            types.add(meta.getColumnLabel(i) + ":" + meta.getColumnTypeName(i));
+        }
+        return types;
     }
 
     @Test

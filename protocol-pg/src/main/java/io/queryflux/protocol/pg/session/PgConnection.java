@@ -312,13 +312,13 @@ public final class PgConnection implements Runnable {
         for (String statement : parts) {
             Execution execution = null;
             try (DisconnectWatch watch = DisconnectWatch.start(socket, buffered, this::cancelRunning)) {
-                execution = runner.start(statement, session, this::dispatched, true);
+                execution = runner.start(statement, session, this::dispatched, Optional.of(List.of()));
                 afterStatement();
                 if (execution.copyOut().isPresent()) {
                     copyOut(execution, execution.copyOut().get());
                 } else if (execution.cursor() instanceof PgWireRows rows) {
                     if (rows.rowDescription() != null) {
-                        out.begin('T').bytes(rows.rowDescription()).send();
+                        forwardedRowDescription(rows.rowDescription());
                     }
                     forwardRows(execution, rows, 0);
                 } else {
@@ -460,14 +460,18 @@ public final class PgConnection implements Runnable {
         out.begin('d').bytes(line.getBytes(java.nio.charset.StandardCharsets.UTF_8)).send();
     }
 
-    /** PostgreSQL's own RowDescription (text columns), as it came; NoData for a statement without rows. */
+    /** PostgreSQL's own RowDescription, as it came; NoData for a statement without rows. */
     private void forwardDescription(PgWireRows rows) throws IOException {
         byte[] description = rows.rowDescription();
         if (description != null) {
-            out.begin('T').bytes(description).send();
+            forwardedRowDescription(description);
         } else {
             out.noData();
         }
+    }
+
+    private void forwardedRowDescription(byte[] body) throws IOException {
+        out.begin('T').bytes(body).send();
     }
 
     /**
@@ -573,15 +577,17 @@ public final class PgConnection implements Runnable {
                 int declared = statement.parameterType(i);
                 types.add(declared == 0 ? PgType.TEXT.oid() : declared);
             }
-            if (statement.columns().isEmpty()) {
-                statement.setColumns(runner.describe(statement, count, session, this::dispatched));
+            if (statement.described().isEmpty()) {
+                statement.setDescribed(runner.describe(statement, count, session, this::dispatched));
             }
             out.parameterDescription(types);
-            List<Column> columns = statement.columns().orElseThrow();
-            if (columns.isEmpty()) {
+            Described described = statement.described().orElseThrow();
+            if (described.rowDescription().isPresent()) {
+                forwardedRowDescription(described.rowDescription().get());
+            } else if (described.columns().isEmpty()) {
                 out.noData();
             } else {
-                out.rowDescription(fields(columns, List.of()));
+                out.rowDescription(fields(described.columns(), List.of()));
             }
             return;
         }
@@ -598,9 +604,8 @@ public final class PgConnection implements Runnable {
 
     private Execution started(Portal portal) throws IOException, QueryException {
         if (portal.execution().isEmpty()) {
-            // PostgreSQL's text rows can be forwarded when the client asked for text results only.
             Execution execution = runner.start(portal.sql(), session, this::dispatched,
-                    Format.allText(portal.resultFormats()));
+                    Optional.of(portal.resultFormats()));
             if (execution.copyOut().isPresent()) {
                 execution.close();
                 throw new QueryException(io.queryflux.engine.ErrorCode.NOT_SUPPORTED,

@@ -2,15 +2,14 @@ package io.queryflux.protocol.pg.session;
 
 import static java.util.Objects.requireNonNull;
 
-import io.queryflux.engine.Column;
 import java.util.List;
 import java.util.Optional;
 
-/** A parsed statement: its text, parameter types (0: unspecified) and, once described, its columns. */
+/** A parsed statement: its text, parameter types (0: unspecified) and, once described, what it returns. */
 final class PreparedStatement {
     private final String sql;
     private final List<Integer> parameterTypes;
-    private Optional<List<Column>> columns = Optional.empty();
+    private Optional<Described> described = Optional.empty();
 
     PreparedStatement(String sql, List<Integer> parameterTypes) {
         this.sql = requireNonNull(sql, "sql is null");
@@ -29,11 +28,11 @@ final class PreparedStatement {
         return index < parameterTypes.size() ? parameterTypes.get(index) : 0;
     }
 
-    Optional<List<Column>> columns() {
-        return columns;
+    Optional<Described> described() {
+        return described;
     }
 
-    void setColumns(List<Column> described) {
-        columns = Optional.of(List.copyOf(described));
+    void setDescribed(Described found) {
+        described = Optional.of(found);
     }
 }

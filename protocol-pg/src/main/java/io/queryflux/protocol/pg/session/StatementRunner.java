@@ -11,6 +11,7 @@ import io.queryflux.engine.PgWireRows;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.ResultCursor;
 import io.queryflux.protocol.pg.catalog.PgCatalog;
+import io.queryflux.protocol.pg.messages.Format;
 import io.queryflux.protocol.pg.messages.TransactionStatus;
 import io.queryflux.protocol.pg.sql.CopyToStdout;
 import io.queryflux.protocol.pg.sql.SqlText;
@@ -29,7 +30,7 @@ final class StatementRunner {
             "DESCRIBE", "EXPLAIN");
     private static final Set<String> ALLOWED_WHEN_FAILED = Set.of("COMMIT", "END", "ROLLBACK", "ABORT");
 
-    private static final Set<String> FORWARD = Set.of(PgWireRows.FORMAT);
+    private static final Set<String> FORWARD_TEXT = Set.of(PgWireRows.FORMAT);
 
     private final QueryDispatcher dispatcher;
     private final LocalStatements local;
@@ -43,13 +44,12 @@ final class StatementRunner {
 
     /**
      * Starts the statement. {@code onDispatch} sees the dispatched query before it starts, so a
-     * CancelRequest can reach it while it waits in the queue or runs. With {@code forwardRows} a
-     * PostgreSQL engine may answer with its own messages ({@link PgWireRows}), to be forwarded;
-     * only text results can take them (the simple query protocol, or a portal whose result
-     * formats are all text).
+     * CancelRequest can reach it while it waits in the queue or runs. With {@code forwardIn} (the
+     * result formats the client asked for; none: all text) a PostgreSQL engine may answer with
+     * its own messages in those formats ({@link PgWireRows}), to be forwarded.
      */
-    Execution start(String sql, SessionState state, Consumer<RunningQuery> onDispatch, boolean forwardRows)
-            throws QueryException {
+    Execution start(String sql, SessionState state, Consumer<RunningQuery> onDispatch,
+            Optional<List<Format>> forwardIn) throws QueryException {
         String first = SqlText.firstWord(sql);
         if (state.transaction() == TransactionStatus.FAILED && !ALLOWED_WHEN_FAILED.contains(first)) {
             throw new QueryException(ErrorCode.GENERIC_USER_ERROR,
@@ -64,7 +64,7 @@ final class StatementRunner {
             } catch (IllegalArgumentException e) {
                 throw new QueryException(ErrorCode.NOT_SUPPORTED, e.getMessage());
             }
-            return start(copy.query(), state, onDispatch, false).copyingOut(copy);
+            return start(copy.query(), state, onDispatch, Optional.empty()).copyingOut(copy);
         }
         Optional<Execution> answered = local.answer(sql, state);
         if (answered.isPresent()) {
@@ -73,7 +73,8 @@ final class StatementRunner {
         if (catalog.handles(sql)) {
             return new Execution(catalog.run(sql, state.session(), state.all()), Optional.empty(), "SELECT");
         }
-        Set<String> forward = forwardRows && state.printsLikeEngineConnections() ? FORWARD : Set.of();
+        Set<String> forward = forwardIn.isPresent() && state.printsLikeEngineConnections()
+                ? encodings(forwardIn.get()) : Set.of();
         RunningQuery query = dispatcher.submit(new QueryRequest(sql, state.session(), forward));
         onDispatch.accept(query);
         try {
@@ -87,16 +88,22 @@ final class StatementRunner {
         }
     }
 
+    /** Text results come as a simple query (one message for PostgreSQL to read, not five). */
+    private static Set<String> encodings(List<Format> resultFormats) {
+        return Format.allText(resultFormats) ? FORWARD_TEXT
+                : Set.of(PgWireRows.inResultFormats(resultFormats.stream().map(Format::code).toList()));
+    }
+
     /**
-     * The columns a prepared statement will return, found before any parameter is bound: the
-     * statement runs with NULL parameters under {@code LIMIT 0}. Empty for statements that
-     * return no rows.
+     * What a prepared statement will return, found before any parameter is bound: the statement
+     * runs with NULL parameters under {@code LIMIT 0}. No columns for statements that return no
+     * rows.
      */
-    List<Column> describe(PreparedStatement statement, int parameterCount, SessionState state,
+    Described describe(PreparedStatement statement, int parameterCount, SessionState state,
             Consumer<RunningQuery> onDispatch) throws QueryException {
         String sql = statement.sql();
         if (!ROW_RETURNING.contains(SqlText.firstWord(sql))) {
-            return List.of();
+            return Described.of(List.of());
         }
         String bound = SqlText.bind(sql, Collections.nCopies(parameterCount, "NULL"));
         if (SqlText.firstWord(sql).equals("SELECT") || SqlText.firstWord(sql).equals("SHOW")) {
@@ -104,21 +111,27 @@ final class StatementRunner {
             Optional<Execution> answered = local.answer(bound, state);
             if (answered.isPresent()) {
                 try (Execution e = answered.get()) {
-                    return e.columns();
+                    return Described.of(e.columns());
                 }
             }
             if (catalog.handles(bound)) {
                 try (ResultCursor cursor = catalog.run(bound, state.session(), state.all())) {
-                    return cursor.columns();
+                    return Described.of(cursor.columns());
                 }
             }
         }
         if (!Set.of("SELECT", "WITH", "VALUES", "TABLE", "FROM").contains(SqlText.firstWord(sql))) {
-            return List.of(); // SHOW/EXPLAIN of an engine: described when run
+            return Described.of(List.of()); // SHOW/EXPLAIN of an engine: described when run
         }
         String probe = "SELECT * FROM (" + stripTrailingSemicolon(bound) + ") AS qf_describe LIMIT 0";
-        try (Execution e = start(probe, state, onDispatch, false)) {
-            return e.columns();
+        try (Execution e = start(probe, state, onDispatch, Optional.of(List.of()))) {
+            if (e.cursor() instanceof PgWireRows rows && rows.rowDescription() != null) {
+                while (rows.nextMessage() != null) {
+                    // read to the end (no rows), so closing needs no cancel
+                }
+                return new Described(e.columns(), Optional.of(rows.rowDescription()));
+            }
+            return Described.of(e.columns());
         }
     }
 
