@@ -170,7 +170,8 @@ public final class RunningQuery implements AutoCloseable {
             throw e;
         }
         admission.succeeded();
-        if (cursor.columns().isEmpty()) {
+        // A forwarded result is not typed unless asked: its RowDescription says whether it has rows.
+        if (cursor instanceof PgWireRows rows ? rows.rowDescription() == null : cursor.columns().isEmpty()) {
             completed = true;
         }
         return cursor;
