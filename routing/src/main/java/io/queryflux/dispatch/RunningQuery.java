@@ -7,9 +7,11 @@ import io.queryflux.cluster.AdmitResult;
 import io.queryflux.cluster.ClusterGroup;
 import io.queryflux.engine.Column;
 import io.queryflux.engine.EngineQuery;
+import io.queryflux.engine.EngineType;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.QueryExecution;
+import io.queryflux.engine.PgWireCopyIn;
 import io.queryflux.engine.PgWireRows;
 import io.queryflux.engine.RawPassthrough;
 import io.queryflux.engine.ResultCursor;
@@ -116,6 +118,9 @@ public final class RunningQuery implements AutoCloseable {
             if (cursor instanceof PgWireRows wire) {
                 return new TrackingPgWireCursor(cursor, wire);
             }
+            if (cursor instanceof PgWireCopyIn copy) {
+                return new TrackingPgCopyIn(cursor, copy);
+            }
             return cursor instanceof ArrowExportable ? new ArrowTrackingCursor(cursor) : new TrackingCursor(cursor);
         } catch (QueryException e) {
             throw fail(e);
@@ -179,8 +184,14 @@ public final class RunningQuery implements AutoCloseable {
 
     private ResultCursor execute(Admission placed) throws QueryException {
         ClientSession session = request.session();
+        EngineType engine = placed.cluster().engine().type();
+        if (request.onlyOn().isPresent() && request.onlyOn().get() != engine) {
+            throw new QueryException(ErrorCode.NOT_SUPPORTED, "this statement runs only on a "
+                    + request.onlyOn().get().configName() + " engine, and group '" + placed.group().name()
+                    + "' placed it on " + engine.configName() + " cluster '" + placed.cluster().name() + "'");
+        }
         translation = dispatcher.translation().translate(request.sql(), session.protocol(),
-                placed.group().name(), placed.cluster().engine().type());
+                placed.group().name(), engine);
         dispatcher.observer().translated(translation);
         execution = placed.cluster().engine().prepare(new EngineQuery(id, translation.sql(), session.user(),
                 session.source(), session.catalog(), session.schema(), session.sessionProperties(),
@@ -474,6 +485,39 @@ public final class RunningQuery implements AutoCloseable {
     }
 
     /** Keeps PostgreSQL's forwarded rows visible to the frontend and tracks their end and failures the same way. */
+    /** Passes COPY FROM STDIN data on; CopyDone completes the query, an error or a CopyFail fails it. */
+    private final class TrackingPgCopyIn extends TrackingCursor implements PgWireCopyIn {
+        private final PgWireCopyIn copy;
+
+        TrackingPgCopyIn(ResultCursor delegate, PgWireCopyIn copy) {
+            super(delegate);
+            this.copy = copy;
+        }
+
+        @Override
+        public byte[] copyInResponse() {
+            return copy.copyInResponse();
+        }
+
+        @Override
+        public void copyData(byte[] data) throws QueryException {
+            tracked(() -> {
+                copy.copyData(data);
+                return Boolean.FALSE;
+            }, done -> done);
+        }
+
+        @Override
+        public String copyDone() throws QueryException {
+            return tracked(copy::copyDone, tag -> true);
+        }
+
+        @Override
+        public QueryException copyFail(String reason) {
+            return fail(copy.copyFail(reason));
+        }
+    }
+
     private final class TrackingPgWireCursor extends TrackingCursor implements PgWireRows {
         private final PgWireRows wire;
 

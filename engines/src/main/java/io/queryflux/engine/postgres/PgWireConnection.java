@@ -288,6 +288,28 @@ final class PgWireConnection implements Closeable {
         out.flush();
     }
 
+    /** One CopyData message of COPY FROM STDIN; written through the buffer, flushed when it fills. */
+    void sendCopyData(byte[] data) throws IOException {
+        out.writeByte('d');
+        out.writeInt(4 + data.length);
+        out.write(data);
+    }
+
+    /** CopyDone, or CopyFail with a reason, ending COPY FROM STDIN. */
+    void sendCopyEnd(String failure) throws IOException {
+        if (failure == null) {
+            out.writeByte('c');
+            out.writeInt(4);
+        } else {
+            byte[] reason = failure.getBytes(UTF_8);
+            out.writeByte('f');
+            out.writeInt(4 + reason.length + 1);
+            out.write(reason);
+            out.writeByte(0);
+        }
+        out.flush();
+    }
+
     /** Reads the next backend message, blocking. */
     Message read() throws IOException {
         try {

@@ -7,6 +7,7 @@ import io.queryflux.engine.Engine;
 import io.queryflux.engine.EngineQuery;
 import io.queryflux.engine.EngineType;
 import io.queryflux.engine.ErrorCode;
+import io.queryflux.engine.PgWireCopyIn;
 import io.queryflux.engine.PgWireRows;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.QueryExecution;
@@ -74,12 +75,19 @@ public final class PostgresEngine implements Engine {
     }
 
     /**
-     * The caller forwards PostgreSQL's own rows, and the statement is a plain query in the
-     * connection's default schema (a session schema needs SET LOCAL, so a transaction).
+     * The caller forwards PostgreSQL's own rows and the statement is a plain query, or it feeds a
+     * COPY FROM STDIN; either in the connection's default schema (a session schema needs SET
+     * LOCAL, so a transaction).
      */
     private static boolean forwardable(EngineQuery query) {
+        if (!query.schema().isEmpty()) {
+            return false;
+        }
+        if (query.forwardFormats().contains(PgWireCopyIn.FORMAT)) {
+            return true; // the frontend asks for it only for COPY ... FROM STDIN
+        }
         return (query.forwardFormats().contains(PgWireRows.FORMAT)
-                || PgWireRows.resultFormats(query.forwardFormats()).isPresent()) && query.schema().isEmpty()
+                || PgWireRows.resultFormats(query.forwardFormats()).isPresent())
                 && PostgresExecution.isPlainQuery(query.sql());
     }
 

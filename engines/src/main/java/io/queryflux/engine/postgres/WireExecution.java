@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.queryflux.engine.Column;
 import io.queryflux.engine.ErrorCode;
+import io.queryflux.engine.PgWireCopyIn;
 import io.queryflux.engine.PgWireRows;
 import io.queryflux.engine.PgWireRows.Message;
 import io.queryflux.engine.QueryException;
@@ -37,6 +38,8 @@ final class WireExecution implements QueryExecution {
     private final ReentrantLock handOver = new ReentrantLock();
     private volatile PgWireConnection connection;
     private boolean atReady;
+    /** PostgreSQL waits for COPY data: an abandoned COPY is ended with CopyFail, not a cancel. */
+    private boolean copying;
     /** Notices PostgreSQL sent before the rows' description, passed on first. */
     private final Deque<Message> earlyNotices = new ArrayDeque<>(0);
 
@@ -62,9 +65,13 @@ final class WireExecution implements QueryExecution {
         }
         return switch (first.type()) {
             case 'T' -> new Rows(first.body());
+            case 'G' -> {
+                copying = true;
+                yield new CopyIn(first.body());
+            }
             default -> {
                 // CommandComplete or EmptyQueryResponse: a statement without rows.
-                String tag = first.type() == 'C' ? PgWireConnection.text(first.body(), 0).replace("\0", "") : "";
+                String tag = first.type() == 'C' ? tagOf(first.body()) : "";
                 drain();
                 yield new Rows(tag);
             }
@@ -99,7 +106,7 @@ final class WireExecution implements QueryExecution {
         while (true) {
             Message m = connection.read();
             switch (m.type()) {
-                case 'T', 'C', 'I' -> {
+                case 'T', 'C', 'I', 'G' -> {
                     return m;
                 }
                 case 'E' -> throw failed(m);
@@ -124,6 +131,10 @@ final class WireExecution implements QueryExecution {
             connection.markBroken();
         }
         release();
+    }
+
+    private static String tagOf(byte[] commandComplete) {
+        return PgWireConnection.text(commandComplete, 0).replace("\0", "");
     }
 
     /** The error PostgreSQL reported; the rest of the response is read so the connection can be reused. */
@@ -164,7 +175,13 @@ final class WireExecution implements QueryExecution {
         if (released.get()) {
             return;
         }
-        if (!atReady) {
+        if (copying) {
+            try {
+                endCopy("the client went away");
+            } catch (QueryException expected) {
+                // PostgreSQL reports the CopyFail it was sent; the connection is ready again
+            }
+        } else if (!atReady) {
             // Abandoned mid-result: stop PostgreSQL sending the rest before draining it.
             cancel();
             drain();
@@ -180,6 +197,104 @@ final class WireExecution implements QueryExecution {
             }
         } finally {
             handOver.unlock();
+        }
+    }
+
+    /**
+     * Ends COPY FROM STDIN with CopyDone (null failure) or CopyFail and reads PostgreSQL's answer
+     * to ReadyForQuery.
+     *
+     * @return the CommandComplete tag
+     * @throws QueryException PostgreSQL's error (for a CopyFail, the one that reports it)
+     */
+    private String endCopy(String failure) throws QueryException {
+        copying = false;
+        try {
+            connection.sendCopyEnd(failure);
+            while (true) {
+                Message m = connection.read();
+                switch (m.type()) {
+                    case 'C' -> {
+                        String tag = tagOf(m.body());
+                        drain();
+                        return tag;
+                    }
+                    case 'E' -> throw failed(m);
+                    default -> {
+                        // NoticeResponse, ParameterStatus: nothing the client waits for
+                    }
+                }
+            }
+        } catch (IOException e) {
+            connection.markBroken();
+            release();
+            throw lost(e);
+        }
+    }
+
+    /** COPY FROM STDIN under way: the client's data written through to PostgreSQL. */
+    private final class CopyIn implements ResultCursor, PgWireCopyIn {
+        private final byte[] copyInResponse;
+
+        CopyIn(byte[] copyInResponse) {
+            this.copyInResponse = copyInResponse;
+        }
+
+        @Override
+        public byte[] copyInResponse() {
+            return copyInResponse;
+        }
+
+        @Override
+        public void copyData(byte[] data) throws QueryException {
+            try {
+                connection.sendCopyData(data);
+            } catch (IOException e) {
+                connection.markBroken();
+                copying = false;
+                release();
+                throw lost(e);
+            }
+        }
+
+        @Override
+        public String copyDone() throws QueryException {
+            return endCopy(null);
+        }
+
+        @Override
+        public QueryException copyFail(String reason) {
+            try {
+                endCopy(reason);
+                return new QueryException(ErrorCode.GENERIC_USER_ERROR, "COPY from stdin failed: " + reason, "57014", null);
+            } catch (QueryException e) {
+                return e;
+            }
+        }
+
+        @Override
+        public List<Column> columns() {
+            return List.of();
+        }
+
+        @Override
+        public boolean next() {
+            return false;
+        }
+
+        @Override
+        public Object value(int column) {
+            throw new IllegalStateException("COPY FROM STDIN has no rows");
+        }
+
+        @Override
+        public OptionalLong updateCount() {
+            return OptionalLong.empty();
+        }
+
+        @Override
+        public void close() {
+            WireExecution.this.close();
         }
     }
 
@@ -220,7 +335,7 @@ final class WireExecution implements QueryExecution {
                             return m;
                         }
                         case 'C' -> {
-                            tag = PgWireConnection.text(m.body(), 0).replace("\0", "");
+                            tag = tagOf(m.body());
                             drain();
                             return null;
                         }

@@ -229,6 +229,46 @@ class PgForwardingTest {
     }
 
     @Test
+    void copyFromStdinLoadsThroughThePostgresEngine() throws Exception {
+        try (Connection direct = direct(); Statement s = direct.createStatement()) {
+            s.execute("CREATE TABLE loaded (id int PRIMARY KEY, name text, day date)");
+        }
+        String csv = "COPY loaded FROM STDIN (FORMAT csv)";
+        try (Connection proxied = proxied()) {
+            var copy = new org.postgresql.copy.CopyManager(proxied.unwrap(org.postgresql.core.BaseConnection.class));
+            assertEquals(3, copy.copyIn(csv, new java.io.StringReader("1,héllo,2024-02-29\n2,,\n3,\"a,b\",1999-12-31\n")));
+            // PostgreSQL's own error for bad data; the session and the one engine connection go on.
+            SQLException bad = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> copy.copyIn(csv, new java.io.StringReader("x,y,z\n")));
+            assertEquals("22P02", bad.getSQLState());
+            // The client gives up half way (CopyFail): nothing of it is loaded.
+            org.postgresql.copy.CopyIn abandoned = copy.copyIn(csv);
+            byte[] row = "4,four,2020-01-01\n".getBytes(StandardCharsets.UTF_8);
+            abandoned.writeToCopy(row, 0, row.length);
+            abandoned.cancelCopy();
+            assertEquals(List.of("id:int4:10,0", "name:text:2147483647,0", "day:date:13,0", "1", "héllo", "2024-02-29",
+                    "2", "null", "null", "3", "a,b", "1999-12-31"), read(proxied, "SELECT * FROM loaded ORDER BY id"));
+        }
+        // A client that hangs up mid-COPY: the COPY is failed, and the only engine connection comes back.
+        Connection doomed = proxied();
+        org.postgresql.copy.CopyIn cut = new org.postgresql.copy.CopyManager(
+                doomed.unwrap(org.postgresql.core.BaseConnection.class)).copyIn(csv);
+        byte[] row = "7,seven,2020-07-07\n".getBytes(StandardCharsets.UTF_8);
+        cut.writeToCopy(row, 0, row.length);
+        cut.flushCopy();
+        doomed.abort(Runnable::run);
+        try (Connection next = proxied()) {
+            assertEquals(List.of("count:int8:19,0", "3"), read(next, "SELECT count(*) FROM loaded"));
+        }
+        assumeTrue(Files.isExecutable(PSQL), "psql is not installed (apt-get install postgresql-client); skipping");
+        String loaded = psql(proxy.port(), "\\copy loaded from stdin", "5\tfive\t2021-05-05\n6\t\\N\t\\N\n");
+        assertEquals("COPY 2\n", loaded);
+        try (Connection direct = direct()) {
+            assertEquals(List.of("count:int8:19,0", "5"), read(direct, "SELECT count(*) FROM loaded"));
+        }
+    }
+
+    @Test
     void noticesReachTheClientAsWarnings() throws SQLException {
         try (Connection proxied = proxied(); Statement s = proxied.createStatement();
                 ResultSet rs = s.executeQuery("SELECT shout(7)")) {
@@ -290,10 +330,18 @@ class PgForwardingTest {
     }
 
     private static String psql(int port, String sql) throws IOException, InterruptedException {
+        return psql(port, sql, "");
+    }
+
+    /** psql -c with {@code input} on its standard input (the data of a \copy ... from stdin). */
+    private static String psql(int port, String sql, String input) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(PSQL.toString(), "-h", "127.0.0.1", "-p", Integer.toString(port),
                 "-U", "postgres", "-d", "postgres", "-X", "-c", sql).redirectErrorStream(true);
         builder.environment().put("PGSSLMODE", "disable");
         Process process = builder.start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        }
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
         return output;

@@ -40,10 +40,7 @@ public final class FrontendDecoder {
             case 'H' -> new FrontendMessage.Flush();
             case 'S' -> new FrontendMessage.Sync();
             case 'X' -> new FrontendMessage.Terminate();
-            case 'd', 'c', 'f' -> {
-                in.rest();
-                yield new FrontendMessage.CopyTraffic((char) type);
-            }
+            case 'd', 'c', 'f' -> new FrontendMessage.CopyTraffic((char) type, in.rest());
             case 'F' -> {
                 in.rest();
                 yield new FrontendMessage.FunctionCall();

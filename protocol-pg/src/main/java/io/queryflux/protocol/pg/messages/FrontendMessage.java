@@ -72,8 +72,15 @@ public sealed interface FrontendMessage {
         }
     }
 
-    /** 'd', 'c', 'f': COPY FROM STDIN traffic, which the proxy does not accept. */
-    record CopyTraffic(char type) implements FrontendMessage {}
+    /**
+     * 'd' CopyData, 'c' CopyDone, 'f' CopyFail (body: the reason): COPY FROM STDIN traffic, passed
+     * on to a PostgreSQL engine during a COPY and ignored outside one.
+     */
+    record CopyTraffic(char type, byte[] body) implements FrontendMessage {
+        public CopyTraffic {
+            requireNonNull(body, "body is null");
+        }
+    }
 
     /** 'F': the legacy function-call sub-protocol, not supported. */
     record FunctionCall() implements FrontendMessage {}

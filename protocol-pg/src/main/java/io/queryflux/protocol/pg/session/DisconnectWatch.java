@@ -100,12 +100,16 @@ final class DisconnectWatch implements AutoCloseable {
         }
     }
 
+    /** Ends the watch; the connection thread may read again once it returns. Closing twice does nothing. */
     @Override
     public void close() {
         stop.countDown();
         if (state.compareAndSet(PENDING, CLOSED)) {
             PENDING_WATCHES.remove(this);
             return;
+        }
+        if (!state.compareAndSet(WATCHING, CLOSED)) {
+            return; // closed before
         }
         try {
             // A watcher not started yet sees the stop signal first thing and returns.

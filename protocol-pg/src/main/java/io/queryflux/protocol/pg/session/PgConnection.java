@@ -7,6 +7,7 @@ import io.queryflux.dispatch.ClientSession;
 import io.queryflux.dispatch.Protocol;
 import io.queryflux.dispatch.RunningQuery;
 import io.queryflux.engine.Column;
+import io.queryflux.engine.PgWireCopyIn;
 import io.queryflux.engine.PgWireRows;
 import io.queryflux.engine.net.BriefSpin;
 import io.queryflux.engine.QueryException;
@@ -32,6 +33,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -302,7 +304,7 @@ public final class PgConnection implements Runnable {
 
     // ------------------------------------------------------------------ simple query
 
-    private void simpleQuery(String sql) throws IOException {
+    private void simpleQuery(String sql) throws IOException, PgProtocolException {
         closePortal("");
         statements.remove("");
         List<String> parts = SqlText.split(sql);
@@ -316,6 +318,9 @@ public final class PgConnection implements Runnable {
                 afterStatement();
                 if (execution.copyOut().isPresent()) {
                     copyOut(execution, execution.copyOut().get());
+                } else if (execution.cursor() instanceof PgWireCopyIn copy) {
+                    watch.close(); // this thread reads the client now, and only one may
+                    copyIn(execution, copy);
                 } else if (execution.cursor() instanceof PgWireRows rows) {
                     if (rows.rowDescription() != null) {
                         forwardedRowDescription(rows.rowDescription());
@@ -456,8 +461,44 @@ public final class PgConnection implements Runnable {
         out.commandComplete("COPY " + count);
     }
 
+    /**
+     * COPY ... FROM STDIN on a PostgreSQL engine: CopyInResponse to the client, then its CopyData
+     * passed on as it comes until CopyDone (PostgreSQL's tag) or CopyFail (PostgreSQL's error).
+     * Flush and Sync are ignored meanwhile, as PostgreSQL ignores them.
+     */
+    private void copyIn(Execution execution, PgWireCopyIn copy)
+            throws IOException, PgProtocolException, QueryException {
+        out.begin('G').bytes(copy.copyInResponse()).send();
+        out.flush();
+        while (true) {
+            switch (in.read()) {
+                case FrontendMessage.CopyTraffic data when data.type() == 'd' -> copy.copyData(data.body());
+                case FrontendMessage.CopyTraffic done when done.type() == 'c' -> {
+                    execution.markExhausted();
+                    out.commandComplete(copy.copyDone());
+                    return;
+                }
+                case FrontendMessage.CopyTraffic fail -> throw copy.copyFail(
+                        new String(fail.body(), 0, Math.max(0, fail.body().length - 1), StandardCharsets.UTF_8));
+                case FrontendMessage.Flush ignored -> {
+                    // ignored during COPY
+                }
+                case FrontendMessage.Sync ignored -> {
+                    // ignored during COPY
+                }
+                case FrontendMessage.Terminate ignored -> throw new EOFException("client terminated during COPY");
+                case FrontendMessage other -> {
+                    QueryException aborted = copy.copyFail("unexpected message during COPY from stdin");
+                    throw new QueryException(io.queryflux.engine.ErrorCode.GENERIC_USER_ERROR,
+                            "unexpected message type " + other.getClass().getSimpleName() + " during COPY from stdin",
+                            "08P01", aborted);
+                }
+            }
+        }
+    }
+
     private void copyData(String line) throws IOException {
-        out.begin('d').bytes(line.getBytes(java.nio.charset.StandardCharsets.UTF_8)).send();
+        out.begin('d').bytes(line.getBytes(StandardCharsets.UTF_8)).send();
     }
 
     /** PostgreSQL's own RowDescription, as it came; NoData for a statement without rows. */

@@ -7,6 +7,8 @@ import io.queryflux.dispatch.QueryRequest;
 import io.queryflux.dispatch.RunningQuery;
 import io.queryflux.engine.Column;
 import io.queryflux.engine.ErrorCode;
+import io.queryflux.engine.EngineType;
+import io.queryflux.engine.PgWireCopyIn;
 import io.queryflux.engine.PgWireRows;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.ResultCursor;
@@ -31,6 +33,7 @@ final class StatementRunner {
     private static final Set<String> ALLOWED_WHEN_FAILED = Set.of("COMMIT", "END", "ROLLBACK", "ABORT");
 
     private static final Set<String> FORWARD_TEXT = Set.of(PgWireRows.FORMAT);
+    private static final Set<String> COPY_IN = Set.of(PgWireCopyIn.FORMAT);
 
     private final QueryDispatcher dispatcher;
     private final LocalStatements local;
@@ -55,6 +58,11 @@ final class StatementRunner {
             throw new QueryException(ErrorCode.GENERIC_USER_ERROR,
                     "current transaction is aborted, commands ignored until end of transaction block", "25P02", null);
         }
+        if (first.equals("COPY") && CopyToStdout.isFromStdin(sql)) {
+            // Only PostgreSQL speaks COPY's sub-protocol: the client's data is passed on to it.
+            return dispatch(new QueryRequest(sql, state.session(), COPY_IN, Optional.of(EngineType.POSTGRES)), first,
+                    state, onDispatch);
+        }
         if (first.equals("COPY")) {
             // Engines would read COPY ... TO STDOUT as a file on their own disk: the proxy runs the
             // query and sends its rows as COPY data itself.
@@ -75,10 +83,20 @@ final class StatementRunner {
         }
         Set<String> forward = forwardIn.isPresent() && state.printsLikeEngineConnections()
                 ? encodings(forwardIn.get()) : Set.of();
-        RunningQuery query = dispatcher.submit(new QueryRequest(sql, state.session(), forward));
+        return dispatch(new QueryRequest(sql, state.session(), forward), first, state, onDispatch);
+    }
+
+    private Execution dispatch(QueryRequest request, String first, SessionState state,
+            Consumer<RunningQuery> onDispatch) throws QueryException {
+        String sql = request.sql();
+        RunningQuery query = dispatcher.submit(request);
         onDispatch.accept(query);
         try {
             ResultCursor cursor = query.start();
+            if (request.forwardFormats().equals(COPY_IN) && !(cursor instanceof PgWireCopyIn)) {
+                throw new QueryException(ErrorCode.NOT_SUPPORTED, "COPY FROM STDIN needs the postgres engine's"
+                        + " forwardWire setting (it is off for the cluster this group chose)");
+            }
             query.sessionChange().ifPresent(change -> state.setSession(change.applyTo(state.session())));
             return new Execution(cursor, Optional.of(query), Execution.verbOf(sql, first),
                     Execution.isReadOnly(sql, first));

@@ -21,6 +21,27 @@ public record CopyToStdout(String query, boolean csv, boolean header, char delim
     }
 
     /**
+     * Whether a COPY statement reads from the client ({@code COPY table [(columns)] FROM STDIN
+     * ...}), the direction the proxy passes on to a PostgreSQL engine instead of serving.
+     */
+    public static boolean isFromStdin(String sql) {
+        try {
+            Reader in = new Reader(sql.strip());
+            in.expectWord("COPY");
+            if (in.peek() == '(') {
+                return false; // a query is copied TO, never FROM
+            }
+            in.name();
+            if (in.peek() == '(') {
+                in.parenthesized();
+            }
+            return in.word().equals("FROM") && in.word().equals("STDIN");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
      * Reads a COPY statement.
      *
      * @throws IllegalArgumentException naming what is not supported (COPY FROM, a file, BINARY...)
