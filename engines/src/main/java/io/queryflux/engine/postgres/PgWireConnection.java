@@ -244,8 +244,13 @@ final class PgWireConnection implements Closeable {
 
     /** Sends one simple-protocol Query. */
     void sendQuery(String sql) throws IOException {
-        byte[] text = sql.getBytes(UTF_8);
-        out.writeByte('Q');
+        sendText('Q', sql);
+    }
+
+    /** A message whose body is one string, sent at once. */
+    private void sendText(char type, String body) throws IOException {
+        byte[] text = body.getBytes(UTF_8);
+        out.writeByte(type);
         out.writeInt(4 + text.length + 1);
         out.write(text);
         out.writeByte(0);
@@ -297,16 +302,12 @@ final class PgWireConnection implements Closeable {
 
     /** CopyDone, or CopyFail with a reason, ending COPY FROM STDIN. */
     void sendCopyEnd(String failure) throws IOException {
-        if (failure == null) {
-            out.writeByte('c');
-            out.writeInt(4);
-        } else {
-            byte[] reason = failure.getBytes(UTF_8);
-            out.writeByte('f');
-            out.writeInt(4 + reason.length + 1);
-            out.write(reason);
-            out.writeByte(0);
+        if (failure != null) {
+            sendText('f', failure);
+            return;
         }
+        out.writeByte('c');
+        out.writeInt(4);
         out.flush();
     }
 

@@ -40,6 +40,8 @@ final class WireExecution implements QueryExecution {
     private boolean atReady;
     /** PostgreSQL waits for COPY data: an abandoned COPY is ended with CopyFail, not a cancel. */
     private boolean copying;
+    /** The tag of the CommandComplete {@link #readUntil} last read. */
+    private String lastTag = "";
     /** Notices PostgreSQL sent before the rows' description, passed on first. */
     private final Deque<Message> earlyNotices = new ArrayDeque<>(0);
 
@@ -211,25 +213,45 @@ final class WireExecution implements QueryExecution {
         copying = false;
         try {
             connection.sendCopyEnd(failure);
+        } catch (IOException e) {
+            throw lostConnection(e);
+        }
+        readUntil("");
+        return lastTag;
+    }
+
+    /**
+     * Reads on to the next message of one of the {@code wanted} types and returns it, or to
+     * CommandComplete: then its tag goes to {@link #lastTag}, the rest is read to ReadyForQuery
+     * and null returned. PostgreSQL's error is thrown once the response is read; other messages
+     * (ParameterStatus, NotificationResponse, unwanted notices) are skipped.
+     */
+    private Message readUntil(String wanted) throws QueryException {
+        try {
             while (true) {
                 Message m = connection.read();
-                switch (m.type()) {
-                    case 'C' -> {
-                        String tag = tagOf(m.body());
-                        drain();
-                        return tag;
-                    }
-                    case 'E' -> throw failed(m);
-                    default -> {
-                        // NoticeResponse, ParameterStatus: nothing the client waits for
-                    }
+                if (wanted.indexOf(m.type()) >= 0) {
+                    return m;
+                }
+                if (m.type() == 'C') {
+                    lastTag = tagOf(m.body());
+                    drain();
+                    return null;
+                }
+                if (m.type() == 'E') {
+                    throw failed(m);
                 }
             }
         } catch (IOException e) {
-            connection.markBroken();
-            release();
-            throw lost(e);
+            throw lostConnection(e);
         }
+    }
+
+    private QueryException lostConnection(IOException e) {
+        connection.markBroken();
+        copying = false;
+        release();
+        return lost(e);
     }
 
     /** COPY FROM STDIN under way: the client's data written through to PostgreSQL. */
@@ -250,10 +272,7 @@ final class WireExecution implements QueryExecution {
             try {
                 connection.sendCopyData(data);
             } catch (IOException e) {
-                connection.markBroken();
-                copying = false;
-                release();
-                throw lost(e);
+                throw lostConnection(e);
             }
         }
 
@@ -327,29 +346,11 @@ final class WireExecution implements QueryExecution {
             if (tag != null) {
                 return null;
             }
-            try {
-                while (true) {
-                    Message m = connection.read();
-                    switch (m.type()) {
-                        case 'D', 'N' -> {
-                            return m;
-                        }
-                        case 'C' -> {
-                            tag = tagOf(m.body());
-                            drain();
-                            return null;
-                        }
-                        case 'E' -> throw failed(m);
-                        default -> {
-                            // ParameterStatus, NotificationResponse
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                connection.markBroken();
-                release();
-                throw lost(e);
+            Message m = readUntil("DN");
+            if (m == null) {
+                tag = lastTag;
             }
+            return m;
         }
 
         @Override
