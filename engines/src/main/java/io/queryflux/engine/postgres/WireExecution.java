@@ -255,7 +255,7 @@ final class WireExecution implements QueryExecution {
     }
 
     /** COPY FROM STDIN under way: the client's data written through to PostgreSQL. */
-    private final class CopyIn implements ResultCursor, PgWireCopyIn {
+    private final class CopyIn extends WireCursor implements PgWireCopyIn {
         private final byte[] copyInResponse;
 
         CopyIn(byte[] copyInResponse) {
@@ -295,15 +295,18 @@ final class WireExecution implements QueryExecution {
         public List<Column> columns() {
             return List.of();
         }
+    }
 
+    /** A cursor read only through its PostgreSQL capability; closing it ends the execution. */
+    private abstract class WireCursor implements ResultCursor {
         @Override
         public boolean next() {
-            return false;
+            throw new IllegalStateException("a forwarded PostgreSQL result is read through its PostgreSQL capability");
         }
 
         @Override
         public Object value(int column) {
-            throw new IllegalStateException("COPY FROM STDIN has no rows");
+            throw new IllegalStateException("a forwarded PostgreSQL result is read through its PostgreSQL capability");
         }
 
         @Override
@@ -318,7 +321,7 @@ final class WireExecution implements QueryExecution {
     }
 
     /** The result: rows forwarded as PostgreSQL sent them, or a statement's tag. */
-    private final class Rows implements ResultCursor, PgWireRows {
+    private final class Rows extends WireCursor implements PgWireRows {
         private final byte[] rowDescription;
         private List<Column> columns;
         private String tag;
@@ -365,26 +368,6 @@ final class WireExecution implements QueryExecution {
                 columns = PgOids.columns(rowDescription);
             }
             return columns;
-        }
-
-        @Override
-        public boolean next() {
-            throw new IllegalStateException("a forwarded PostgreSQL result is read with nextMessage()");
-        }
-
-        @Override
-        public Object value(int column) {
-            throw new IllegalStateException("a forwarded PostgreSQL result is read with nextMessage()");
-        }
-
-        @Override
-        public OptionalLong updateCount() {
-            return OptionalLong.empty();
-        }
-
-        @Override
-        public void close() {
-            WireExecution.this.close();
         }
     }
 }
