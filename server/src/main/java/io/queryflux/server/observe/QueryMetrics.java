@@ -16,20 +16,45 @@ import io.queryflux.sql.Translation;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * QueryFlux's Prometheus metrics, under the names its Grafana dashboard reads. Labels are
  * bounded: groups, clusters, engines, protocols and statuses come from config and code, never
- * from SQL text or query ids.
+ * from SQL text or query ids. Each meter is looked up in the registry once per label set and
+ * kept: the registry's lookup (builder, tag sorting, bucket arrays) cost more than the rest of
+ * a point query's proxy work.
  */
 public final class QueryMetrics implements QueryObserver {
     private static final double[] DURATION_BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60,
             120, 300, 600, 1800};
 
+    private record Decision(String router, String group, String outcome) {}
+
+    private record Dialects(String source, String target) {}
+
+    private record Ended(String engine, String group, String status, String protocol) {}
+
+    private record Placement(String engine, String group) {}
+
     private final MeterRegistry registry;
+    private final DistributionSummary routingDuration;
+    private final Map<Decision, Counter> routingDecisions = new ConcurrentHashMap<>();
+    private final Map<Dialects, Counter> translated = new ConcurrentHashMap<>();
+    private final Map<Dialects, Counter> translationFailures = new ConcurrentHashMap<>();
+    private final Map<Dialects, DistributionSummary> translationDuration = new ConcurrentHashMap<>();
+    private final Map<String, DistributionSummary> queueDuration = new ConcurrentHashMap<>();
+    private final Map<String, Counter> rejections = new ConcurrentHashMap<>();
+    private final Map<Ended, Counter> queries = new ConcurrentHashMap<>();
+    private final Map<Placement, DistributionSummary> queryDuration = new ConcurrentHashMap<>();
 
     public QueryMetrics(MeterRegistry registry, Collection<ClusterGroup> groups, Collection<Cluster> clusters) {
         this.registry = registry;
+        this.routingDuration = registry.getOrCreate(DistributionSummary.builder("queryflux_routing_duration_seconds",
+                        DistributionStatisticsConfig.builder().percentiles(new double[0])
+                                .buckets(0.00001, 0.00005, 0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1))
+                .description("Time the router chain took to decide"));
         for (ClusterGroup group : groups) {
             // Created up front so dashboards show 0 rather than "no data" before the first event.
             rejections(group.name());
@@ -61,16 +86,13 @@ public final class QueryMetrics implements QueryObserver {
                 ? "fallback"
                 : decision.steps().getLast().index() + ":" + decision.steps().getLast().type();
         String outcome = decision.denial().isPresent() ? "denied" : "routed";
-        registry.getOrCreate(Counter.builder("queryflux_routing_decisions_total")
-                .tags(List.of(Tag.create("router", router), Tag.create("cluster_group", decision.group().orElse("none")),
-                        Tag.create("outcome", outcome)))
-                .description("Routing decisions by the router that decided and the group chosen"))
+        routingDecisions.computeIfAbsent(new Decision(router, decision.group().orElse("none"), outcome),
+                d -> registry.getOrCreate(Counter.builder("queryflux_routing_decisions_total")
+                        .tags(List.of(Tag.create("router", d.router()), Tag.create("cluster_group", d.group()),
+                                Tag.create("outcome", d.outcome())))
+                        .description("Routing decisions by the router that decided and the group chosen")))
                 .increment();
-        registry.getOrCreate(DistributionSummary.builder("queryflux_routing_duration_seconds",
-                        DistributionStatisticsConfig.builder().percentiles(new double[0])
-                                .buckets(0.00001, 0.00005, 0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1))
-                .description("Time the router chain took to decide"))
-                .record(seconds(latency));
+        routingDuration.record(seconds(latency));
     }
 
     @Override
@@ -83,24 +105,29 @@ public final class QueryMetrics implements QueryObserver {
 
     @Override
     public void translated(Translation translation) {
-        List<Tag> dialects = List.of(Tag.create("src_dialect", translation.source().configName()),
-                Tag.create("tgt_dialect", translation.target().configName()));
+        Dialects dialects = new Dialects(translation.source().configName(), translation.target().configName());
         switch (translation.outcome()) {
             case NOT_NEEDED -> {
                 return; // same dialect or nothing to change: no translator work worth a series
             }
-            case TRANSLATED -> registry.getOrCreate(Counter.builder("queryflux_translated_queries_total")
-                    .tags(dialects).description("Queries rewritten for their engine's dialect")).increment();
-            case FAILED -> registry.getOrCreate(Counter.builder("queryflux_translation_failures_total")
-                    .tags(dialects).description("Queries the translator could not rewrite (sent as written)"))
-                    .increment();
+            case TRANSLATED -> translated.computeIfAbsent(dialects, d -> registry.getOrCreate(
+                    Counter.builder("queryflux_translated_queries_total").tags(tags(d))
+                            .description("Queries rewritten for their engine's dialect"))).increment();
+            case FAILED -> translationFailures.computeIfAbsent(dialects, d -> registry.getOrCreate(
+                    Counter.builder("queryflux_translation_failures_total").tags(tags(d))
+                            .description("Queries the translator could not rewrite (sent as written)"))).increment();
         }
-        registry.getOrCreate(DistributionSummary.builder("queryflux_translation_duration_seconds",
-                        DistributionStatisticsConfig.builder().percentiles(new double[0])
-                                .buckets(0.00001, 0.00005, 0.0001, 0.0005, 0.001, 0.005, 0.01))
-                .tags(dialects)
-                .description("Time spent translating a query"))
+        translationDuration.computeIfAbsent(dialects, d -> registry.getOrCreate(
+                        DistributionSummary.builder("queryflux_translation_duration_seconds",
+                                        DistributionStatisticsConfig.builder().percentiles(new double[0])
+                                                .buckets(0.00001, 0.00005, 0.0001, 0.0005, 0.001, 0.005, 0.01))
+                                .tags(tags(d))
+                                .description("Time spent translating a query")))
                 .record(translation.elapsedNanos() / 1e9);
+    }
+
+    private static List<Tag> tags(Dialects dialects) {
+        return List.of(Tag.create("src_dialect", dialects.source()), Tag.create("tgt_dialect", dialects.target()));
     }
 
     @Override
@@ -114,30 +141,33 @@ public final class QueryMetrics implements QueryObserver {
     }
 
     private DistributionSummary queueDuration(String group) {
-        return registry.getOrCreate(DistributionSummary.builder("queryflux_queue_duration_seconds", buckets())
-                .tags(List.of(Tag.create("cluster_group", group)))
-                .description("Time queries waited in the proxy queue"));
+        return queueDuration.computeIfAbsent(group, g -> registry.getOrCreate(
+                DistributionSummary.builder("queryflux_queue_duration_seconds", buckets())
+                        .tags(List.of(Tag.create("cluster_group", g)))
+                        .description("Time queries waited in the proxy queue")));
     }
 
     private Counter rejections(String group) {
-        return registry.getOrCreate(Counter.builder("queryflux_queue_rejections_total")
-                .tags(List.of(Tag.create("cluster_group", group)))
-                .description("Queries refused because the group's queue was full"));
+        return rejections.computeIfAbsent(group, g -> registry.getOrCreate(
+                Counter.builder("queryflux_queue_rejections_total")
+                        .tags(List.of(Tag.create("cluster_group", g)))
+                        .description("Queries refused because the group's queue was full")));
     }
 
     @Override
     public void finished(FinishedQuery query) {
         String engine = query.engineType().orElse("none");
         String group = query.group().orElse("none");
-        registry.getOrCreate(Counter.builder("queryflux_queries_total")
-                .tags(List.of(Tag.create("engine_type", engine), Tag.create("cluster_group", group),
-                        Tag.create("status", query.status().label()),
-                        Tag.create("protocol", query.protocol().configName())))
-                .description("Queries by how they ended"))
+        queries.computeIfAbsent(new Ended(engine, group, query.status().label(), query.protocol().configName()),
+                e -> registry.getOrCreate(Counter.builder("queryflux_queries_total")
+                        .tags(List.of(Tag.create("engine_type", e.engine()), Tag.create("cluster_group", e.group()),
+                                Tag.create("status", e.status()), Tag.create("protocol", e.protocol())))
+                        .description("Queries by how they ended")))
                 .increment();
-        registry.getOrCreate(DistributionSummary.builder("queryflux_query_duration_seconds", buckets())
-                .tags(List.of(Tag.create("engine_type", engine), Tag.create("cluster_group", group)))
-                .description("Query time from submission to close"))
+        queryDuration.computeIfAbsent(new Placement(engine, group),
+                p -> registry.getOrCreate(DistributionSummary.builder("queryflux_query_duration_seconds", buckets())
+                        .tags(List.of(Tag.create("engine_type", p.engine()), Tag.create("cluster_group", p.group())))
+                        .description("Query time from submission to close")))
                 .record(seconds(query.duration()));
     }
 
