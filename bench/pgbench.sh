@@ -72,34 +72,57 @@ echo '"postgres" ""' > "$WORK/userlist.txt"
 chown postgres "$WORK/pgbouncer.ini" "$WORK/userlist.txt"
 as_postgres pgbouncer -d "$WORK/pgbouncer.ini"
 
-echo "== QueryFlux PostgreSQL frontend -> postgres engine (pool $POOL) on port $PROXY_PORT"
+echo "== QueryFlux (server/target/queryflux.jar) PostgreSQL frontend -> postgres engine (pool $POOL) on port $PROXY_PORT"
 cd "$ROOT"
-flock /tmp/qf-build.lock mvn -q -pl protocol-pg -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=test >/dev/null
+# The server as users run it, and the relay floor from protocol-pg's test classes (compiled too).
+flock /tmp/qf-build.lock mvn -q -pl server,protocol-pg -am package -DskipTests >/dev/null
+# QF_FORWARD_WIRE=false measures the pgjdbc path; QF_SHORT_QUERIES_FIRST=false its cursor-only variant.
+cat > "$WORK/queryflux.yaml" <<YAML
+queryflux:
+  frontends:
+    postgresWire:
+      enabled: true
+      host: 127.0.0.1
+      port: $PROXY_PORT
+  adminApi:
+    port: 0
+clusters:
+  postgres:
+    engine: postgres
+    endpoint: 127.0.0.1:$PG_PORT
+    database: postgres
+    username: postgres
+    poolSize: $POOL
+    forwardWire: ${QF_FORWARD_WIRE:-true}
+    shortQueriesFirst: ${QF_SHORT_QUERIES_FIRST:-true}
+clusterGroups:
+  postgres:
+    members: [postgres]
+    maxRunningQueries: $POOL
+    maxQueuedQueries: 10000
+routingFallback: postgres
+YAML
 # QF_JFR=file.jfr records a JFR profile of the proxy (method and allocation samples).
 JFR_OPTS=${QF_JFR:+-XX:StartFlightRecording=filename=$QF_JFR,settings=profile}
 # QF_JAVA_OPTS adds JVM options to the proxy (experiments).
-"$JAVA_HOME/bin/java" -Xmx1g $JFR_OPTS ${QF_JAVA_OPTS:-} --add-opens=java.base/java.nio=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
-  --sun-misc-unsafe-memory-access=allow \
-  -cp "protocol-pg/target/test-classes:protocol-pg/target/classes:$(cat "$WORK/classpath.txt")" \
-  io.queryflux.protocol.pg.PgBenchServer $PROXY_PORT 127.0.0.1:$PG_PORT postgres postgres $POOL \
+"$JAVA_HOME/bin/java" -Xmx1g $JFR_OPTS ${QF_JAVA_OPTS:-} -jar server/target/queryflux.jar --config "$WORK/queryflux.yaml" \
   > "$WORK/proxy.log" 2>&1 &
 PROXY_PID=$!
-await_listening() { # log file
+await_line() { # log file, text that says it is up
   for _ in $(seq 1 100); do
-    grep -q listening "$1" 2>/dev/null && return
+    grep -q "$2" "$1" 2>/dev/null && return
     sleep 0.2
   done
   cat "$1"
   exit 1
 }
-await_listening "$WORK/proxy.log"
+await_line "$WORK/proxy.log" "PostgreSQL on port"
 
 echo "== relay floor (no protocol work, virtual threads) on port $RELAY_PORT"
 "$JAVA_HOME/bin/java" -Xmx256m ${QF_JAVA_OPTS:-} -cp "protocol-pg/target/test-classes" \
   io.queryflux.protocol.pg.RelayFloor $RELAY_PORT 127.0.0.1:$PG_PORT > "$WORK/relay.log" 2>&1 &
 RELAY_PID=$!
-await_listening "$WORK/relay.log"
+await_line "$WORK/relay.log" listening
 
 MODE=${QF_MODE:-simple}
 declare -A TPS LAT
