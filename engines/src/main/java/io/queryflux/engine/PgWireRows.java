@@ -1,10 +1,8 @@
 package io.queryflux.engine;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Optional cursor capability: a PostgreSQL result as PostgreSQL's own protocol messages, for the
@@ -27,24 +25,16 @@ public interface PgWireRows {
      * column. Text columns are printed as for {@link #FORMAT}.
      */
     static String inResultFormats(List<Integer> codes) {
-        return extendedPrefix() + codes.stream().map(String::valueOf).collect(Collectors.joining(","));
+        return PgWireFormats.withCodes(EXTENDED, codes);
     }
 
     /** The result format codes asked for with {@link #inResultFormats}, if one of these encodings is that. */
     static Optional<List<Integer>> resultFormats(Set<String> forwardFormats) {
-        for (String format : forwardFormats) {
-            if (format.startsWith(extendedPrefix())) {
-                String codes = format.substring(extendedPrefix().length());
-                return Optional.of(codes.isEmpty() ? List.of()
-                        : Arrays.stream(codes.split(",")).map(Integer::valueOf).toList());
-            }
-        }
-        return Optional.empty();
+        return PgWireFormats.codes(EXTENDED, forwardFormats);
     }
 
-    private static String extendedPrefix() {
-        return "postgres-wire-extended:";
-    }
+    /** The prefix of {@link #inResultFormats}' encodings. */
+    String EXTENDED = "postgres-wire-extended:";
 
     /**
      * The body of the RowDescription message as PostgreSQL sent it (after type and length); null

@@ -12,6 +12,7 @@ import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.QueryExecution;
 import io.queryflux.engine.PgWireCopyIn;
+import io.queryflux.engine.PgWireDescription;
 import io.queryflux.engine.PgWireRows;
 import io.queryflux.engine.RawPassthrough;
 import io.queryflux.engine.ResultCursor;
@@ -121,6 +122,9 @@ public final class RunningQuery implements AutoCloseable {
             if (cursor instanceof PgWireCopyIn copy) {
                 return new TrackingPgCopyIn(cursor, copy);
             }
+            if (cursor instanceof PgWireDescription description) {
+                return new TrackingPgDescription(cursor, description);
+            }
             return cursor instanceof ArrowExportable ? new ArrowTrackingCursor(cursor) : new TrackingCursor(cursor);
         } catch (QueryException e) {
             throw fail(e);
@@ -176,7 +180,9 @@ public final class RunningQuery implements AutoCloseable {
         }
         admission.succeeded();
         // A forwarded result is not typed unless asked: its RowDescription says whether it has rows.
-        if (cursor instanceof PgWireRows rows ? rows.rowDescription() == null : cursor.columns().isEmpty()) {
+        // A description is complete as it comes.
+        if (cursor instanceof PgWireDescription
+                || (cursor instanceof PgWireRows rows ? rows.rowDescription() == null : cursor.columns().isEmpty())) {
             completed = true;
         }
         return cursor;
@@ -515,6 +521,26 @@ public final class RunningQuery implements AutoCloseable {
         @Override
         public QueryException copyFail(String reason) {
             return fail(copy.copyFail(reason));
+        }
+    }
+
+    /** PostgreSQL's description of a statement, passed on; nothing ran. */
+    private final class TrackingPgDescription extends TrackingCursor implements PgWireDescription {
+        private final PgWireDescription description;
+
+        TrackingPgDescription(ResultCursor delegate, PgWireDescription description) {
+            super(delegate);
+            this.description = description;
+        }
+
+        @Override
+        public byte[] parameterDescription() {
+            return description.parameterDescription();
+        }
+
+        @Override
+        public byte[] rowDescription() {
+            return description.rowDescription();
         }
     }
 

@@ -293,6 +293,27 @@ final class PgWireConnection implements Closeable {
         out.flush();
     }
 
+    /** Parse of the unnamed statement with these parameter types, Describe of it, Sync: nothing runs. */
+    void sendDescribe(String sql, List<Integer> parameterTypes) throws IOException {
+        byte[] text = sql.getBytes(UTF_8);
+        out.writeByte('P');
+        out.writeInt(4 + 1 + text.length + 1 + 2 + 4 * parameterTypes.size());
+        out.writeByte(0);
+        out.write(text);
+        out.writeByte(0);
+        out.writeShort(parameterTypes.size());
+        for (int type : parameterTypes) {
+            out.writeInt(type);
+        }
+        out.writeByte('D');
+        out.writeInt(4 + 1 + 1);
+        out.writeByte('S');
+        out.writeByte(0);
+        out.writeByte('S');
+        out.writeInt(4);
+        out.flush();
+    }
+
     /** One CopyData message of COPY FROM STDIN; written through the buffer, flushed when it fills. */
     void sendCopyData(byte[] data) throws IOException {
         out.writeByte('d');

@@ -8,7 +8,6 @@ import io.queryflux.engine.EngineQuery;
 import io.queryflux.engine.EngineType;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.PgWireCopyIn;
-import io.queryflux.engine.PgWireRows;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.QueryExecution;
 import java.sql.Connection;
@@ -60,9 +59,16 @@ public final class PostgresEngine implements Engine {
 
     @Override
     public QueryExecution prepare(EngineQuery query) throws QueryException {
-        if (wire.isPresent() && forwardable(query)) {
-            return new WireExecution(wire.get(), wire.get().borrow(), query.sql(),
-                    PgWireRows.resultFormats(query.forwardFormats()));
+        Optional<WireRequest> request = WireRequest.of(query.forwardFormats());
+        if (request.orElse(null) instanceof WireRequest.DescribeOnly) {
+            // Run through pgjdbc instead, the statement would execute: refuse, so the caller describes it otherwise.
+            if (wire.isEmpty() || query.schema().isPresent()) {
+                throw new QueryException(ErrorCode.NOT_SUPPORTED, "this cluster describes statements only by running them");
+            }
+            return new WireExecution(wire.get(), wire.get().borrow(), query.sql(), request.get());
+        }
+        if (wire.isPresent() && request.isPresent() && forwardable(query)) {
+            return new WireExecution(wire.get(), wire.get().borrow(), query.sql(), request.get());
         }
         try {
             return new PostgresExecution(pool.getConnection(), query, flavor);
@@ -75,20 +81,12 @@ public final class PostgresEngine implements Engine {
     }
 
     /**
-     * The caller forwards PostgreSQL's own rows and the statement is a plain query, or it feeds a
-     * COPY FROM STDIN; either in the connection's default schema (a session schema needs SET
-     * LOCAL, so a transaction).
+     * A plain query whose rows the caller forwards, or a COPY FROM STDIN it feeds; either in the
+     * connection's default schema (a session schema needs SET LOCAL, so a transaction).
      */
     private static boolean forwardable(EngineQuery query) {
-        if (!query.schema().isEmpty()) {
-            return false;
-        }
-        if (query.forwardFormats().contains(PgWireCopyIn.FORMAT)) {
-            return true; // the frontend asks for it only for COPY ... FROM STDIN
-        }
-        return (query.forwardFormats().contains(PgWireRows.FORMAT)
-                || PgWireRows.resultFormats(query.forwardFormats()).isPresent())
-                && PostgresExecution.isPlainQuery(query.sql());
+        return query.schema().isEmpty() && (query.forwardFormats().contains(PgWireCopyIn.FORMAT)
+                || PostgresExecution.isPlainQuery(query.sql()));
     }
 
     @Override

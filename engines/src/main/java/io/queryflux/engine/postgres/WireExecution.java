@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.queryflux.engine.Column;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.PgWireCopyIn;
+import io.queryflux.engine.PgWireDescription;
 import io.queryflux.engine.PgWireRows;
 import io.queryflux.engine.PgWireRows.Message;
 import io.queryflux.engine.QueryException;
@@ -31,7 +32,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class WireExecution implements QueryExecution {
     private final PgWirePool pool;
     private final String sql;
-    private final Optional<List<Integer>> resultFormats;
+    private final WireRequest request;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicBoolean released = new AtomicBoolean();
     /** Held while a cancel is sent and while the connection is given back: a cancel never reaches the next query. */
@@ -45,11 +46,11 @@ final class WireExecution implements QueryExecution {
     /** Notices PostgreSQL sent before the rows' description, passed on first. */
     private final Deque<Message> earlyNotices = new ArrayDeque<>(0);
 
-    WireExecution(PgWirePool pool, PgWireConnection connection, String sql, Optional<List<Integer>> resultFormats) {
+    WireExecution(PgWirePool pool, PgWireConnection connection, String sql, WireRequest request) {
         this.pool = requireNonNull(pool, "pool is null");
         this.connection = requireNonNull(connection, "connection is null");
         this.sql = requireNonNull(sql, "sql is null");
-        this.resultFormats = requireNonNull(resultFormats, "resultFormats is null");
+        this.request = requireNonNull(request, "request is null");
     }
 
     @Override
@@ -64,6 +65,9 @@ final class WireExecution implements QueryExecution {
         } catch (IOException e) {
             close();
             throw lost(e);
+        }
+        if (request instanceof WireRequest.DescribeOnly) {
+            return described(first);
         }
         return switch (first.type()) {
             case 'T' -> new Rows(first.body());
@@ -97,10 +101,10 @@ final class WireExecution implements QueryExecution {
     }
 
     private void sendOn(PgWireConnection target) throws IOException {
-        if (resultFormats.isPresent()) {
-            target.sendExtended(sql, resultFormats.get());
-        } else {
-            target.sendQuery(sql);
+        switch (request) {
+            case WireRequest.Simple ignored -> target.sendQuery(sql);
+            case WireRequest.InResultFormats extended -> target.sendExtended(sql, extended.formats());
+            case WireRequest.DescribeOnly describe -> target.sendDescribe(sql, describe.parameterTypes());
         }
     }
 
@@ -108,7 +112,7 @@ final class WireExecution implements QueryExecution {
         while (true) {
             Message m = connection.read();
             switch (m.type()) {
-                case 'T', 'C', 'I', 'G' -> {
+                case 'T', 'C', 'I', 'G', 't' -> {
                     return m;
                 }
                 case 'E' -> throw failed(m);
@@ -133,6 +137,13 @@ final class WireExecution implements QueryExecution {
             connection.markBroken();
         }
         release();
+    }
+
+    /** After ParameterDescription: RowDescription or NoData, then ReadyForQuery; the connection goes back. */
+    private ResultCursor described(Message parameters) throws QueryException {
+        Message rows = readUntil("Tn");
+        drain();
+        return new Description(parameters.body(), rows != null && rows.type() == 'T' ? rows.body() : null);
     }
 
     private static String tagOf(byte[] commandComplete) {
@@ -294,6 +305,32 @@ final class WireExecution implements QueryExecution {
         @Override
         public List<Column> columns() {
             return List.of();
+        }
+    }
+
+    /** PostgreSQL's description of a statement; nothing ran. */
+    private final class Description extends WireCursor implements PgWireDescription {
+        private final byte[] parameterDescription;
+        private final byte[] rowDescription;
+
+        Description(byte[] parameterDescription, byte[] rowDescription) {
+            this.parameterDescription = parameterDescription;
+            this.rowDescription = rowDescription;
+        }
+
+        @Override
+        public byte[] parameterDescription() {
+            return parameterDescription;
+        }
+
+        @Override
+        public byte[] rowDescription() {
+            return rowDescription;
+        }
+
+        @Override
+        public List<Column> columns() {
+            return rowDescription == null ? List.of() : PgOids.columns(rowDescription);
         }
     }
 

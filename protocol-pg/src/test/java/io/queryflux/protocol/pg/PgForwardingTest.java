@@ -142,10 +142,7 @@ class PgForwardingTest {
 
     @Test
     void preparedStatementsInBinaryReadTheSameAsDirectly() throws SQLException {
-        // Not tags: the proxy describes an untyped parameter as text where PostgreSQL infers int4, so
-        // pgjdbc prepares the statement once more for the first execution and reads that result in
-        // text; the array is the same, but PgArray prints a text-read one without quotes.
-        String sql = "SELECT id, price, name, day, at, doc, flag, ratio, 'x'::name AS n, 42::oid AS o,"
+        String sql = "SELECT id, price, name, day, at, tags, doc, flag, ratio, 'x'::name AS n, 42::oid AS o,"
                 + " 7::int2 AS s, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid AS u, '\\xdead'::bytea AS b,"
                 + " 1.5::float4 AS r, '2024-01-02 03:04:05.5'::timestamp AS t, '10:11:12'::time AS tm,"
                 + " 12345678901::int8 AS l, point(1.5, -2) AS pt FROM typed WHERE id >= ? ORDER BY id";
@@ -154,8 +151,11 @@ class PgForwardingTest {
                 Connection proxied = connect(proxy.port(), "prepareThreshold=1");
                 PreparedStatement fromDirect = direct.prepareStatement(sql);
                 PreparedStatement fromProxy = proxied.prepareStatement(sql)) {
-            // Describe of the statement before it runs: pgjdbc picks binary formats by these types.
+            // Describe of the statement before it runs: pgjdbc picks binary formats by these types,
+            // and binds by the parameter types PostgreSQL infers.
             assertEquals(columnTypes(fromDirect.getMetaData()), columnTypes(fromProxy.getMetaData()));
+            assertEquals("int4", fromDirect.getParameterMetaData().getParameterTypeName(1));
+            assertEquals("int4", fromProxy.getParameterMetaData().getParameterTypeName(1));
             for (int run = 0; run < 3; run++) {
                 fromDirect.setInt(1, run);
                 fromProxy.setInt(1, run);

@@ -621,8 +621,12 @@ public final class PgConnection implements Runnable {
             if (statement.described().isEmpty()) {
                 statement.setDescribed(runner.describe(statement, count, session, this::dispatched));
             }
-            out.parameterDescription(types);
             Described described = statement.described().orElseThrow();
+            if (described.parameterDescription().isPresent()) {
+                out.begin('t').bytes(described.parameterDescription().get()).send();
+            } else {
+                out.parameterDescription(types);
+            }
             if (described.rowDescription().isPresent()) {
                 forwardedRowDescription(described.rowDescription().get());
             } else if (described.columns().isEmpty()) {

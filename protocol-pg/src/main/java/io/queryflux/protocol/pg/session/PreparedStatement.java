@@ -10,6 +10,7 @@ final class PreparedStatement {
     private final String sql;
     private final List<Integer> parameterTypes;
     private Optional<Described> described = Optional.empty();
+    private List<Integer> describedParameterTypes = List.of();
 
     PreparedStatement(String sql, List<Integer> parameterTypes) {
         this.sql = requireNonNull(sql, "sql is null");
@@ -24,8 +25,13 @@ final class PreparedStatement {
         return parameterTypes;
     }
 
+    /** The declared type of parameter {@code index}, else the one PostgreSQL described, else 0 (unspecified). */
     int parameterType(int index) {
-        return index < parameterTypes.size() ? parameterTypes.get(index) : 0;
+        int declared = index < parameterTypes.size() ? parameterTypes.get(index) : 0;
+        if (declared != 0 || index >= describedParameterTypes.size()) {
+            return declared;
+        }
+        return describedParameterTypes.get(index);
     }
 
     Optional<Described> described() {
@@ -34,5 +40,6 @@ final class PreparedStatement {
 
     void setDescribed(Described found) {
         described = Optional.of(found);
+        describedParameterTypes = found.parameterTypes();
     }
 }

@@ -9,6 +9,7 @@ import io.queryflux.engine.Column;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.EngineType;
 import io.queryflux.engine.PgWireCopyIn;
+import io.queryflux.engine.PgWireDescription;
 import io.queryflux.engine.PgWireRows;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.ResultCursor;
@@ -113,9 +114,9 @@ final class StatementRunner {
     }
 
     /**
-     * What a prepared statement will return, found before any parameter is bound: the statement
-     * runs with NULL parameters under {@code LIMIT 0}. No columns for statements that return no
-     * rows.
+     * What a prepared statement takes and returns, found before any parameter is bound: a
+     * postgres engine describes it itself; elsewhere the statement runs with NULL parameters under
+     * {@code LIMIT 0}. No columns for statements that return no rows.
      */
     Described describe(PreparedStatement statement, int parameterCount, SessionState state,
             Consumer<RunningQuery> onDispatch) throws QueryException {
@@ -141,16 +142,48 @@ final class StatementRunner {
         if (!Set.of("SELECT", "WITH", "VALUES", "TABLE", "FROM").contains(SqlText.firstWord(sql))) {
             return Described.of(List.of()); // SHOW/EXPLAIN of an engine: described when run
         }
+        Optional<Described> byPostgres = describedByPostgres(statement, state, onDispatch);
+        if (byPostgres.isPresent()) {
+            return byPostgres.get();
+        }
         String probe = "SELECT * FROM (" + stripTrailingSemicolon(bound) + ") AS qf_describe LIMIT 0";
-        try (Execution e = start(probe, state, onDispatch, Optional.of(List.of()))) {
-            if (e.cursor() instanceof PgWireRows rows && rows.rowDescription() != null) {
-                while (rows.nextMessage() != null) {
-                    // read to the end (no rows), so closing needs no cancel
-                }
-                return new Described(e.columns(), Optional.of(rows.rowDescription()));
-            }
+        try (Execution e = start(probe, state, onDispatch, Optional.empty())) {
             return Described.of(e.columns());
         }
+    }
+
+    /**
+     * PostgreSQL's own Parse and Describe of the statement, when the group places it on a postgres
+     * engine that can (nothing runs); empty when it is another engine's, which then gets the probe.
+     */
+    private Optional<Described> describedByPostgres(PreparedStatement statement, SessionState state,
+            Consumer<RunningQuery> onDispatch) throws QueryException {
+        QueryRequest request = new QueryRequest(statement.sql(), state.session(),
+                Set.of(PgWireDescription.of(statement.parameterTypes())), Optional.of(EngineType.POSTGRES));
+        // Asked only where every member is PostgreSQL: elsewhere the attempt would fail and count as a failed query.
+        if (!state.printsLikeEngineConnections() || !routedToPostgresOnly(request)) {
+            return Optional.empty();
+        }
+        RunningQuery query = dispatcher.submit(request);
+        onDispatch.accept(query);
+        try (query) {
+            if (query.start() instanceof PgWireDescription d) {
+                return Optional.of(new Described(List.of(), Optional.ofNullable(d.rowDescription()),
+                        Optional.of(d.parameterDescription())));
+            }
+            return Optional.empty();
+        } catch (QueryException e) {
+            if (e.code() == ErrorCode.NOT_SUPPORTED) {
+                return Optional.empty(); // not a postgres engine, or one that cannot describe without running
+            }
+            throw e;
+        }
+    }
+
+    private boolean routedToPostgresOnly(QueryRequest request) {
+        return dispatcher.explain(request).group().map(dispatcher.groups()::get)
+                .filter(group -> group.members().stream().allMatch(c -> c.engine().type() == EngineType.POSTGRES))
+                .isPresent();
     }
 
     private static String stripTrailingSemicolon(String sql) {
