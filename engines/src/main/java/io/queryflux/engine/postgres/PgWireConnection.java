@@ -263,13 +263,7 @@ final class PgWireConnection implements Closeable {
      * all rows, Sync; one write.
      */
     void sendExtended(String sql, List<Integer> resultFormats) throws IOException {
-        byte[] text = sql.getBytes(UTF_8);
-        out.writeByte('P');
-        out.writeInt(4 + 1 + text.length + 1 + 2);
-        out.writeByte(0); // the unnamed statement
-        out.write(text);
-        out.writeByte(0);
-        out.writeShort(0); // no parameter types
+        parse(sql, List.of());
         out.writeByte('B');
         out.writeInt(4 + 1 + 1 + 2 + 2 + 2 + 2 * resultFormats.size());
         out.writeByte(0); // the unnamed portal
@@ -280,35 +274,43 @@ final class PgWireConnection implements Closeable {
         for (int code : resultFormats) {
             out.writeShort(code);
         }
-        out.writeByte('D');
-        out.writeInt(4 + 1 + 1);
-        out.writeByte('P');
-        out.writeByte(0);
+        describeUnnamed('P');
         out.writeByte('E');
         out.writeInt(4 + 1 + 4);
         out.writeByte(0);
         out.writeInt(0); // every row
-        out.writeByte('S');
-        out.writeInt(4);
-        out.flush();
+        sync();
     }
 
     /** Parse of the unnamed statement with these parameter types, Describe of it, Sync: nothing runs. */
     void sendDescribe(String sql, List<Integer> parameterTypes) throws IOException {
+        parse(sql, parameterTypes);
+        describeUnnamed('S');
+        sync();
+    }
+
+    private void parse(String sql, List<Integer> parameterTypes) throws IOException {
         byte[] text = sql.getBytes(UTF_8);
         out.writeByte('P');
         out.writeInt(4 + 1 + text.length + 1 + 2 + 4 * parameterTypes.size());
-        out.writeByte(0);
+        out.writeByte(0); // the unnamed statement
         out.write(text);
         out.writeByte(0);
         out.writeShort(parameterTypes.size());
         for (int type : parameterTypes) {
             out.writeInt(type);
         }
+    }
+
+    /** Describe of the unnamed statement ('S') or portal ('P'). */
+    private void describeUnnamed(char target) throws IOException {
         out.writeByte('D');
         out.writeInt(4 + 1 + 1);
-        out.writeByte('S');
+        out.writeByte(target);
         out.writeByte(0);
+    }
+
+    private void sync() throws IOException {
         out.writeByte('S');
         out.writeInt(4);
         out.flush();
