@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.queryflux.engine.Engine;
 import io.queryflux.engine.EngineQuery;
 import io.queryflux.engine.ErrorCode;
+import io.queryflux.engine.PgWireDescription;
 import io.queryflux.engine.PgWireRows;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.QueryExecution;
@@ -57,6 +58,7 @@ class PgWireForwardingTest {
             Files.writeString(file, "host all scram_user 127.0.0.1/32 scram-sha-256\n"
                     + "host all md5_user 127.0.0.1/32 md5\n" + Files.readString(file));
             s.execute("SELECT pg_reload_conf()");
+            s.execute("CREATE TABLE described (x int)");
         }
         engine = engine("postgres", "", "1");
     }
@@ -231,6 +233,41 @@ class PgWireForwardingTest {
             QueryException e = assertThrows(QueryException.class, () -> textRows(wrong, "SELECT 1"));
             assertEquals("28P01", e.sqlState());
         }
+    }
+
+    @Test
+    void binaryResultFormatsComeFromPostgresItself() throws QueryException {
+        EngineQuery binary = new EngineQuery("q1", "SELECT 7::int4 AS n, 'x' AS t", "tester", Optional.empty(),
+                Optional.empty(), Optional.empty(), Map.of(), Set.of(), Set.of(PgWireRows.inResultFormats(List.of(1, 0))));
+        try (QueryExecution execution = engine.prepare(binary)) {
+            PgWireRows rows = assertInstanceOf(PgWireRows.class, execution.run());
+            PgWireRows.Message row = rows.nextMessage();
+            assertEquals('D', row.type());
+            // Two columns: int4 as 4 binary bytes, then 'x' as text.
+            assertEquals(List.of(4, 7, 1), List.of(PgWireConnection.readInt(row.body(), 2),
+                    PgWireConnection.readInt(row.body(), 6), PgWireConnection.readInt(row.body(), 10)));
+            assertNull(rows.nextMessage());
+            assertEquals("SELECT 1", rows.commandTag());
+        }
+    }
+
+    @Test
+    void aDescribeRunsNothingAndReportsPostgresErrors() throws QueryException {
+        try (QueryExecution execution = engine.prepare(describe("INSERT INTO described VALUES ($1) RETURNING x"))) {
+            PgWireDescription description = assertInstanceOf(PgWireDescription.class, execution.run());
+            assertEquals(1, PgWireConnection.readInt(description.parameterDescription(), 0) >>> 16);
+            assertTrue(description.rowDescription() != null);
+        }
+        assertEquals(List.of(List.of("0")), textRows(engine, "SELECT count(*) FROM described"));
+        QueryException wrong = assertThrows(QueryException.class,
+                () -> engine.prepare(describe("SELEC $1")).run());
+        assertEquals("42601", wrong.sqlState());
+        assertEquals(List.of(List.of("1")), textRows(engine, "SELECT 1")); // the one connection is reused
+    }
+
+    private static EngineQuery describe(String sql) {
+        return new EngineQuery("q1", sql, "tester", Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
+                Set.of(), Set.of(PgWireDescription.of(List.of(0))));
     }
 
     @Test

@@ -169,6 +169,16 @@ class PgForwardingTest {
         }
     }
 
+    @Test
+    void describingAWrongStatementGivesPostgresErrorAndTheSessionGoesOn() throws SQLException {
+        try (Connection proxied = connect(proxy.port(), "prepareThreshold=1");
+                PreparedStatement wrong = proxied.prepareStatement("SELECT nope FROM typed WHERE id = ?")) {
+            SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, wrong::getMetaData);
+            assertEquals("42703", e.getSQLState(), e.getMessage());
+            assertEquals(List.of("?column?:int4:10,0", "1"), read(proxied, "SELECT 1"));
+        }
+    }
+
     private static List<String> columnTypes(ResultSetMetaData meta) throws SQLException {
         List<String> types = new ArrayList<>();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
