@@ -180,9 +180,9 @@ public final class RunningQuery implements AutoCloseable {
         }
         admission.succeeded();
         // A forwarded result is not typed unless asked: its RowDescription says whether it has rows.
-        // A description is complete as it comes.
-        if (cursor instanceof PgWireDescription
-                || (cursor instanceof PgWireRows rows ? rows.rowDescription() == null : cursor.columns().isEmpty())) {
+        // A description is complete as it comes; a COPY FROM STDIN only at CopyDone.
+        if (cursor instanceof PgWireDescription || (!(cursor instanceof PgWireCopyIn)
+                && (cursor instanceof PgWireRows rows ? rows.rowDescription() == null : cursor.columns().isEmpty()))) {
             completed = true;
         }
         return cursor;
@@ -490,7 +490,6 @@ public final class RunningQuery implements AutoCloseable {
         }
     }
 
-    /** Keeps PostgreSQL's forwarded rows visible to the frontend and tracks their end and failures the same way. */
     /** Passes COPY FROM STDIN data on; CopyDone completes the query, an error or a CopyFail fails it. */
     private final class TrackingPgCopyIn extends TrackingCursor implements PgWireCopyIn {
         private final PgWireCopyIn copy;
@@ -544,6 +543,7 @@ public final class RunningQuery implements AutoCloseable {
         }
     }
 
+    /** Keeps PostgreSQL's forwarded rows visible to the frontend and tracks their end and failures the same way. */
     private final class TrackingPgWireCursor extends TrackingCursor implements PgWireRows {
         private final PgWireRows wire;
 

@@ -60,12 +60,18 @@ public final class PostgresEngine implements Engine {
     @Override
     public QueryExecution prepare(EngineQuery query) throws QueryException {
         Optional<WireRequest> request = WireRequest.of(query.forwardFormats());
+        boolean ownConnection = wire.isPresent() && query.schema().isEmpty();
         if (request.orElse(null) instanceof WireRequest.DescribeOnly) {
-            // Run through pgjdbc instead, the statement would execute: refuse, so the caller describes it otherwise.
-            if (wire.isEmpty() || query.schema().isPresent()) {
-                throw new QueryException(ErrorCode.NOT_SUPPORTED, "this cluster describes statements only by running them");
+            // Through pgjdbc the statement would run. And a statement that will not be forwarded must be
+            // described as the proxy will encode it. Refused, the caller describes it otherwise.
+            if (!ownConnection || !PostgresExecution.isPlainQuery(query.sql())) {
+                throw new QueryException(ErrorCode.NOT_SUPPORTED, "this cluster does not describe this statement itself");
             }
             return new WireExecution(wire.get(), wire.get().borrow(), query.sql(), request.get());
+        }
+        if (query.forwardFormats().contains(PgWireCopyIn.FORMAT) && !ownConnection) {
+            throw new QueryException(ErrorCode.NOT_SUPPORTED, "COPY FROM STDIN needs the postgres engine's forwardWire"
+                    + " setting and no session schema");
         }
         if (wire.isPresent() && request.isPresent() && forwardable(query)) {
             return new WireExecution(wire.get(), wire.get().borrow(), query.sql(), request.get());

@@ -7,8 +7,8 @@ import static java.util.Objects.requireNonNull;
  *
  * @param shortQueriesFirst run plain queries in autocommit first and rerun them through a cursor
  *     only when they return more than one fetch (faster for short queries; a long one runs twice)
- * @param forwardWire run plain queries from the PostgreSQL frontend on the engine's own
- *     protocol connections and forward PostgreSQL's rows as they are
+ * @param forwardWire serve the PostgreSQL frontend's plain queries, COPY FROM STDIN and statement
+ *     Describes on the engine's own protocol connections, passing PostgreSQL's messages on as they are
  * @param tls how every connection to the cluster uses TLS
  */
 record PostgresSettings(

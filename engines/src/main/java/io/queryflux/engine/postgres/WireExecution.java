@@ -21,13 +21,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A plain query whose result the PostgreSQL frontend forwards: sent as a simple-protocol Query
- * on one of the engine's own connections (or, when the client asked for result formats, as
- * Parse, Bind with those formats, Describe, Execute and Sync), its RowDescription and DataRow messages handed over as
- * PostgreSQL sent them. Rows are read from the socket only as the client takes them, so a slow
+ * A statement the PostgreSQL frontend forwards, on one of the engine's own connections, sent as
+ * its {@link WireRequest} says: a plain query (a simple Query, or Parse, Bind with the client's
+ * result formats, Describe, Execute, Sync), whose RowDescription and DataRows are handed over as
+ * PostgreSQL sent them; a COPY FROM STDIN fed with the client's data; or a Parse and Describe
+ * that runs nothing. Rows are read from the socket only as the client takes them, so a slow
  * client slows PostgreSQL down (as through pgbouncer) and nothing is held in memory. The
- * connection goes back to the pool at ReadyForQuery; a result abandoned early is cancelled and
- * drained first, so the next query on that connection starts clean.
+ * connection goes back to the pool at ReadyForQuery; a result abandoned early is cancelled (a
+ * COPY failed) and drained first, so the next statement on that connection starts clean.
  */
 final class WireExecution implements QueryExecution {
     private final PgWirePool pool;

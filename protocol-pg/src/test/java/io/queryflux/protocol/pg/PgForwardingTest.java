@@ -170,6 +170,24 @@ class PgForwardingTest {
     }
 
     @Test
+    void parametersTheProxyCannotReadInBinaryAreDescribedAsText() throws Exception {
+        try (RawPgClient client = new RawPgClient(proxy.port()).startup("postgres")) {
+            byte[] sql = "SELECT $1::jsonb AS j, $2::int4 AS i\0".getBytes(StandardCharsets.UTF_8);
+            java.nio.ByteBuffer parse = java.nio.ByteBuffer.allocate(1 + sql.length + 2);
+            parse.put((byte) 0).put(sql).putShort((short) 0);
+            client.send('P', parse.array());
+            client.send('D', new byte[] {'S', 0});
+            client.send('S', new byte[0]);
+            client.readUntil('1');
+            java.nio.ByteBuffer types = java.nio.ByteBuffer.wrap(client.readUntil('t').body());
+            assertEquals(2, types.getShort());
+            assertEquals(List.of(25, 23), List.of(types.getInt(), types.getInt())); // jsonb as text, int4 as is
+            assertEquals('T', client.read().type());
+            client.readUntil('Z');
+        }
+    }
+
+    @Test
     void describingAWrongStatementGivesPostgresErrorAndTheSessionGoesOn() throws SQLException {
         try (Connection proxied = connect(proxy.port(), "prepareThreshold=1");
                 PreparedStatement wrong = proxied.prepareStatement("SELECT nope FROM typed WHERE id = ?")) {
@@ -270,6 +288,13 @@ class PgForwardingTest {
         doomed.abort(Runnable::run);
         try (Connection next = proxied()) {
             assertEquals(List.of("count:int8:19,0", "3"), read(next, "SELECT count(*) FROM loaded"));
+        }
+        // In the extended protocol COPY FROM STDIN is refused before it starts, and the session goes on.
+        try (Connection extended = connect(proxy.port(), ""); Statement s = extended.createStatement()) {
+            SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> s.execute("COPY loaded FROM STDIN"));
+            assertEquals("0A000", refused.getSQLState(), refused.getMessage());
+            assertEquals(List.of("count:int8:19,0", "3"), read(extended, "SELECT count(*) FROM loaded"));
         }
         assumeTrue(Files.isExecutable(PSQL), "psql is not installed (apt-get install postgresql-client); skipping");
         String loaded = psql(proxy.port(), "\\copy loaded from stdin", "5\tfive\t2021-05-05\n6\t\\N\t\\N\n");

@@ -30,7 +30,7 @@ record Described(List<Column> columns, Optional<byte[]> rowDescription, Optional
             return List.of();
         }
         ByteBuffer in = ByteBuffer.wrap(parameterDescription.get());
-        int count = in.getShort();
+        int count = in.getShort() & 0xffff;
         List<Integer> types = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             types.add(in.getInt());

@@ -613,11 +613,6 @@ public final class PgConnection implements Runnable {
         if (describe.target() == FrontendMessage.Target.STATEMENT) {
             PreparedStatement statement = statement(describe.name());
             int count = parameterCount(statement);
-            List<Integer> types = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                int declared = statement.parameterType(i);
-                types.add(declared == 0 ? PgType.TEXT.oid() : declared);
-            }
             if (statement.described().isEmpty()) {
                 statement.setDescribed(runner.describe(statement, count, session, this::dispatched));
             }
@@ -625,6 +620,11 @@ public final class PgConnection implements Runnable {
             if (described.parameterDescription().isPresent()) {
                 out.begin('t').bytes(described.parameterDescription().get()).send();
             } else {
+                List<Integer> types = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    int declared = statement.parameterType(i);
+                    types.add(declared == 0 ? PgType.TEXT.oid() : declared);
+                }
                 out.parameterDescription(types);
             }
             if (described.rowDescription().isPresent()) {
@@ -649,6 +649,10 @@ public final class PgConnection implements Runnable {
 
     private Execution started(Portal portal) throws IOException, QueryException {
         if (portal.execution().isEmpty()) {
+            if (SqlText.firstWord(portal.sql()).equals("COPY") && CopyToStdout.isFromStdin(portal.sql())) {
+                throw new QueryException(io.queryflux.engine.ErrorCode.NOT_SUPPORTED,
+                        "COPY ... FROM STDIN is served in the simple query protocol only");
+            }
             Execution execution = runner.start(portal.sql(), session, this::dispatched,
                     Optional.of(portal.resultFormats()));
             if (execution.copyOut().isPresent()) {

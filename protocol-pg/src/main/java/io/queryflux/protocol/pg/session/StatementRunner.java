@@ -18,6 +18,9 @@ import io.queryflux.protocol.pg.messages.Format;
 import io.queryflux.protocol.pg.messages.TransactionStatus;
 import io.queryflux.protocol.pg.sql.CopyToStdout;
 import io.queryflux.protocol.pg.sql.SqlText;
+import io.queryflux.protocol.pg.types.PgParameterDecoder;
+import io.queryflux.protocol.pg.types.PgType;
+import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +38,8 @@ final class StatementRunner {
 
     private static final Set<String> FORWARD_TEXT = Set.of(PgWireRows.FORMAT);
     private static final Set<String> COPY_IN = Set.of(PgWireCopyIn.FORMAT);
+    /** The statements a postgres engine forwards (its plain queries), so the ones it describes itself. */
+    private static final Set<String> PLAIN_QUERIES = Set.of("SELECT", "VALUES", "TABLE");
 
     private final QueryDispatcher dispatcher;
     private final LocalStatements local;
@@ -94,10 +99,6 @@ final class StatementRunner {
         onDispatch.accept(query);
         try {
             ResultCursor cursor = query.start();
-            if (request.forwardFormats().equals(COPY_IN) && !(cursor instanceof PgWireCopyIn)) {
-                throw new QueryException(ErrorCode.NOT_SUPPORTED, "COPY FROM STDIN needs the postgres engine's"
-                        + " forwardWire setting (it is off for the cluster this group chose)");
-            }
             query.sessionChange().ifPresent(change -> state.setSession(change.applyTo(state.session())));
             return new Execution(cursor, Optional.of(query), Execution.verbOf(sql, first),
                     Execution.isReadOnly(sql, first));
@@ -160,8 +161,10 @@ final class StatementRunner {
             Consumer<RunningQuery> onDispatch) throws QueryException {
         QueryRequest request = new QueryRequest(statement.sql(), state.session(),
                 Set.of(PgWireDescription.of(statement.parameterTypes())), Optional.of(EngineType.POSTGRES));
-        // Asked only where every member is PostgreSQL: elsewhere the attempt would fail and count as a failed query.
-        if (!state.printsLikeEngineConnections() || !routedToPostgresOnly(request)) {
+        // Asked only for what will be forwarded, where every member is PostgreSQL: a refusal counts as a
+        // failed query (a cluster with forwardWire off still refuses, once per prepared statement).
+        if (!state.printsLikeEngineConnections() || state.session().schema().isPresent()
+                || !PLAIN_QUERIES.contains(SqlText.firstWord(statement.sql())) || !routedToPostgresOnly(request)) {
             return Optional.empty();
         }
         RunningQuery query = dispatcher.submit(request);
@@ -169,7 +172,7 @@ final class StatementRunner {
         try (query) {
             if (query.start() instanceof PgWireDescription d) {
                 return Optional.of(new Described(List.of(), Optional.ofNullable(d.rowDescription()),
-                        Optional.of(d.parameterDescription())));
+                        Optional.of(readableParameters(d.parameterDescription()))));
             }
             return Optional.empty();
         } catch (QueryException e) {
@@ -178,6 +181,23 @@ final class StatementRunner {
             }
             throw e;
         }
+    }
+
+    /**
+     * PostgreSQL's ParameterDescription with every type the proxy cannot read in binary (jsonb,
+     * interval, arrays...) turned into text: drivers choose a parameter's format by its described
+     * type, and the proxy binds parameters into the statement's text.
+     */
+    private static byte[] readableParameters(byte[] parameterDescription) {
+        ByteBuffer types = ByteBuffer.wrap(parameterDescription.clone());
+        int count = types.getShort() & 0xffff;
+        for (int i = 0; i < count; i++) {
+            int at = 2 + 4 * i;
+            if (!PgParameterDecoder.readsInBinary(types.getInt(at))) {
+                types.putInt(at, PgType.TEXT.oid());
+            }
+        }
+        return types.array();
     }
 
     private boolean routedToPostgresOnly(QueryRequest request) {

@@ -24,6 +24,11 @@ public final class PgParameterDecoder {
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final long PG_EPOCH_SECONDS = 946_684_800L;
     private static final long PG_EPOCH_DAYS = 10_957L;
+    /** The types {@link #binary} reads (UNKNOWN, whose binary form is the client's to know, is not one). */
+    private static final java.util.Set<PgType> BINARY_TYPES = java.util.EnumSet.of(PgType.BOOL, PgType.INT2,
+            PgType.INT4, PgType.OID, PgType.INT8, PgType.FLOAT4, PgType.FLOAT8, PgType.NUMERIC, PgType.BYTEA,
+            PgType.UUID, PgType.DATE, PgType.TIME, PgType.TIMESTAMP, PgType.TIMESTAMPTZ, PgType.TEXT, PgType.VARCHAR,
+            PgType.BPCHAR, PgType.NAME, PgType.JSON);
 
     private PgParameterDecoder() {}
 
@@ -76,6 +81,11 @@ public final class PgParameterDecoder {
 
     private static String hexBytes(String hex) {
         return "decode('" + hex + "', 'hex')";
+    }
+
+    /** Whether a parameter of this type can be read in binary format (else the client must send text). */
+    public static boolean readsInBinary(int typeOid) {
+        return PgType.byOid(typeOid).filter(BINARY_TYPES::contains).isPresent();
     }
 
     private static String binary(ByteBuffer in, PgType type, int oid) {
