@@ -19,6 +19,9 @@ public interface PgWireRows {
      */
     String FORMAT = "postgres-wire-text";
 
+    /** The prefix of {@link #inResultFormats}' encodings. */
+    String EXTENDED = "postgres-wire-extended:";
+
     /**
      * Rows of the extended query protocol in the result formats a client gave in Bind: format
      * codes 0 (text) or 1 (binary), none for all text, one for every column, else one per
@@ -32,9 +35,6 @@ public interface PgWireRows {
     static Optional<List<Integer>> resultFormats(Set<String> forwardFormats) {
         return PgWireFormats.codes(EXTENDED, forwardFormats);
     }
-
-    /** The prefix of {@link #inResultFormats}' encodings. */
-    String EXTENDED = "postgres-wire-extended:";
 
     /**
      * The body of the RowDescription message as PostgreSQL sent it (after type and length); null

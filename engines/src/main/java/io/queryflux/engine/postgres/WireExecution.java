@@ -36,7 +36,10 @@ final class WireExecution implements QueryExecution {
     private final WireRequest request;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicBoolean released = new AtomicBoolean();
-    /** Held while a cancel is sent and while the connection is given back: a cancel never reaches the next query. */
+    /**
+     * Held while a cancel is sent and while the connection is given back, so no cancel is sent for a
+     * connection already back in the pool (one sent just before may still land late, as with libpq).
+     */
     private final ReentrantLock handOver = new ReentrantLock();
     private volatile PgWireConnection connection;
     private boolean atReady;
