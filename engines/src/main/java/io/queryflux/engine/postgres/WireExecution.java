@@ -45,8 +45,6 @@ final class WireExecution implements QueryExecution {
     private boolean atReady;
     /** PostgreSQL waits for COPY data: an abandoned COPY is ended with CopyFail, not a cancel. */
     private boolean copying;
-    /** The tag of the CommandComplete {@link #readUntil} last read. */
-    private String lastTag = "";
     /** Notices PostgreSQL sent before the rows' description, passed on first. */
     private final Deque<Message> earlyNotices = new ArrayDeque<>(0);
 
@@ -147,7 +145,7 @@ final class WireExecution implements QueryExecution {
     private ResultCursor described(Message parameters) throws QueryException {
         Message rows = readUntil("Tn");
         drain();
-        return new Description(parameters.body(), rows != null && rows.type() == 'T' ? rows.body() : null);
+        return new Description(parameters.body(), rows.type() == 'T' ? rows.body() : null);
     }
 
     private static String tagOf(byte[] commandComplete) {
@@ -231,15 +229,14 @@ final class WireExecution implements QueryExecution {
         } catch (IOException e) {
             throw lostConnection(e);
         }
-        readUntil("");
-        return lastTag;
+        return tagOf(readUntil("").body());
     }
 
     /**
-     * Reads on to the next message of one of the {@code wanted} types and returns it, or to
-     * CommandComplete: then its tag goes to {@link #lastTag}, the rest is read to ReadyForQuery
-     * and null returned. PostgreSQL's error is thrown once the response is read; other messages
-     * (ParameterStatus, NotificationResponse, unwanted notices) are skipped.
+     * Reads on to the next message of one of the {@code wanted} types, or to CommandComplete,
+     * which is returned once the rest is read to ReadyForQuery. PostgreSQL's error is thrown once
+     * the response is read; other messages (ParameterStatus, NotificationResponse, unwanted
+     * notices) are skipped.
      */
     private Message readUntil(String wanted) throws QueryException {
         try {
@@ -249,9 +246,8 @@ final class WireExecution implements QueryExecution {
                     return m;
                 }
                 if (m.type() == 'C') {
-                    lastTag = tagOf(m.body());
                     drain();
-                    return null;
+                    return m;
                 }
                 if (m.type() == 'E') {
                     throw failed(m);
@@ -391,8 +387,9 @@ final class WireExecution implements QueryExecution {
                 return null;
             }
             Message m = readUntil("DN");
-            if (m == null) {
-                tag = lastTag;
+            if (m.type() == 'C') {
+                tag = tagOf(m.body());
+                return null;
             }
             return m;
         }
