@@ -15,6 +15,15 @@ public interface Engine extends AutoCloseable {
      */
     QueryExecution prepare(EngineQuery query) throws QueryException;
 
+    /**
+     * Whether {@link #prepare} takes a describe-only request ({@link PgWireDescription}) for a
+     * plain query in the connection's default schema. Asked before routing one there, so that an
+     * engine that cannot describe is not sent a request bound to fail.
+     */
+    default boolean describesStatements() {
+        return false;
+    }
+
     /** Probes the cluster; must return within about {@code timeout} and never throw. */
     ClusterHealth checkHealth(Duration timeout);
 

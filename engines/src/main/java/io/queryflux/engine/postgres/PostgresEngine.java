@@ -57,6 +57,12 @@ public final class PostgresEngine implements Engine {
         return EngineType.POSTGRES;
     }
 
+    /** Only over its own connections: through pgjdbc the statement would run. */
+    @Override
+    public boolean describesStatements() {
+        return wire.isPresent();
+    }
+
     @Override
     public QueryExecution prepare(EngineQuery query) throws QueryException {
         Optional<WireRequest> request = WireRequest.of(query.forwardFormats());

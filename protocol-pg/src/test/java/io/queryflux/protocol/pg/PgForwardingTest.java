@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.queryflux.dispatch.FinishedQuery;
+import io.queryflux.dispatch.QueryObserver;
+import io.queryflux.dispatch.QueryStatus;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -194,6 +197,38 @@ class PgForwardingTest {
             SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, wrong::getMetaData);
             assertEquals("42703", e.getSQLState(), e.getMessage());
             assertEquals(List.of("?column?:int4:10,0", "1"), read(proxied, "SELECT 1"));
+        }
+    }
+
+    @Test
+    void withoutForwardWireAPreparedStatementIsDescribedWithoutAFailedQuery() throws Exception {
+        List<QueryStatus> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
+        QueryObserver observer = new QueryObserver() {
+            @Override
+            public void finished(FinishedQuery query) {
+                ended.add(query.status());
+            }
+        };
+        try (PostgresBackedFrontend viaJdbc = PostgresBackedFrontend.start(0, "127.0.0.1:" + postgres.getPort(),
+                "postgres", "postgres", 1, Map.of("forwardWire", "false"), observer);
+                Connection proxied = connect(viaJdbc.port(), "prepareThreshold=1");
+                PreparedStatement byId = proxied.prepareStatement("SELECT name FROM typed WHERE id = ?")) {
+            assertEquals("name", byId.getMetaData().getColumnLabel(1));
+            for (int run = 0; run < 2; run++) {
+                byId.setInt(1, 1);
+                try (ResultSet rs = byId.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertEquals("héllo, \"world\"", rs.getString(1));
+                }
+            }
+            try (Statement local = proxied.createStatement()) {
+                // A read-only query is closed after its answer: one more round trip (answered by the
+                // proxy, so not a query itself) and the connection has closed the ones before.
+                local.execute("SET application_name = 'probe'");
+            }
+            // This cluster cannot have PostgreSQL describe the statement: it is not asked to (a refusal
+            // counted as failed), and the LIMIT 0 probe that describes it instead ends as succeeded.
+            assertEquals(List.of(QueryStatus.SUCCEEDED, QueryStatus.SUCCEEDED, QueryStatus.SUCCEEDED), ended);
         }
     }
 

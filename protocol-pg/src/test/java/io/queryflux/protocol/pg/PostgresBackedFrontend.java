@@ -32,6 +32,12 @@ final class PostgresBackedFrontend implements AutoCloseable {
      */
     static PostgresBackedFrontend start(int port, String endpoint, String database, String user, int poolSize,
             Map<String, String> engineSettings) throws java.io.IOException {
+        return start(port, endpoint, database, user, poolSize, engineSettings, QueryObserver.NONE);
+    }
+
+    /** @param observer hears of every query, as the server's metrics do */
+    static PostgresBackedFrontend start(int port, String endpoint, String database, String user, int poolSize,
+            Map<String, String> engineSettings, QueryObserver observer) throws java.io.IOException {
         Map<String, String> settings = new HashMap<>(Map.of("endpoint", endpoint, "database", database,
                 "username", user, "poolSize", Integer.toString(poolSize)));
         settings.putAll(engineSettings);
@@ -40,7 +46,7 @@ final class PostgresBackedFrontend implements AutoCloseable {
                 Integer.MAX_VALUE)), new GroupLimits(poolSize, 10_000, Duration.ofSeconds(60)),
                 new RoundRobinStrategy(), true);
         QueryDispatcher dispatcher = new QueryDispatcher(new RouterChain(List.of(), "postgres"),
-                Map.of("postgres", group), QueryObserver.NONE);
+                Map.of("postgres", group), observer);
         PgFrontend frontend = PgFrontend.start(PgFrontendConfig.of("127.0.0.1", port), dispatcher,
                 new NoAuthProvider());
         return new PostgresBackedFrontend(engine, frontend);

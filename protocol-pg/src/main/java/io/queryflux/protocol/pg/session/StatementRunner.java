@@ -149,22 +149,24 @@ final class StatementRunner {
         }
         String probe = "SELECT * FROM (" + stripTrailingSemicolon(bound) + ") AS qf_describe LIMIT 0";
         try (Execution e = start(probe, state, onDispatch, Optional.empty())) {
-            return Described.of(e.columns());
+            Described described = Described.of(e.columns());
+            e.cursor().next(); // its end (no rows): a probe closed unread would count as cancelled
+            return described;
         }
     }
 
     /**
-     * PostgreSQL's own Parse and Describe of the statement, when the group places it on a postgres
-     * engine that can (nothing runs); empty when it is another engine's, which then gets the probe.
+     * PostgreSQL's own Parse and Describe of the statement, when the group places it on postgres
+     * engines that can (nothing runs); empty otherwise, and the statement then gets the probe.
      */
     private Optional<Described> describedByPostgres(PreparedStatement statement, SessionState state,
             Consumer<RunningQuery> onDispatch) throws QueryException {
         QueryRequest request = new QueryRequest(statement.sql(), state.session(),
                 Set.of(PgWireDescription.of(statement.parameterTypes())), Optional.of(EngineType.POSTGRES));
-        // Asked only for what will be forwarded, where every member is PostgreSQL: a refusal counts as a
-        // failed query (a cluster with forwardWire off still refuses, once per prepared statement).
+        // Asked only for what will be forwarded, where every member can answer: a refusal would count
+        // as a failed query and take a group slot.
         if (!state.printsLikeEngineConnections() || state.session().schema().isPresent()
-                || !PLAIN_QUERIES.contains(SqlText.firstWord(statement.sql())) || !routedToPostgresOnly(request)) {
+                || !PLAIN_QUERIES.contains(SqlText.firstWord(statement.sql())) || !routedToDescribers(request)) {
             return Optional.empty();
         }
         RunningQuery query = dispatcher.submit(request);
@@ -177,7 +179,7 @@ final class StatementRunner {
             return Optional.empty();
         } catch (QueryException e) {
             if (e.code() == ErrorCode.NOT_SUPPORTED) {
-                return Optional.empty(); // not a postgres engine, or one that cannot describe without running
+                return Optional.empty(); // routed otherwise than explained (a script router may decide anew)
             }
             throw e;
         }
@@ -200,9 +202,10 @@ final class StatementRunner {
         return types.array();
     }
 
-    private boolean routedToPostgresOnly(QueryRequest request) {
+    private boolean routedToDescribers(QueryRequest request) {
         return dispatcher.explain(request).group().map(dispatcher.groups()::get)
-                .filter(group -> group.members().stream().allMatch(c -> c.engine().type() == EngineType.POSTGRES))
+                .filter(group -> group.members().stream().allMatch(c -> c.engine().type() == EngineType.POSTGRES
+                        && c.engine().describesStatements()))
                 .isPresent();
     }
 
