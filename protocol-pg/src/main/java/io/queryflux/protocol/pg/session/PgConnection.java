@@ -62,6 +62,7 @@ public final class PgConnection implements Runnable {
 
     private final ConnectionSettings settings;
     private final StatementRunner runner;
+    private final SqlCursors cursors = new SqlCursors();
     private Socket socket;
     private ClientInput buffered;
     /** A client in a query loop sends its next statement within microseconds of the last answer. */
@@ -83,7 +84,7 @@ public final class PgConnection implements Runnable {
         this.socket = requireNonNull(socket, "socket is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.runner = new StatementRunner(settings.dispatcher(), new LocalStatements(settings.serverVersion()),
-                settings.catalog());
+                settings.catalog(), cursors);
     }
 
     int secret() {
@@ -130,6 +131,7 @@ public final class PgConnection implements Runnable {
             cancelRunning();
             portals.values().forEach(Portal::abort);
             portals.clear();
+            cursors.closeAll();
             closeDeferred();
             if (processId != 0) {
                 settings.backends().unregister(processId, this);

@@ -8,6 +8,7 @@ import io.queryflux.dispatch.RunningQuery;
 import io.queryflux.engine.Column;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.EngineType;
+import io.queryflux.engine.ListCursor;
 import io.queryflux.engine.PgWireCopyIn;
 import io.queryflux.engine.PgWireDescription;
 import io.queryflux.engine.PgWireRows;
@@ -17,6 +18,7 @@ import io.queryflux.protocol.pg.catalog.PgCatalog;
 import io.queryflux.protocol.pg.messages.Format;
 import io.queryflux.protocol.pg.messages.TransactionStatus;
 import io.queryflux.protocol.pg.sql.CopyToStdout;
+import io.queryflux.protocol.pg.sql.CursorStatement;
 import io.queryflux.protocol.pg.sql.SqlText;
 import io.queryflux.protocol.pg.types.PgParameterDecoder;
 import io.queryflux.protocol.pg.types.PgType;
@@ -38,17 +40,20 @@ final class StatementRunner {
 
     private static final Set<String> FORWARD_TEXT = Set.of(PgWireRows.FORMAT);
     private static final Set<String> COPY_IN = Set.of(PgWireCopyIn.FORMAT);
+    private static final Set<String> CURSOR_QUERIES = Set.of("SELECT", "VALUES", "TABLE", "WITH");
     /** The statements a postgres engine forwards (its plain queries), so the ones it describes itself. */
     private static final Set<String> PLAIN_QUERIES = Set.of("SELECT", "VALUES", "TABLE");
 
     private final QueryDispatcher dispatcher;
     private final LocalStatements local;
     private final PgCatalog catalog;
+    private final SqlCursors cursors;
 
-    StatementRunner(QueryDispatcher dispatcher, LocalStatements local, PgCatalog catalog) {
+    StatementRunner(QueryDispatcher dispatcher, LocalStatements local, PgCatalog catalog, SqlCursors cursors) {
         this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");
         this.local = requireNonNull(local, "local is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
+        this.cursors = requireNonNull(cursors, "cursors is null");
     }
 
     /**
@@ -80,8 +85,18 @@ final class StatementRunner {
             }
             return start(copy.query(), state, onDispatch, Optional.empty()).copyingOut(copy);
         }
+        if (CursorStatement.FIRST_WORDS.contains(first)) {
+            return cursorStatement(parseCursorStatement(sql), state, onDispatch);
+        }
+        TransactionStatus before = state.transaction();
         Optional<Execution> answered = local.answer(sql, state);
         if (answered.isPresent()) {
+            String tag = answered.get().tag();
+            if (before != TransactionStatus.IDLE && state.transaction() == TransactionStatus.IDLE) {
+                cursors.transactionEnded(tag.equals("COMMIT"));
+            } else if (tag.equals("DISCARD ALL")) {
+                cursors.closeAll();
+            }
             return answered.get();
         }
         if (catalog.handles(sql)) {
@@ -108,6 +123,55 @@ final class StatementRunner {
         }
     }
 
+    private static CursorStatement parseCursorStatement(String sql) throws QueryException {
+        try {
+            return CursorStatement.parse(sql);
+        } catch (IllegalArgumentException e) {
+            throw new QueryException(ErrorCode.SYNTAX_ERROR, e.getMessage());
+        }
+    }
+
+    private Execution cursorStatement(CursorStatement statement, SessionState state, Consumer<RunningQuery> onDispatch)
+            throws QueryException {
+        return switch (statement) {
+            case CursorStatement.Declare declare -> declare(declare, state, onDispatch);
+            case CursorStatement.Fetch fetch -> cursors.fetch(fetch, onDispatch);
+            case CursorStatement.Close close -> cursors.close(close.name());
+        };
+    }
+
+    /**
+     * Starts the cursor's query (its rows are not read yet) and keeps it under the cursor's name,
+     * with PostgreSQL's checks: a cursor without HOLD only in a transaction block, names unique.
+     */
+    private Execution declare(CursorStatement.Declare declare, SessionState state, Consumer<RunningQuery> onDispatch)
+            throws QueryException {
+        if (declare.binary()) {
+            throw new QueryException(ErrorCode.NOT_SUPPORTED, "binary cursors are not supported by the QueryFlux"
+                    + " PostgreSQL frontend");
+        }
+        if (declare.scroll()) {
+            throw new QueryException(ErrorCode.NOT_SUPPORTED, "scrollable cursors are not supported by the QueryFlux"
+                    + " PostgreSQL frontend; declare the cursor NO SCROLL");
+        }
+        boolean inTransaction = state.transaction() != TransactionStatus.IDLE;
+        if (!declare.withHold() && !inTransaction) {
+            throw new QueryException(ErrorCode.GENERIC_USER_ERROR, "DECLARE CURSOR can only be used in transaction blocks",
+                    "25P01", null);
+        }
+        if (cursors.contains(declare.name())) {
+            throw new QueryException(ErrorCode.GENERIC_USER_ERROR, "cursor \"" + declare.name() + "\" already exists",
+                    "42P03", null);
+        }
+        if (!CURSOR_QUERIES.contains(SqlText.firstWord(declare.query()))) {
+            throw new QueryException(ErrorCode.SYNTAX_ERROR, "a cursor is declared for a query (SELECT, VALUES, TABLE"
+                    + " or WITH)");
+        }
+        Execution rows = start(declare.query(), state, onDispatch, Optional.empty());
+        cursors.declare(declare.name(), new DeclaredCursor(rows, declare.withHold(), inTransaction));
+        return new Execution(ListCursor.empty(), Optional.empty(), "DECLARE CURSOR");
+    }
+
     /** Text results come as a simple query (one message for PostgreSQL to read, not five). */
     private static Set<String> encodings(List<Format> resultFormats) {
         return Format.allText(resultFormats) ? FORWARD_TEXT
@@ -122,6 +186,10 @@ final class StatementRunner {
     Described describe(PreparedStatement statement, int parameterCount, SessionState state,
             Consumer<RunningQuery> onDispatch) throws QueryException {
         String sql = statement.sql();
+        if (SqlText.firstWord(sql).equals("FETCH")
+                && parseCursorStatement(sql) instanceof CursorStatement.Fetch fetch && !fetch.move()) {
+            return Described.of(cursors.columns(fetch.name()));
+        }
         if (!ROW_RETURNING.contains(SqlText.firstWord(sql))) {
             return Described.of(List.of());
         }

@@ -26,7 +26,7 @@ public record CopyToStdout(String query, boolean csv, boolean header, char delim
      */
     public static boolean isFromStdin(String sql) {
         try {
-            Reader in = new Reader(sql.strip());
+            StatementReader in = new StatementReader(sql.strip(), "COPY");
             in.expectWord("COPY");
             if (in.peek() == '(') {
                 return false; // a query is copied TO, never FROM
@@ -47,7 +47,7 @@ public record CopyToStdout(String query, boolean csv, boolean header, char delim
      * @throws IllegalArgumentException naming what is not supported (COPY FROM, a file, BINARY...)
      */
     public static CopyToStdout parse(String sql) {
-        Reader in = new Reader(sql.strip());
+        StatementReader in = new StatementReader(sql.strip(), "COPY");
         in.expectWord("COPY");
         String query;
         if (in.peek() == '(') {
@@ -72,7 +72,7 @@ public record CopyToStdout(String query, boolean csv, boolean header, char delim
             in.word();
         }
         if (in.peek() == '(') {
-            Reader list = new Reader(in.parenthesized());
+            StatementReader list = new StatementReader(in.parenthesized(), "COPY");
             while (!list.atEnd()) {
                 options.set(list.word(), list);
                 list.skip(',');
@@ -81,7 +81,7 @@ public record CopyToStdout(String query, boolean csv, boolean header, char delim
             while (!in.atEnd() && in.peek() != ';') {
                 String word = in.word();
                 switch (word) {
-                    case "CSV", "BINARY" -> options.set("FORMAT", new Reader(word));
+                    case "CSV", "BINARY" -> options.set("FORMAT", new StatementReader(word, "COPY"));
                     case "DELIMITER", "NULL" -> {
                         if (in.peekWord().equals("AS")) {
                             in.word();
@@ -152,7 +152,7 @@ public record CopyToStdout(String query, boolean csv, boolean header, char delim
         Character delimiter;
         String nullText;
 
-        void set(String option, Reader value) {
+        void set(String option, StatementReader value) {
             switch (option) {
                 case "FORMAT" -> {
                     String format = value.word();
@@ -182,135 +182,6 @@ public record CopyToStdout(String query, boolean csv, boolean header, char delim
                 }
                 case "NULL" -> nullText = value.string();
                 default -> throw new IllegalArgumentException("COPY option " + option + " is not supported");
-            }
-        }
-    }
-
-    /** Reads words, names, string literals and bracketed text from a statement. */
-    private static final class Reader {
-        private final String text;
-        private int at;
-
-        Reader(String text) {
-            this.text = text;
-        }
-
-        boolean atEnd() {
-            skipSpace();
-            return at >= text.length();
-        }
-
-        char peek() {
-            skipSpace();
-            return at < text.length() ? text.charAt(at) : '\0';
-        }
-
-        String peekWord() {
-            int saved = at;
-            String word = atEnd() || !Character.isLetter(peek()) ? "" : word();
-            at = saved;
-            return word;
-        }
-
-        void skip(char c) {
-            if (peek() == c) {
-                at++;
-            }
-        }
-
-        void expectWord(String expected) {
-            String word = word();
-            if (!word.equals(expected)) {
-                throw new IllegalArgumentException("expected " + expected + " but found " + word);
-            }
-        }
-
-        /** A keyword or option name, upper case; a quoted value is taken as its content. */
-        String word() {
-            skipSpace();
-            if (at < text.length() && text.charAt(at) == '\'') {
-                return string().toUpperCase(Locale.ROOT);
-            }
-            int start = at;
-            while (at < text.length() && (Character.isLetterOrDigit(text.charAt(at)) || text.charAt(at) == '_')) {
-                at++;
-            }
-            if (start == at) {
-                throw new IllegalArgumentException("unexpected text in COPY at: " + text.substring(start));
-            }
-            return text.substring(start, at).toUpperCase(Locale.ROOT);
-        }
-
-        /** A table name as written, possibly qualified and quoted. */
-        String name() {
-            skipSpace();
-            int start = at;
-            boolean quoted = false;
-            while (at < text.length()) {
-                char c = text.charAt(at);
-                if (c == '"') {
-                    quoted = !quoted;
-                } else if (!quoted && (Character.isWhitespace(c) || c == '(')) {
-                    break;
-                }
-                at++;
-            }
-            if (start == at) {
-                throw new IllegalArgumentException("COPY needs a table or a (query)");
-            }
-            return text.substring(start, at);
-        }
-
-        /** A '...' literal's content ('' is a quote). */
-        String string() {
-            skipSpace();
-            if (at >= text.length() || text.charAt(at) != '\'') {
-                throw new IllegalArgumentException("expected a quoted string in COPY options");
-            }
-            StringBuilder value = new StringBuilder();
-            at++;
-            while (at < text.length()) {
-                char c = text.charAt(at++);
-                if (c == '\'') {
-                    if (at < text.length() && text.charAt(at) == '\'') {
-                        value.append('\'');
-                        at++;
-                    } else {
-                        return value.toString();
-                    }
-                } else {
-                    value.append(c);
-                }
-            }
-            throw new IllegalArgumentException("unterminated string in COPY options");
-        }
-
-        /** The text between a '(' and its matching ')', quotes respected. */
-        String parenthesized() {
-            skipSpace();
-            int depth = 0;
-            char quote = 0;
-            int start = at + 1;
-            for (; at < text.length(); at++) {
-                char c = text.charAt(at);
-                if (quote != 0) {
-                    if (c == quote) {
-                        quote = 0;
-                    }
-                } else if (c == '\'' || c == '"') {
-                    quote = c;
-                } else if (c == '(') {
-                    depth++;
-                } else if (c == ')' && --depth == 0) {
-                    return text.substring(start, at++).strip();
-                }
-            }
-            throw new IllegalArgumentException("unbalanced parentheses in COPY");
-        }
-
-        private void skipSpace() {
-            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
-                at++;
             }
         }
     }
