@@ -116,6 +116,12 @@ class PgCatalogTest {
         assertTrue(copyIn.contains("ERROR") && copyIn.contains("only on a postgres engine"), copyIn);
         String databases = psql("\\l");
         assertTrue(databases.contains("Name"), databases);
+        String detailed = psql("\\l+");
+        assertTrue(detailed.contains("Size") && detailed.contains("analytics") && !detailed.contains("ERROR"), detailed);
+        String schemas = psql("\\dn");
+        assertTrue(schemas.contains("List of schemas") && schemas.contains("main"), schemas);
+        String withStorage = psql("\\d+ orders");
+        assertTrue(withStorage.contains("Storage") && withStorage.contains("customer"), withStorage);
     }
 
     private static String psql(String command) throws IOException, InterruptedException {

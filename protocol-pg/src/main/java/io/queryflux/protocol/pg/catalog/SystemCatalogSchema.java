@@ -161,6 +161,7 @@ final class SystemCatalogSchema {
             "pg_total_relation_size(o) AS 0::BIGINT",
             "pg_relation_size(o) AS 0::BIGINT",
             "pg_table_size(o) AS 0::BIGINT",
+            "pg_database_size(d) AS NULL::BIGINT", // not known: psql's \l+ shows no size
             "pg_size_pretty(s) AS s || ' bytes'",
             "pg_get_function_result(o) AS NULL::VARCHAR",
             "pg_get_function_arguments(o) AS NULL::VARCHAR",
