@@ -126,13 +126,38 @@ await_line "$WORK/relay.log" listening
 
 MODE=${QF_MODE:-simple}
 declare -A TPS LAT
-run() { # name port clients
-  local out
+TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
+POSTMASTER_PID=$(head -1 "$WORK/data/postmaster.pid")
+# CPU ticks a process used, its threads together; with "children", also that of its reaped children
+# (PostgreSQL backends that ended: the relay opens one per client connection).
+ticks() { awk -v c="${2:-}" '{print $14 + $15 + (c ? $16 + $17 : 0)}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+postgres_ticks() {
+  local sum=0 pid
+  for pid in $(pgrep -u postgres -x postgres); do sum=$(( sum + $(ticks "$pid") )); done
+  echo $(( sum + $(ticks "$POSTMASTER_PID" children) - $(ticks "$POSTMASTER_PID") ))
+}
+# CPU time of this shell's children so far (pgbench), in ticks: the shell's times builtin, run in
+# the shell itself (in a $(...) subshell it would report the subshell's).
+children_ticks() { # file times wrote
+  tail -1 "$1" | awk -v t="$(getconf CLK_TCK)" '{
+    s = 0; for (i = 1; i <= 2; i++) { split($i, p, "m"); sub("s", "", p[2]); s += p[1] * 60 + p[2] } print int(s * t + 0.5) }'
+}
+# CPU per query of the target itself (none when direct), of PostgreSQL (all its processes) and of
+# pgbench, in microseconds: 2 cores are shared, so what one spends per query the others cannot.
+run() { # name port clients target-pid
+  local out pg0 pb0 tg0 pg1 pb1 tg1 tx
+  pg0=$(postgres_ticks); tg0=$([ -n "${4:-}" ] && ticks "$4" || echo 0); times > "$WORK/times.0"
   out=$("$PGBENCH" -h 127.0.0.1 -p "$2" -U postgres -n -S -M "$MODE" -T "$DURATION" -c "$3" -j "$(( $3 < 2 ? 1 : 2 ))" postgres 2>&1)
+  times > "$WORK/times.1"; pg1=$(postgres_ticks); tg1=$([ -n "${4:-}" ] && ticks "$4" || echo 0)
+  pb0=$(children_ticks "$WORK/times.0"); pb1=$(children_ticks "$WORK/times.1")
   TPS[$1-$3]=$(echo "$out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1)
   LAT[$1-$3]=$(echo "$out" | sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' | head -1)
-  if [ -z "${TPS[$1-$3]}" ]; then echo "$out"; exit 1; fi
-  printf '%-10s %3s clients: %10s tps  %8s ms avg latency\n' "$1" "$3" "${TPS[$1-$3]}" "${LAT[$1-$3]}"
+  tx=$(echo "$out" | sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p')
+  if [ -z "${TPS[$1-$3]}" ] || [ -z "$tx" ]; then echo "$out"; exit 1; fi
+  us() { echo "scale=1; ($2 - $1) * $TICK_US / $tx" | bc; }
+  printf '%-10s %3s clients: %10s tps  %8s ms avg latency   CPU us/query: %5s target %5s postgres %5s pgbench\n' \
+    "$1" "$3" "${TPS[$1-$3]}" "${LAT[$1-$3]}" "$([ -n "${4:-}" ] && us "$tg0" "$tg1" || echo -)" \
+    "$(us "$pg0" "$pg1")" "$(us "$pb0" "$pb1")"
 }
 
 # The proxy is a JVM: let the JIT compile its hot path before measuring, as it would be in service.
@@ -146,9 +171,9 @@ echo "== pgbench -S -M $MODE, ${DURATION}s per run, scale $SCALE, $(nproc) cores
 CLIENTS=${QF_CLIENTS:-1 32}
 for clients in $CLIENTS; do
   run direct $PG_PORT $clients
-  run pgbouncer $BOUNCER_PORT $clients
-  run queryflux $PROXY_PORT $clients
-  run relay $RELAY_PORT $clients
+  run pgbouncer $BOUNCER_PORT $clients "$(cat "$WORK/pgbouncer.pid")"
+  run queryflux $PROXY_PORT $clients $PROXY_PID
+  run relay $RELAY_PORT $clients $RELAY_PID
 done
 echo "== ratios"
 for clients in $CLIENTS; do
