@@ -98,6 +98,11 @@ public final class RunningQuery implements AutoCloseable {
         return sessionChange;
     }
 
+    /** The type of engine the query was placed on; empty before it is placed or when it never is. */
+    public Optional<EngineType> engineType() {
+        return Optional.ofNullable(admission).map(a -> a.cluster().engine().type());
+    }
+
     public Optional<QueryException> failure() {
         return Optional.ofNullable(failure);
     }

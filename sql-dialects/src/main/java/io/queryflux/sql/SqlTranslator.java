@@ -13,7 +13,16 @@ import java.util.Optional;
  * rest are parsed ({@link FastSelectParser} for the common subset, else JSQLParser) and printed for the target with our rule tables.
  */
 public final class SqlTranslator {
-    private final TranslationCache cache;
+    /** What a statement became for a target, by statement and dialects. */
+    record CacheKey(String sql, Dialect source, Dialect target) {
+        CacheKey {
+            requireNonNull(sql, "sql is null");
+            requireNonNull(source, "source is null");
+            requireNonNull(target, "target is null");
+        }
+    }
+
+    private final LruCache<CacheKey, Rewrite> cache;
     private final boolean fastParser;
 
     public SqlTranslator(int cacheSize) {
@@ -22,7 +31,7 @@ public final class SqlTranslator {
 
     /** With {@code fastParser} false every statement is parsed by JSQLParser: for tests comparing the two. */
     SqlTranslator(int cacheSize, boolean fastParser) {
-        this.cache = new TranslationCache(cacheSize);
+        this.cache = new LruCache<>(cacheSize);
         this.fastParser = fastParser;
     }
 
@@ -43,7 +52,7 @@ public final class SqlTranslator {
             return new Translation(sql, TranslationOutcome.NOT_NEEDED, Optional.empty(), source, target,
                     System.nanoTime() - start);
         }
-        TranslationCache.Key key = new TranslationCache.Key(sql, source, target);
+        CacheKey key = new CacheKey(sql, source, target);
         Rewrite rewrite = cache.get(key);
         if (rewrite == null) {
             rewrite = rewrite(sql, source, target, fastParser);

@@ -70,6 +70,18 @@ final class CorpusDatabase implements AutoCloseable {
         }
     }
 
+    /** The result's column labels, as the database names them. */
+    List<String> labels(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            ResultSetMetaData meta = rs.getMetaData();
+            List<String> labels = new ArrayList<>(meta.getColumnCount());
+            for (int c = 1; c <= meta.getColumnCount(); c++) {
+                labels.add(meta.getColumnLabel(c));
+            }
+            return labels;
+        }
+    }
+
     /** The corpus's text form of a value: decimals without trailing zeros, timestamps to the second. */
     static String text(Object value) {
         return switch (value) {

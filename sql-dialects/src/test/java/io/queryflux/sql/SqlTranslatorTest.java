@@ -132,9 +132,9 @@ class SqlTranslatorTest {
 
     @Test
     void cacheIsBounded() {
-        TranslationCache cache = new TranslationCache(2);
+        LruCache<SqlTranslator.CacheKey, Rewrite> cache = new LruCache<>(2);
         for (int i = 0; i < 5; i++) {
-            cache.put(new TranslationCache.Key("SELECT " + i, Dialect.MYSQL, Dialect.DUCKDB), Rewrite.notNeeded());
+            cache.put(new SqlTranslator.CacheKey("SELECT " + i, Dialect.MYSQL, Dialect.DUCKDB), Rewrite.notNeeded());
         }
         assertEquals(2, cache.size());
     }

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -165,5 +166,35 @@ class PgJdbcTest {
             }
         }
         assertEquals(0, server.duckDb().group().runningQueries());
+    }
+
+    @Test
+    void columnsAreNamedAsPostgresNamesThemNotAsTheEngineDoes() throws SQLException {
+        String sql = "SELECT count(*), max(id), id + 1, upper(name), name AS Shout, CAST(id AS text), 1::int,"
+                + " CASE WHEN id > 1 THEN 'b' END, trim(name), \"name\" FROM people WHERE id = 1 GROUP BY id, name";
+        // What PostgreSQL calls them; DuckDB says count_star(), max(id), (id + 1), upper("name"), Shout...
+        List<String> postgres = List.of("count", "max", "?column?", "upper", "shout", "id", "int4", "case", "btrim",
+                "name");
+        for (String options : List.of("preferQueryMode=simple", "prepareThreshold=1")) {
+            try (Connection c = server.connect(options); PreparedStatement s = c.prepareStatement(sql)) {
+                if (!options.contains("simple")) {
+                    assertEquals(postgres, labels(s.getMetaData()), "described before it runs");
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    assertEquals(postgres, labels(rs.getMetaData()), options);
+                    assertTrue(rs.next());
+                    assertEquals(1, rs.getLong("count"));
+                    assertEquals("ADA", rs.getString("upper"));
+                }
+            }
+        }
+    }
+
+    private static List<String> labels(java.sql.ResultSetMetaData meta) throws SQLException {
+        List<String> labels = new java.util.ArrayList<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            labels.add(meta.getColumnLabel(i));
+        }
+        return labels;
     }
 }

@@ -26,6 +26,8 @@ final class Execution implements AutoCloseable {
     private final String verb;
     private final boolean readOnly;
     private final Optional<CopyToStdout> copyOut;
+    /** The columns as the client's database would name them, where the engine names them otherwise. */
+    private final Optional<List<Column>> renamed;
     private long rows;
     private boolean exhausted;
     private boolean closed;
@@ -35,21 +37,35 @@ final class Execution implements AutoCloseable {
     }
 
     Execution(ResultCursor cursor, Optional<RunningQuery> query, String verb, boolean readOnly) {
-        this(cursor, query, verb, readOnly, Optional.empty());
+        this(cursor, query, verb, readOnly, Optional.empty(), Optional.empty());
     }
 
     private Execution(ResultCursor cursor, Optional<RunningQuery> query, String verb, boolean readOnly,
-            Optional<CopyToStdout> copyOut) {
+            Optional<CopyToStdout> copyOut, Optional<List<Column>> renamed) {
         this.cursor = requireNonNull(cursor, "cursor is null");
         this.query = requireNonNull(query, "query is null");
         this.verb = requireNonNull(verb, "verb is null");
         this.readOnly = readOnly;
         this.copyOut = requireNonNull(copyOut, "copyOut is null");
+        this.renamed = requireNonNull(renamed, "renamed is null");
     }
 
     /** This (not yet read) query's rows, to be sent as COPY output instead; the result takes over its cursor. */
     Execution copyingOut(CopyToStdout copy) {
-        return new Execution(cursor, query, "COPY", true, Optional.of(copy));
+        return new Execution(cursor, query, "COPY", true, Optional.of(copy), renamed);
+    }
+
+    /** This (not yet read) result with its columns named {@code names}, in order; the result takes over its cursor. */
+    Execution named(List<String> names) {
+        List<Column> columns = cursor.columns();
+        if (names.size() != columns.size()) {
+            throw new IllegalArgumentException(names.size() + " names for " + columns.size() + " columns");
+        }
+        List<Column> renamedColumns = new java.util.ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            renamedColumns.add(new Column(names.get(i), columns.get(i).type()));
+        }
+        return new Execution(cursor, query, verb, readOnly, copyOut, Optional.of(List.copyOf(renamedColumns)));
     }
 
     /** Set when the rows go out as COPY data (COPY ... TO STDOUT). */
@@ -105,7 +121,7 @@ final class Execution implements AutoCloseable {
     }
 
     List<Column> columns() {
-        return cursor.columns();
+        return renamed.orElseGet(cursor::columns);
     }
 
     Optional<RunningQuery> query() {

@@ -22,6 +22,8 @@ import io.queryflux.protocol.pg.sql.CursorStatement;
 import io.queryflux.protocol.pg.sql.SqlText;
 import io.queryflux.protocol.pg.types.PgParameterDecoder;
 import io.queryflux.protocol.pg.types.PgType;
+import io.queryflux.sql.ColumnLabels;
+import io.queryflux.sql.Dialect;
 import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.List;
@@ -43,6 +45,9 @@ final class StatementRunner {
     private static final Set<String> CURSOR_QUERIES = Set.of("SELECT", "VALUES", "TABLE", "WITH");
     /** The statements a postgres engine forwards (its plain queries), so the ones it describes itself. */
     private static final Set<String> PLAIN_QUERIES = Set.of("SELECT", "VALUES", "TABLE");
+
+    /** Shared by every connection: labels are a function of the statement's text. */
+    private static final ColumnLabels LABELS = new ColumnLabels(1_000);
 
     private final QueryDispatcher dispatcher;
     private final LocalStatements local;
@@ -115,8 +120,8 @@ final class StatementRunner {
         try {
             ResultCursor cursor = query.start();
             query.sessionChange().ifPresent(change -> state.setSession(change.applyTo(state.session())));
-            return new Execution(cursor, Optional.of(query), Execution.verbOf(sql, first),
-                    Execution.isReadOnly(sql, first));
+            return named(new Execution(cursor, Optional.of(query), Execution.verbOf(sql, first),
+                    Execution.isReadOnly(sql, first)), sql);
         } catch (QueryException | RuntimeException e) {
             query.close();
             throw e;
@@ -172,6 +177,21 @@ final class StatementRunner {
         return new Execution(ListCursor.empty(), Optional.empty(), "DECLARE CURSOR");
     }
 
+    /**
+     * The result with its columns named as PostgreSQL would name them for {@code sql}, when an
+     * engine of another kind ran it: DuckDB calls {@code count(*)} "count_star()", PostgreSQL
+     * "count". Forwarded PostgreSQL rows keep PostgreSQL's own names.
+     */
+    private static Execution named(Execution execution, String sql) {
+        if (execution.cursor() instanceof PgWireRows
+                || execution.query().flatMap(RunningQuery::engineType).orElse(EngineType.POSTGRES) == EngineType.POSTGRES
+                || execution.columns().isEmpty()) {
+            return execution;
+        }
+        return LABELS.of(sql, Dialect.POSTGRES).filter(names -> names.size() == execution.columns().size())
+                .map(execution::named).orElse(execution);
+    }
+
     /** Text results come as a simple query (one message for PostgreSQL to read, not five). */
     private static Set<String> encodings(List<Format> resultFormats) {
         return Format.allText(resultFormats) ? FORWARD_TEXT
@@ -217,7 +237,7 @@ final class StatementRunner {
         }
         String probe = "SELECT * FROM (" + stripTrailingSemicolon(bound) + ") AS qf_describe LIMIT 0";
         try (Execution e = start(probe, state, onDispatch, Optional.empty())) {
-            Described described = Described.of(e.columns());
+            Described described = Described.of(named(e, bound).columns());
             e.cursor().next(); // its end (no rows): a probe closed unread would count as cancelled
             return described;
         }

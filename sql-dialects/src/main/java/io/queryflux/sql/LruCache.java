@@ -1,25 +1,15 @@
 package io.queryflux.sql;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
-/** A bounded least-recently-used cache of rewrites keyed by (sql, source, target). */
-final class TranslationCache {
-    record Key(String sql, Dialect source, Dialect target) {
-        Key {
-            requireNonNull(sql, "sql is null");
-            requireNonNull(source, "source is null");
-            requireNonNull(target, "target is null");
-        }
-    }
-
+/** A bounded least-recently-used cache, safe for concurrent use: what a statement's text gave, by the text. */
+final class LruCache<K, V> {
     private final ReentrantLock lock = new ReentrantLock();
-    private final LinkedHashMap<Key, Rewrite> entries;
+    private final LinkedHashMap<K, V> entries;
 
-    TranslationCache(int capacity) {
+    LruCache(int capacity) {
         if (capacity < 0) {
             throw new IllegalArgumentException("cache size must not be negative: " + capacity);
         }
@@ -27,13 +17,14 @@ final class TranslationCache {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Rewrite> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
                 return size() > capacity;
             }
         };
     }
 
-    Rewrite get(Key key) {
+    /** The value, or null when there is none. */
+    V get(K key) {
         lock.lock();
         try {
             return entries.get(key);
@@ -42,10 +33,10 @@ final class TranslationCache {
         }
     }
 
-    void put(Key key, Rewrite rewrite) {
+    void put(K key, V value) {
         lock.lock();
         try {
-            entries.put(key, rewrite);
+            entries.put(key, value);
         } finally {
             lock.unlock();
         }

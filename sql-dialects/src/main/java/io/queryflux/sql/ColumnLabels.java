@@ -1,0 +1,185 @@
+package io.queryflux.sql;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.AnalyticExpression;
+import net.sf.jsqlparser.expression.ArrayConstructor;
+import net.sf.jsqlparser.expression.ArrayExpression;
+import net.sf.jsqlparser.expression.BooleanValue;
+import net.sf.jsqlparser.expression.CaseExpression;
+import net.sf.jsqlparser.expression.CastExpression;
+import net.sf.jsqlparser.expression.CollateExpression;
+import net.sf.jsqlparser.expression.DateTimeLiteralExpression;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.ExtractExpression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.IntervalExpression;
+import net.sf.jsqlparser.expression.RowConstructor;
+import net.sf.jsqlparser.expression.TimeKeyExpression;
+import net.sf.jsqlparser.expression.TrimFunction;
+import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.select.AllColumns;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.SetOperationList;
+import net.sf.jsqlparser.statement.select.Values;
+
+/**
+ * The names the client's own database gives a query's result columns, which an engine of another
+ * dialect names its own way: PostgreSQL calls {@code count(*)} "count" and {@code a + 1}
+ * "?column?" where DuckDB says "count_star()" and "(a + 1)". Frontends rename the engine's
+ * columns to these, so clients that read columns by name see what they would see on their
+ * database. Thread-safe; results are cached by statement text.
+ */
+public final class ColumnLabels {
+    /** PostgreSQL's internal names of the types a cast names a constant's column after. */
+    private static final Map<String, String> PG_TYPE_NAMES = Map.ofEntries(
+            Map.entry("int", "int4"), Map.entry("integer", "int4"), Map.entry("bigint", "int8"),
+            Map.entry("smallint", "int2"), Map.entry("boolean", "bool"), Map.entry("real", "float4"),
+            Map.entry("double precision", "float8"), Map.entry("float", "float8"), Map.entry("decimal", "numeric"),
+            Map.entry("character varying", "varchar"), Map.entry("character", "bpchar"), Map.entry("char", "bpchar"),
+            Map.entry("timestamp with time zone", "timestamptz"), Map.entry("timestamp without time zone", "timestamp"),
+            Map.entry("time with time zone", "timetz"), Map.entry("time without time zone", "time"));
+
+    /** A name and how sure PostgreSQL is of it (FigureColnameInternal's strength). */
+    private record Label(String name, int strength) {
+        static final Label NONE = new Label("?column?", 0);
+
+        static Label weak(String name) {
+            return new Label(name, 1);
+        }
+
+        static Label strong(String name) {
+            return new Label(name, 2);
+        }
+    }
+
+    private final LruCache<String, Optional<List<String>>> cache;
+
+    public ColumnLabels(int cacheSize) {
+        this.cache = new LruCache<>(cacheSize);
+    }
+
+    /**
+     * The client dialect's names of the statement's result columns, in order; empty when they
+     * cannot be told from the text (not a query, a {@code *} in the select list, unparsable) or
+     * the dialect's rules are not known here (only PostgreSQL's are).
+     */
+    public Optional<List<String>> of(String sql, Dialect client) {
+        requireNonNull(sql, "sql is null");
+        if (client.family() != Dialect.POSTGRES) {
+            return Optional.empty();
+        }
+        Optional<List<String>> labels = cache.get(sql);
+        if (labels == null) {
+            labels = postgres(sql);
+            cache.put(sql, labels);
+        }
+        return labels;
+    }
+
+    private static Optional<List<String>> postgres(String sql) {
+        Statement statement = FastSelectParser.parse(sql);
+        if (statement == null) {
+            try {
+                statement = StatementTranslator.parse(sql);
+            } catch (Untranslatable e) {
+                return Optional.empty();
+            }
+        }
+        return statement instanceof Select select ? selectLabels(select) : Optional.empty();
+    }
+
+    private static Optional<List<String>> selectLabels(Select select) {
+        return switch (select) {
+            case PlainSelect plain -> itemLabels(plain.getSelectItems());
+            // A set operation's columns are named by its first query, as in PostgreSQL.
+            case SetOperationList set -> selectLabels(set.getSelects().getFirst());
+            case ParenthesedSelect parenthesed -> selectLabels(parenthesed.getSelect());
+            case Values values -> {
+                int width = values.getExpressions().getFirst() instanceof ParenthesedExpressionList<?> row
+                        ? row.size() : 1;
+                List<String> names = new ArrayList<>(width);
+                for (int i = 1; i <= width; i++) {
+                    names.add("column" + i);
+                }
+                yield Optional.of(names);
+            }
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<List<String>> itemLabels(List<SelectItem<?>> items) {
+        List<String> names = new ArrayList<>(items.size());
+        for (SelectItem<?> item : items) {
+            if (item.getExpression() instanceof AllColumns) {
+                return Optional.empty(); // * and t.*: how many columns is the engine's to say
+            }
+            Alias alias = item.getAlias();
+            names.add(alias != null ? identifier(alias.getName()) : label(item.getExpression()).name());
+        }
+        return Optional.of(names);
+    }
+
+    /** PostgreSQL's FigureColnameInternal over JSQLParser's tree. */
+    private static Label label(Expression expression) {
+        return switch (expression) {
+            case Column column -> Label.strong(identifier(column.getColumnName()));
+            case BooleanValue ignored -> Label.weak("bool"); // a cast of 't' or 'f' in PostgreSQL's grammar
+            case ExtractExpression ignored -> Label.strong("extract");
+            case TrimFunction ignored -> Label.strong("btrim");
+            case AnalyticExpression window -> Label.strong(functionName(window.getName()));
+            case Function function -> Label.strong(functionName(function.getName()));
+            case CastExpression cast -> {
+                Label inner = label(cast.getLeftExpression());
+                yield inner.strength() > 1 ? inner : Label.weak(typeName(cast.getColDataType().getDataType()));
+            }
+            case CaseExpression ignored -> Label.weak("case");
+            case CollateExpression collate -> label(collate.getLeftExpression());
+            case RowConstructor<?> ignored -> Label.strong("row");
+            case ParenthesedExpressionList<?> list -> list.size() == 1 ? label(list.getFirst()) : Label.strong("row");
+            case ArrayConstructor ignored -> Label.strong("array");
+            case ArrayExpression element -> label(element.getObjExpression());
+            case ExistsExpression ignored -> Label.strong("exists");
+            case ParenthesedSelect subquery -> subquery.getSelect() instanceof PlainSelect plain
+                    && plain.getSelectItems().size() == 1 && !(plain.getSelectItems().getFirst().getExpression()
+                            instanceof AllColumns)
+                    ? itemLabels(plain.getSelectItems()).map(names -> Label.strong(names.getFirst())).orElse(Label.NONE)
+                    : Label.NONE;
+            case TimeKeyExpression key -> Label.strong(key.getStringValue().toLowerCase(Locale.ROOT)
+                    .replaceAll("\\s*\\(.*$", ""));
+            case DateTimeLiteralExpression literal -> Label.weak(typeName(literal.getType().name()));
+            case IntervalExpression ignored -> Label.weak("interval");
+            default -> Label.NONE;
+        };
+    }
+
+    private static String functionName(String written) {
+        return identifier(written.substring(written.lastIndexOf('.') + 1));
+    }
+
+    private static String typeName(String written) {
+        String type = written.toLowerCase(Locale.ROOT).replaceAll("\\s*\\(.*?\\)", "").replaceAll("\\s+", " ").strip();
+        type = type.substring(type.lastIndexOf('.') + 1);
+        return PG_TYPE_NAMES.getOrDefault(type, type);
+    }
+
+    /** An identifier as PostgreSQL folds it: quoted kept as written, else lower case. */
+    private static String identifier(String written) {
+        if (written.length() >= 2 && written.startsWith("\"") && written.endsWith("\"")) {
+            return written.substring(1, written.length() - 1).replace("\"\"", "\"");
+        }
+        return written.toLowerCase(Locale.ROOT);
+    }
+}
