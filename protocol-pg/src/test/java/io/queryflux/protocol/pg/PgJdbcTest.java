@@ -190,6 +190,35 @@ class PgJdbcTest {
         }
     }
 
+    @Test
+    void sqlPrepareExecuteAndDeallocateWorkOnAnEngineWithoutThem() throws SQLException {
+        try (Connection c = server.connect("preferQueryMode=simple"); Statement s = c.createStatement()) {
+            s.execute("PREPARE next_of(int) AS SELECT $1 + 1 AS n");
+            s.execute("PREPARE shout AS SELECT upper($1) AS loud, name FROM people WHERE id = $2");
+            try (ResultSet rs = s.executeQuery("EXECUTE next_of(41)")) {
+                assertTrue(rs.next());
+                assertEquals(42, rs.getInt("n"));
+            }
+            try (ResultSet rs = s.executeQuery("EXECUTE next_of('1')")) { // cast to the declared int
+                assertTrue(rs.next());
+                assertEquals(2, rs.getInt(1));
+            }
+            try (ResultSet rs = s.executeQuery("EXECUTE shout('a, b', 1)")) {
+                assertTrue(rs.next());
+                assertEquals("A, B", rs.getString("loud"));
+                assertEquals("Ada", rs.getString("name"));
+            }
+            assertEquals("42P05", assertThrows(SQLException.class,
+                    () -> s.execute("PREPARE next_of AS SELECT 1")).getSQLState());
+            assertEquals("42601", assertThrows(SQLException.class, () -> s.execute("EXECUTE next_of")).getSQLState());
+            s.execute("DEALLOCATE next_of");
+            assertEquals("26000", assertThrows(SQLException.class, () -> s.execute("EXECUTE next_of(1)")).getSQLState());
+            assertEquals("26000", assertThrows(SQLException.class, () -> s.execute("DEALLOCATE next_of")).getSQLState());
+            s.execute("DEALLOCATE ALL");
+            assertEquals("26000", assertThrows(SQLException.class, () -> s.execute("EXECUTE shout('x', 1)")).getSQLState());
+        }
+    }
+
     private static List<String> labels(java.sql.ResultSetMetaData meta) throws SQLException {
         List<String> labels = new java.util.ArrayList<>();
         for (int i = 1; i <= meta.getColumnCount(); i++) {

@@ -72,7 +72,6 @@ final class LocalStatements {
                 }
                 yield done("DISCARD " + (words.size() > 1 ? words.get(1) : "ALL"));
             }
-            case "DEALLOCATE" -> done("DEALLOCATE" + (text.toUpperCase(Locale.ROOT).endsWith("ALL") ? " ALL" : ""));
             case "SET" -> set(text, state);
             case "RESET" -> reset(text, state);
             case "SHOW" -> show(text, state);

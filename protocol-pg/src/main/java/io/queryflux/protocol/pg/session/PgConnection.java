@@ -84,7 +84,7 @@ public final class PgConnection implements Runnable {
         this.socket = requireNonNull(socket, "socket is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.runner = new StatementRunner(settings.dispatcher(), new LocalStatements(settings.serverVersion()),
-                settings.catalog(), cursors);
+                settings.catalog(), cursors, statements);
     }
 
     int secret() {

@@ -19,6 +19,7 @@ import io.queryflux.protocol.pg.messages.Format;
 import io.queryflux.protocol.pg.messages.TransactionStatus;
 import io.queryflux.protocol.pg.sql.CopyToStdout;
 import io.queryflux.protocol.pg.sql.CursorStatement;
+import io.queryflux.protocol.pg.sql.PreparedSql;
 import io.queryflux.protocol.pg.sql.SqlText;
 import io.queryflux.protocol.pg.types.PgParameterDecoder;
 import io.queryflux.protocol.pg.types.PgType;
@@ -27,6 +28,7 @@ import io.queryflux.sql.Dialect;
 import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -53,12 +55,16 @@ final class StatementRunner {
     private final LocalStatements local;
     private final PgCatalog catalog;
     private final SqlCursors cursors;
+    /** The connection's named prepared statements: SQL PREPARE shares them with the protocol's Parse. */
+    private final Map<String, PreparedStatement> prepared;
 
-    StatementRunner(QueryDispatcher dispatcher, LocalStatements local, PgCatalog catalog, SqlCursors cursors) {
+    StatementRunner(QueryDispatcher dispatcher, LocalStatements local, PgCatalog catalog, SqlCursors cursors,
+            Map<String, PreparedStatement> prepared) {
         this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");
         this.local = requireNonNull(local, "local is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.cursors = requireNonNull(cursors, "cursors is null");
+        this.prepared = requireNonNull(prepared, "prepared is null");
     }
 
     /**
@@ -93,6 +99,9 @@ final class StatementRunner {
         if (CursorStatement.FIRST_WORDS.contains(first)) {
             return cursorStatement(parseCursorStatement(sql), state, onDispatch);
         }
+        if (PreparedSql.FIRST_WORDS.contains(first)) {
+            return preparedSql(sql, state, onDispatch, forwardIn);
+        }
         TransactionStatus before = state.transaction();
         Optional<Execution> answered = local.answer(sql, state);
         if (answered.isPresent()) {
@@ -101,6 +110,7 @@ final class StatementRunner {
                 cursors.transactionEnded(tag.equals("COMMIT"));
             } else if (tag.equals("DISCARD ALL")) {
                 cursors.closeAll();
+                prepared.clear();
             }
             return answered.get();
         }
@@ -143,6 +153,60 @@ final class StatementRunner {
             case CursorStatement.Fetch fetch -> cursors.fetch(fetch, onDispatch);
             case CursorStatement.Close close -> cursors.close(close.name());
         };
+    }
+
+    /**
+     * PREPARE keeps the statement under its name (declared parameter types become casts); EXECUTE
+     * runs it with its arguments in place of the parameters, answering as the statement does;
+     * DEALLOCATE drops it. Names are those of the protocol's Parse too, as in PostgreSQL.
+     */
+    private Execution preparedSql(String sql, SessionState state, Consumer<RunningQuery> onDispatch,
+            Optional<List<Format>> forwardIn) throws QueryException {
+        PreparedSql statement;
+        try {
+            statement = PreparedSql.parse(sql);
+        } catch (IllegalArgumentException e) {
+            throw new QueryException(ErrorCode.SYNTAX_ERROR, e.getMessage());
+        }
+        switch (statement) {
+            case PreparedSql.Prepare prepare -> {
+                if (prepared.containsKey(prepare.name())) {
+                    throw new QueryException(ErrorCode.GENERIC_USER_ERROR,
+                            "prepared statement \"" + prepare.name() + "\" already exists", "42P05", null);
+                }
+                if (PreparedSql.FIRST_WORDS.contains(SqlText.firstWord(prepare.statement()))) {
+                    throw new QueryException(ErrorCode.SYNTAX_ERROR, "syntax error at or near \""
+                            + SqlText.firstWord(prepare.statement()).toLowerCase(java.util.Locale.ROOT) + "\"");
+                }
+                prepared.put(prepare.name(), new PreparedStatement(prepare.typedStatement(), List.of()));
+                return new Execution(ListCursor.empty(), Optional.empty(), "PREPARE");
+            }
+            case PreparedSql.Execute execute -> {
+                PreparedStatement target = prepared.get(execute.name());
+                if (target == null) {
+                    throw new QueryException(ErrorCode.GENERIC_USER_ERROR,
+                            "prepared statement \"" + execute.name() + "\" does not exist", "26000", null);
+                }
+                int expected = SqlText.parameterCount(target.sql());
+                if (execute.arguments().size() != expected) {
+                    throw new QueryException(ErrorCode.SYNTAX_ERROR, "wrong number of parameters for prepared statement \""
+                            + execute.name() + "\": expected " + expected + ", got " + execute.arguments().size());
+                }
+                List<String> arguments = execute.arguments().stream().map(a -> "(" + a + ")").toList();
+                return start(SqlText.bind(target.sql(), arguments), state, onDispatch, forwardIn);
+            }
+            case PreparedSql.Deallocate deallocate -> {
+                if (deallocate.name().isEmpty()) {
+                    prepared.clear();
+                    return new Execution(ListCursor.empty(), Optional.empty(), "DEALLOCATE ALL");
+                }
+                if (prepared.remove(deallocate.name().get()) == null) {
+                    throw new QueryException(ErrorCode.GENERIC_USER_ERROR,
+                            "prepared statement \"" + deallocate.name().get() + "\" does not exist", "26000", null);
+                }
+                return new Execution(ListCursor.empty(), Optional.empty(), "DEALLOCATE");
+            }
+        }
     }
 
     /**

@@ -58,17 +58,13 @@ public sealed interface CursorStatement {
      */
     static CursorStatement parse(String sql) {
         String first = SqlText.firstWord(sql);
-        String text = SqlText.stripComments(sql);
-        while (text.endsWith(";")) {
-            text = text.substring(0, text.length() - 1).strip();
-        }
-        StatementReader in = new StatementReader(text, first);
+        StatementReader in = StatementReader.of(sql, first);
         in.expectWord(first);
         return switch (first) {
             case "DECLARE" -> declare(in);
             case "FETCH", "MOVE" -> fetch(in, first.equals("MOVE"));
             case "CLOSE" -> {
-                String name = name(in.name());
+                String name = StatementReader.folded(in.name());
                 in.rest();
                 yield new Close(name.equals("all") ? Optional.empty() : Optional.of(name));
             }
@@ -77,7 +73,7 @@ public sealed interface CursorStatement {
     }
 
     private static Declare declare(StatementReader in) {
-        String name = name(in.name());
+        String name = StatementReader.folded(in.name());
         boolean binary = false;
         boolean scroll = false;
         String word = in.word();
@@ -119,7 +115,7 @@ public sealed interface CursorStatement {
         if (words.isEmpty()) {
             throw new IllegalArgumentException("syntax error at end of input: a cursor name is missing");
         }
-        String name = name(words.removeLast());
+        String name = StatementReader.folded(words.removeLast());
         List<String> direction = words.stream().map(w -> w.toUpperCase(Locale.ROOT)).toList();
         if (!direction.isEmpty() && (direction.getLast().equals("FROM") || direction.getLast().equals("IN"))) {
             direction = direction.subList(0, direction.size() - 1);
@@ -154,13 +150,5 @@ public sealed interface CursorStatement {
                     + verb);
         }
         return new Fetch(name, Math.abs(rows), rows < 0, move);
-    }
-
-    /** A name as PostgreSQL folds it: quoted kept as written, else lower case. */
-    private static String name(String written) {
-        if (written.length() >= 2 && written.startsWith("\"") && written.endsWith("\"")) {
-            return written.substring(1, written.length() - 1).replace("\"\"", "\"");
-        }
-        return written.toLowerCase(Locale.ROOT);
     }
 }

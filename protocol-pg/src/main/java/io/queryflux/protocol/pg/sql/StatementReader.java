@@ -1,5 +1,7 @@
 package io.queryflux.protocol.pg.sql;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -15,6 +17,23 @@ final class StatementReader {
     StatementReader(String text, String statement) {
         this.text = text;
         this.statement = statement;
+    }
+
+    /** A reader of a whole statement, its comments and trailing semicolons left out. */
+    static StatementReader of(String sql, String statement) {
+        String text = SqlText.stripComments(sql);
+        while (text.endsWith(";")) {
+            text = text.substring(0, text.length() - 1).strip();
+        }
+        return new StatementReader(text, statement);
+    }
+
+    /** A name as PostgreSQL folds it: quoted kept as written, else lower case. */
+    static String folded(String written) {
+        if (written.length() >= 2 && written.startsWith("\"") && written.endsWith("\"")) {
+            return written.substring(1, written.length() - 1).replace("\"\"", "\"");
+        }
+        return written.toLowerCase(Locale.ROOT);
     }
 
     boolean atEnd() {
@@ -128,6 +147,36 @@ final class StatementReader {
             }
         }
         throw new IllegalArgumentException("unbalanced parentheses in " + statement);
+    }
+
+    /** A parenthesized list's items, split at its own commas (not those in quotes or brackets), stripped. */
+    List<String> parenthesizedList() {
+        String inner = parenthesized();
+        List<String> items = new ArrayList<>();
+        int depth = 0;
+        char quote = 0;
+        int start = 0;
+        for (int i = 0; i < inner.length(); i++) {
+            char c = inner.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == ']') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                items.add(inner.substring(start, i).strip());
+                start = i + 1;
+            }
+        }
+        if (!inner.isBlank()) {
+            items.add(inner.substring(start).strip());
+        }
+        return items;
     }
 
     /** Everything not read yet, without surrounding space and trailing semicolons. */
