@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.queryflux.protocol.pg.auth.PgAuthMethod;
+import io.queryflux.auth.NoAuthProvider;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +33,8 @@ class PgCursorTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = PgTestServer.start(PgAuthMethod.MD5);
+        // Trust: the raw-protocol test below speaks the protocol without a password exchange.
+        server = PgTestServer.start(PgFrontendConfig.of("127.0.0.1", 0), new NoAuthProvider());
     }
 
     @AfterAll
@@ -76,6 +77,7 @@ class PgCursorTest {
             assertEquals(List.of(4L, 5L), fetch(s, "FETCH FORWARD 2 IN c"));
             assertEquals(2, s.executeUpdate("MOVE FORWARD 2 FROM c"));
             assertEquals(List.of(8L, 9L), fetch(s, "FETCH ALL FROM c"));
+            assertEquals(0, server.duckDb().group().runningQueries()); // read to its end: the slot is back
             assertEquals(List.of(), fetch(s, "FETCH NEXT FROM c"));
             assertEquals(0, s.executeUpdate("MOVE ALL FROM c"));
             s.execute("CLOSE c");
@@ -190,6 +192,34 @@ class PgCursorTest {
                 assertEquals(List.of(0L, 1L, 2L, 3L, 4L), all);
             }
             c.commit();
+        }
+    }
+
+    @Test
+    void aCursorIsAPortalToDescribeAndCloseAsPsycopgDoes() throws Exception {
+        try (RawPgClient client = new RawPgClient(server.port()).startup("psycopg")) {
+            client.query("BEGIN");
+            client.readUntil('Z');
+            client.query("DECLARE pc CURSOR FOR SELECT range AS n FROM range(3)");
+            client.readUntil('Z');
+            // psycopg 3 describes its named cursor as a portal before fetching from it.
+            client.send('D', "Ppc\0".getBytes(StandardCharsets.UTF_8));
+            client.send('S', new byte[0]);
+            RawPgClient.Message description = client.read();
+            assertEquals('T', description.type(), description.text());
+            assertTrue(description.text().contains("n"), description.text());
+            client.readUntil('Z');
+            client.query("FETCH FORWARD 2 FROM pc");
+            assertEquals("FETCH 2\0", client.readUntil('C').text());
+            client.readUntil('Z');
+            client.send('C', "Ppc\0".getBytes(StandardCharsets.UTF_8));
+            client.send('S', new byte[0]);
+            assertEquals('3', client.read().type()); // CloseComplete
+            client.readUntil('Z');
+            assertEquals(0, server.duckDb().group().runningQueries());
+            client.query("FETCH pc");
+            assertTrue(client.readUntil('E').text().contains("34000"));
+            client.readUntil('Z');
         }
     }
 

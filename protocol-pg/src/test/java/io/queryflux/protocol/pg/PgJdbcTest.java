@@ -219,6 +219,34 @@ class PgJdbcTest {
         }
     }
 
+    @Test
+    void sqlPrepareThroughTheExtendedProtocolAndPostgresParameterRules() throws SQLException {
+        try (Connection c = server.connect(""); Statement s = c.createStatement()) {
+            // pgjdbc sends this with Parse/Bind: the $1 belongs to the prepared body, not to the Bind.
+            s.execute("PREPARE by_id(int) AS SELECT name FROM people WHERE id = $1");
+            try (ResultSet rs = s.executeQuery("EXECUTE by_id(2)")) {
+                assertTrue(rs.next());
+                assertEquals("Alan", rs.getString(1));
+            }
+            // Declared types count even when unused; a type modifier does not bind a parameter.
+            s.execute("PREPARE two(int, text) AS SELECT $1 AS a");
+            try (ResultSet rs = s.executeQuery("EXECUTE two(7, 'unused')")) {
+                assertTrue(rs.next());
+                assertEquals(7, rs.getInt("a"));
+            }
+            s.execute("PREPARE wide(numeric(5, 2)) AS SELECT $1 AS m");
+            try (ResultSet rs = s.executeQuery("EXECUTE wide(1234.567)")) {
+                assertTrue(rs.next());
+                assertEquals(0, new java.math.BigDecimal("1234.567").compareTo(rs.getBigDecimal("m")));
+            }
+            assertEquals("42P02", assertThrows(SQLException.class, () -> s.execute("PREPARE zero AS SELECT $0"))
+                    .getSQLState());
+            try (ResultSet rs = s.executeQuery("SELECT 1")) { // the connection goes on
+                assertTrue(rs.next());
+            }
+        }
+    }
+
     private static List<String> labels(java.sql.ResultSetMetaData meta) throws SQLException {
         List<String> labels = new java.util.ArrayList<>();
         for (int i = 1; i <= meta.getColumnCount(); i++) {

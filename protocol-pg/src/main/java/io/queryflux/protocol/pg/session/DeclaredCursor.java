@@ -15,6 +15,8 @@ import java.util.OptionalLong;
  */
 final class DeclaredCursor implements AutoCloseable {
     private final Execution rows;
+    /** Kept: the rows' cursor is closed once read to its end, and FETCH still describes them. */
+    private final List<Column> columns;
     private final boolean withHold;
     /** Declared in a transaction that has not ended yet: a ROLLBACK takes even a held cursor. */
     private boolean uncommitted;
@@ -23,6 +25,7 @@ final class DeclaredCursor implements AutoCloseable {
 
     DeclaredCursor(Execution rows, boolean withHold, boolean inTransaction) {
         this.rows = requireNonNull(rows, "rows is null");
+        this.columns = rows.columns();
         this.withHold = withHold;
         this.uncommitted = inTransaction;
     }
@@ -32,7 +35,7 @@ final class DeclaredCursor implements AutoCloseable {
     }
 
     List<Column> columns() {
-        return rows.columns();
+        return columns;
     }
 
     /**
@@ -58,7 +61,7 @@ final class DeclaredCursor implements AutoCloseable {
 
             @Override
             public List<Column> columns() {
-                return rows.columns();
+                return columns;
             }
 
             @Override
@@ -110,6 +113,9 @@ final class DeclaredCursor implements AutoCloseable {
             failed = true;
             close();
             throw e;
+        }
+        if (ended) {
+            rows.close(); // read to its end: the group slot and engine connection go back now
         }
         return !ended;
     }

@@ -603,11 +603,16 @@ public final class PgConnection implements Runnable {
             }
         }
         closePortal(bind.portal());
-        portals.put(bind.portal(), new Portal(statement, SqlText.bind(statement.sql(), literals), bind.resultFormats()));
+        // With no parameters the text is as written: a PREPARE's own $n are its body's, not this Bind's.
+        String sql = literals.isEmpty() ? statement.sql() : SqlText.bind(statement.sql(), literals);
+        portals.put(bind.portal(), new Portal(statement, sql, bind.resultFormats()));
         out.bindComplete();
     }
 
     private static int parameterCount(PreparedStatement statement) {
+        if (SqlText.firstWord(statement.sql()).equals("PREPARE")) {
+            return statement.parameterTypes().size(); // the $n in its body are the prepared statement's
+        }
         return Math.max(statement.parameterTypes().size(), SqlText.parameterCount(statement.sql()));
     }
 
@@ -636,6 +641,11 @@ public final class PgConnection implements Runnable {
             } else {
                 out.rowDescription(fields(described.columns(), List.of()));
             }
+            return;
+        }
+        if (!portals.containsKey(describe.name()) && cursors.contains(describe.name())) {
+            // A DECLAREd cursor is a portal too (psycopg describes its named cursors so).
+            out.rowDescription(fields(cursors.columns(describe.name()), List.of()));
             return;
         }
         Portal portal = portal(describe.name());
@@ -690,6 +700,8 @@ public final class PgConnection implements Runnable {
     private void close(FrontendMessage.Close close) throws IOException {
         if (close.target() == FrontendMessage.Target.STATEMENT) {
             statements.remove(close.name());
+        } else if (!portals.containsKey(close.name()) && cursors.contains(close.name())) {
+            cursors.closeQuietly(close.name());
         } else {
             closePortal(close.name());
         }

@@ -54,11 +54,19 @@ final class SqlCursors {
     Execution close(Optional<String> name) throws QueryException {
         if (name.isEmpty()) {
             closeAll();
-        } else {
-            cursor(name.get()).close();
-            open.remove(name.get());
+            return done("CLOSE CURSOR ALL");
         }
+        cursor(name.get()).close();
+        open.remove(name.get());
         return done("CLOSE CURSOR");
+    }
+
+    /** A protocol Close of the cursor as a portal: no answer but CloseComplete, also when it is unknown. */
+    void closeQuietly(String name) {
+        DeclaredCursor cursor = open.remove(name);
+        if (cursor != null) {
+            cursor.close();
+        }
     }
 
     /** At COMMIT or ROLLBACK: cursors that do not outlive it are closed. */

@@ -178,7 +178,14 @@ final class StatementRunner {
                     throw new QueryException(ErrorCode.SYNTAX_ERROR, "syntax error at or near \""
                             + SqlText.firstWord(prepare.statement()).toLowerCase(java.util.Locale.ROOT) + "\"");
                 }
-                prepared.put(prepare.name(), new PreparedStatement(prepare.typedStatement(), List.of()));
+                String typed;
+                try {
+                    typed = prepare.typedStatement();
+                } catch (IllegalArgumentException e) {
+                    throw new QueryException(ErrorCode.GENERIC_USER_ERROR, e.getMessage(), "42P02", null);
+                }
+                // Declared types count as parameters even where the statement does not use them.
+                prepared.put(prepare.name(), new PreparedStatement(typed, Collections.nCopies(prepare.types().size(), 0)));
                 return new Execution(ListCursor.empty(), Optional.empty(), "PREPARE");
             }
             case PreparedSql.Execute execute -> {
@@ -187,13 +194,24 @@ final class StatementRunner {
                     throw new QueryException(ErrorCode.GENERIC_USER_ERROR,
                             "prepared statement \"" + execute.name() + "\" does not exist", "26000", null);
                 }
-                int expected = SqlText.parameterCount(target.sql());
+                if (PreparedSql.FIRST_WORDS.contains(SqlText.firstWord(target.sql()))) {
+                    // A protocol-level statement may hold one (Parse of "EXECUTE a" named a): never recurse.
+                    throw new QueryException(ErrorCode.SYNTAX_ERROR, "prepared statement \"" + execute.name()
+                            + "\" cannot be executed with EXECUTE");
+                }
+                int expected = Math.max(target.parameterTypes().size(), SqlText.parameterCount(target.sql()));
                 if (execute.arguments().size() != expected) {
                     throw new QueryException(ErrorCode.SYNTAX_ERROR, "wrong number of parameters for prepared statement \""
                             + execute.name() + "\": expected " + expected + ", got " + execute.arguments().size());
                 }
                 List<String> arguments = execute.arguments().stream().map(a -> "(" + a + ")").toList();
-                return start(SqlText.bind(target.sql(), arguments), state, onDispatch, forwardIn);
+                String bound;
+                try {
+                    bound = SqlText.bind(target.sql(), arguments);
+                } catch (IllegalArgumentException e) {
+                    throw new QueryException(ErrorCode.GENERIC_USER_ERROR, e.getMessage(), "42P02", null);
+                }
+                return start(bound, state, onDispatch, forwardIn);
             }
             case PreparedSql.Deallocate deallocate -> {
                 if (deallocate.name().isEmpty()) {
@@ -252,8 +270,12 @@ final class StatementRunner {
                 || execution.columns().isEmpty()) {
             return execution;
         }
-        return LABELS.of(sql, Dialect.POSTGRES).filter(names -> names.size() == execution.columns().size())
-                .map(execution::named).orElse(execution);
+        try {
+            return LABELS.of(sql, Dialect.POSTGRES).filter(names -> names.size() == execution.columns().size())
+                    .map(execution::named).orElse(execution);
+        } catch (RuntimeException e) {
+            return execution; // a statement the labeller misreads keeps the engine's names, and runs
+        }
     }
 
     /** Text results come as a simple query (one message for PostgreSQL to read, not five). */

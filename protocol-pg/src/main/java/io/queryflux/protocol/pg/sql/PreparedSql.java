@@ -23,15 +23,19 @@ public sealed interface PreparedSql {
             requireNonNull(statement, "statement is null");
         }
 
-        /** The statement with each parameter of a declared type cast to it, as PostgreSQL types it. */
+        /**
+         * The statement with each parameter of a declared type cast to it, as PostgreSQL types it
+         * (a type modifier such as {@code numeric(5,2)} does not apply to parameters, so it is left out).
+         *
+         * @throws IllegalArgumentException for a parameter number PostgreSQL would not take ($0)
+         */
         public String typedStatement() {
-            if (types.isEmpty()) {
-                return statement;
-            }
             int count = Math.max(types.size(), SqlText.parameterCount(statement));
             String[] parameters = new String[count];
             for (int i = 0; i < count; i++) {
-                parameters[i] = i < types.size() ? "CAST($" + (i + 1) + " AS " + types.get(i) + ")" : "$" + (i + 1);
+                parameters[i] = i < types.size()
+                        ? "CAST($" + (i + 1) + " AS " + types.get(i).replaceAll("\\s*\\([^)]*\\)", "") + ")"
+                        : "$" + (i + 1);
             }
             return SqlText.bind(statement, List.of(parameters));
         }
