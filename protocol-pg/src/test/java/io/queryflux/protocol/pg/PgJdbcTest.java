@@ -247,6 +247,36 @@ class PgJdbcTest {
         }
     }
 
+    @Test
+    @org.junit.jupiter.api.Timeout(90)
+    void statementTimeoutCancelsALongQueryAsPostgresDoes() throws SQLException {
+        // Minutes of work on DuckDB: only the timeout ends it within the test's limit.
+        String slow = "SELECT sum(range % 7) FROM range(100000000000)";
+        try (Connection c = server.connect("preferQueryMode=simple"); Statement s = c.createStatement()) {
+            s.execute("SET statement_timeout = '300ms'");
+            SQLException e = assertThrows(SQLException.class, () -> s.executeQuery(slow));
+            assertEquals("57014", e.getSQLState());
+            assertTrue(e.getMessage().contains("canceling statement due to statement timeout"), e.getMessage());
+            try (ResultSet rs = s.executeQuery("SHOW statement_timeout")) {
+                assertTrue(rs.next());
+                assertEquals("300ms", rs.getString(1));
+            }
+            assertEquals("22023", assertThrows(SQLException.class,
+                    () -> s.execute("SET statement_timeout = 'soon'")).getSQLState());
+            s.execute("SET statement_timeout = 0");
+            try (ResultSet rs = s.executeQuery("SELECT sum(range) FROM range(1000)")) { // no limit now
+                assertTrue(rs.next());
+                assertEquals(499500, rs.getLong(1));
+            }
+        }
+        // Set at connection start, in the extended protocol.
+        try (Connection c = server.connect("options=-c%20statement_timeout%3D200"); PreparedStatement p =
+                c.prepareStatement(slow)) {
+            assertEquals("57014", assertThrows(SQLException.class, p::executeQuery).getSQLState());
+        }
+        assertEquals(0, server.duckDb().group().runningQueries());
+    }
+
     private static List<String> labels(java.sql.ResultSetMetaData meta) throws SQLException {
         List<String> labels = new java.util.ArrayList<>();
         for (int i = 1; i <= meta.getColumnCount(); i++) {

@@ -315,7 +315,8 @@ public final class PgConnection implements Runnable {
         }
         for (String statement : parts) {
             Execution execution = null;
-            try (DisconnectWatch watch = DisconnectWatch.start(socket, buffered, this::cancelRunning)) {
+            StatementTimeout timeout = StatementTimeout.start(session.statementTimeout(), this::cancelRunning);
+            try (timeout; DisconnectWatch watch = DisconnectWatch.start(socket, buffered, this::cancelRunning)) {
                 execution = runner.start(statement, session, this::dispatched, Optional.of(List.of()));
                 afterStatement();
                 if (execution.copyOut().isPresent()) {
@@ -336,7 +337,7 @@ public final class PgConnection implements Runnable {
                 }
                 execution = closeLater(execution);
             } catch (QueryException e) {
-                failStatement(e);
+                failStatement(timeout.explain(e));
                 break;
             } finally {
                 running = null;
@@ -561,10 +562,11 @@ public final class PgConnection implements Runnable {
     }
 
     private void extended(Step step) throws IOException {
-        try {
+        StatementTimeout timeout = StatementTimeout.start(session.statementTimeout(), this::cancelRunning);
+        try (timeout) {
             step.run();
         } catch (QueryException e) {
-            failStatement(e);
+            failStatement(timeout.explain(e));
             state = State.SKIPPING_TO_SYNC;
         } finally {
             running = null;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.queryflux.dispatch.ClientSession;
 import io.queryflux.protocol.pg.messages.TransactionStatus;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ public final class SessionState {
     private TransactionStatus transaction = TransactionStatus.IDLE;
     private boolean printsLikeEngineConnections;
     private String timeZone = "";
+    private Duration statementTimeout = Duration.ZERO;
 
     public SessionState(ClientSession session, int processId, String serverVersion, Map<String, String> startup) {
         this.session = requireNonNull(session, "session is null");
@@ -149,7 +151,14 @@ public final class SessionState {
                     session.headers(), session.clientTags(), session.sessionProperties());
         } else if (k.equals("search_path")) {
             session = session.withSchema(firstSchema(value));
+        } else if (k.equals("statement_timeout")) {
+            statementTimeout = StatementTimeout.parse(value).orElse(Duration.ZERO);
         }
+    }
+
+    /** How long a statement may run before the proxy cancels it; zero: no limit. */
+    Duration statementTimeout() {
+        return statementTimeout; // read for every statement
     }
 
     public void reset(String name) {
