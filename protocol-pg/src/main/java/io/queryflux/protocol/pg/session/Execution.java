@@ -26,6 +26,8 @@ final class Execution implements AutoCloseable {
     private final String verb;
     private final boolean readOnly;
     private final Optional<CopyToStdout> copyOut;
+    /** The query whose rows this reads without owning them (a cursor's, for FETCH): a CancelRequest reaches it. */
+    private final Optional<RunningQuery> source;
     /** The columns as the client's database would name them, where the engine names them otherwise. */
     private final Optional<List<Column>> renamed;
     private long rows;
@@ -37,22 +39,28 @@ final class Execution implements AutoCloseable {
     }
 
     Execution(ResultCursor cursor, Optional<RunningQuery> query, String verb, boolean readOnly) {
-        this(cursor, query, verb, readOnly, Optional.empty(), Optional.empty());
+        this(cursor, query, Optional.empty(), verb, readOnly, Optional.empty(), Optional.empty());
     }
 
-    private Execution(ResultCursor cursor, Optional<RunningQuery> query, String verb, boolean readOnly,
-            Optional<CopyToStdout> copyOut, Optional<List<Column>> renamed) {
+    private Execution(ResultCursor cursor, Optional<RunningQuery> query, Optional<RunningQuery> source, String verb,
+            boolean readOnly, Optional<CopyToStdout> copyOut, Optional<List<Column>> renamed) {
         this.cursor = requireNonNull(cursor, "cursor is null");
         this.query = requireNonNull(query, "query is null");
+        this.source = requireNonNull(source, "source is null");
         this.verb = requireNonNull(verb, "verb is null");
         this.readOnly = readOnly;
         this.copyOut = requireNonNull(copyOut, "copyOut is null");
         this.renamed = requireNonNull(renamed, "renamed is null");
     }
 
+    /** Rows of {@code source}'s result read by another statement (FETCH of a cursor); closing this leaves it open. */
+    static Execution readingFrom(ResultCursor rows, Optional<RunningQuery> source, String verb) {
+        return new Execution(rows, Optional.empty(), source, verb, false, Optional.empty(), Optional.empty());
+    }
+
     /** This (not yet read) query's rows, to be sent as COPY output instead; the result takes over its cursor. */
     Execution copyingOut(CopyToStdout copy) {
-        return new Execution(cursor, query, "COPY", true, Optional.of(copy), renamed);
+        return new Execution(cursor, query, source, "COPY", true, Optional.of(copy), renamed);
     }
 
     /** This (not yet read) result with its columns named {@code names}, in order; the result takes over its cursor. */
@@ -65,7 +73,7 @@ final class Execution implements AutoCloseable {
         for (int i = 0; i < columns.size(); i++) {
             renamedColumns.add(new Column(names.get(i), columns.get(i).type()));
         }
-        return new Execution(cursor, query, verb, readOnly, copyOut, Optional.of(List.copyOf(renamedColumns)));
+        return new Execution(cursor, query, source, verb, readOnly, copyOut, Optional.of(List.copyOf(renamedColumns)));
     }
 
     /** Set when the rows go out as COPY data (COPY ... TO STDOUT). */
@@ -126,6 +134,11 @@ final class Execution implements AutoCloseable {
 
     Optional<RunningQuery> query() {
         return query;
+    }
+
+    /** The query a CancelRequest stops while this runs: its own, or the one it reads from. */
+    Optional<RunningQuery> cancelTarget() {
+        return query.or(() -> source);
     }
 
     void countRow() {

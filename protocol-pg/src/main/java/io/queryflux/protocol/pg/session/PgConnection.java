@@ -687,7 +687,7 @@ public final class PgConnection implements Runnable {
             return;
         }
         Execution execution = started(portal);
-        running = execution.query().orElse(null);
+        running = execution.cancelTarget().orElse(null);
         if (execution.cursor() instanceof PgWireRows rows) {
             forwardRows(execution, rows, execute.maxRows());
         } else {

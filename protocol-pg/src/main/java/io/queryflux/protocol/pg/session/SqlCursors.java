@@ -43,7 +43,7 @@ final class SqlCursors {
         if (fetch.move()) {
             return done("MOVE " + cursor.skip(fetch.count()));
         }
-        return new Execution(cursor.window(fetch.count()), Optional.empty(), "FETCH");
+        return Execution.readingFrom(cursor.window(fetch.count()), cursor.rows().query(), "FETCH");
     }
 
     /** The cursor's columns, for a Describe of a FETCH statement. */
