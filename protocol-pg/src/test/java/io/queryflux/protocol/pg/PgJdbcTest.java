@@ -277,6 +277,22 @@ class PgJdbcTest {
         assertEquals(0, server.duckDb().group().runningQueries());
     }
 
+    @Test
+    void aBoundParameterDoesNotNameAColumn() throws SQLException {
+        // PostgreSQL names $1 "?column?" whatever value is bound; the literal the proxy binds must not
+        // name it (a boolean is bound as true, bytes as decode('..', 'hex'): "bool" and "decode").
+        try (Connection c = server.connect("prepareThreshold=1");
+                PreparedStatement s = c.prepareStatement("SELECT ?, ?, ? AS d, name FROM people WHERE id = ?")) {
+            s.setBoolean(1, true);
+            s.setBytes(2, new byte[] {1, 2});
+            s.setBoolean(3, false);
+            s.setInt(4, 1);
+            try (ResultSet rs = s.executeQuery()) {
+                assertEquals(List.of("?column?", "?column?", "d", "name"), labels(rs.getMetaData()));
+            }
+        }
+    }
+
     private static List<String> labels(java.sql.ResultSetMetaData meta) throws SQLException {
         List<String> labels = new java.util.ArrayList<>();
         for (int i = 1; i <= meta.getColumnCount(); i++) {

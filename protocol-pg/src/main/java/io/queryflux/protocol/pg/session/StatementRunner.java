@@ -75,6 +75,16 @@ final class StatementRunner {
      */
     Execution start(String sql, SessionState state, Consumer<RunningQuery> onDispatch,
             Optional<List<Format>> forwardIn) throws QueryException {
+        return start(sql, sql, state, onDispatch, forwardIn);
+    }
+
+    /**
+     * As {@link #start(String, SessionState, Consumer, Optional)}, for a statement bound from
+     * {@code written}, the text the client prepared: its columns are named after that (a bound
+     * parameter's literal does not name a column in PostgreSQL).
+     */
+    Execution start(String sql, String written, SessionState state, Consumer<RunningQuery> onDispatch,
+            Optional<List<Format>> forwardIn) throws QueryException {
         String first = SqlText.firstWord(sql);
         if (state.transaction() == TransactionStatus.FAILED && !ALLOWED_WHEN_FAILED.contains(first)) {
             throw new QueryException(ErrorCode.GENERIC_USER_ERROR,
@@ -83,7 +93,7 @@ final class StatementRunner {
         if (first.equals("COPY") && CopyToStdout.isFromStdin(sql)) {
             // Only PostgreSQL speaks COPY's sub-protocol: the client's data is passed on to it.
             return dispatch(new QueryRequest(sql, state.session(), COPY_IN, Optional.of(EngineType.POSTGRES)), first,
-                    state, onDispatch);
+                    written, state, onDispatch);
         }
         if (first.equals("COPY")) {
             // Engines would read COPY ... TO STDOUT as a file on their own disk: the proxy runs the
@@ -119,10 +129,10 @@ final class StatementRunner {
         }
         Set<String> forward = forwardIn.isPresent() && state.printsLikeEngineConnections()
                 ? encodings(forwardIn.get()) : Set.of();
-        return dispatch(new QueryRequest(sql, state.session(), forward), first, state, onDispatch);
+        return dispatch(new QueryRequest(sql, state.session(), forward), first, written, state, onDispatch);
     }
 
-    private Execution dispatch(QueryRequest request, String first, SessionState state,
+    private Execution dispatch(QueryRequest request, String first, String written, SessionState state,
             Consumer<RunningQuery> onDispatch) throws QueryException {
         String sql = request.sql();
         RunningQuery query = dispatcher.submit(request);
@@ -131,7 +141,7 @@ final class StatementRunner {
             ResultCursor cursor = query.start();
             query.sessionChange().ifPresent(change -> state.setSession(change.applyTo(state.session())));
             return named(new Execution(cursor, Optional.of(query), Execution.verbOf(sql, first),
-                    Execution.isReadOnly(sql, first)), sql);
+                    Execution.isReadOnly(sql, first)), written);
         } catch (QueryException | RuntimeException e) {
             query.close();
             throw e;
@@ -323,7 +333,7 @@ final class StatementRunner {
         }
         String probe = "SELECT * FROM (" + stripTrailingSemicolon(bound) + ") AS qf_describe LIMIT 0";
         try (Execution e = start(probe, state, onDispatch, Optional.empty())) {
-            Described described = Described.of(named(e, bound).columns());
+            Described described = Described.of(named(e, sql).columns());
             e.cursor().next(); // its end (no rows): a probe closed unread would count as cancelled
             return described;
         }
