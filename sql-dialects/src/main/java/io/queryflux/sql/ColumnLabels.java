@@ -65,6 +65,8 @@ public final class ColumnLabels {
         }
     }
 
+    private static final int MAX_CACHED_LENGTH = 16 * 1024;
+
     private final LruCache<String, Optional<List<String>>> cache;
 
     public ColumnLabels(int cacheSize) {
@@ -80,6 +82,9 @@ public final class ColumnLabels {
         requireNonNull(sql, "sql is null");
         if (client.family() != Dialect.POSTGRES) {
             return Optional.empty();
+        }
+        if (sql.length() > MAX_CACHED_LENGTH) {
+            return postgres(sql); // kept out of the cache, whose entries hold their statement's text
         }
         Optional<List<String>> labels = cache.get(sql);
         if (labels == null) {
