@@ -261,19 +261,35 @@ class PgJdbcTest {
                 assertTrue(rs.next());
                 assertEquals("300ms", rs.getString(1));
             }
-            assertEquals("22023", assertThrows(SQLException.class,
-                    () -> s.execute("SET statement_timeout = 'soon'")).getSQLState());
+            for (String invalid : List.of("'soon'", "'5S'", "'30d'")) { // units are case-sensitive; 30d is too long
+                assertEquals("22023", assertThrows(SQLException.class,
+                        () -> s.execute("SET statement_timeout = " + invalid)).getSQLState(), invalid);
+            }
+            s.execute("SET statement_timeout = 60000");
+            try (ResultSet rs = s.executeQuery("SHOW statement_timeout")) { // printed as PostgreSQL prints it
+                assertTrue(rs.next());
+                assertEquals("1min", rs.getString(1));
+            }
             s.execute("SET statement_timeout = 0");
             try (ResultSet rs = s.executeQuery("SELECT sum(range) FROM range(1000)")) { // no limit now
                 assertTrue(rs.next());
                 assertEquals(499500, rs.getLong(1));
             }
         }
-        // Set at connection start, in the extended protocol.
+        // Set at connection start, in the extended protocol; RESET goes back to it, as in PostgreSQL.
         try (Connection c = server.connect("options=-c%20statement_timeout%3D200"); PreparedStatement p =
-                c.prepareStatement(slow)) {
+                c.prepareStatement(slow); Statement s = c.createStatement()) {
             assertEquals("57014", assertThrows(SQLException.class, p::executeQuery).getSQLState());
+            s.execute("SET statement_timeout = 0");
+            s.execute("RESET statement_timeout");
+            try (ResultSet rs = s.executeQuery("SHOW statement_timeout")) {
+                assertTrue(rs.next());
+                assertEquals("200ms", rs.getString(1));
+            }
         }
+        // A value PostgreSQL would not take refuses the connection.
+        assertEquals("22023", assertThrows(SQLException.class,
+                () -> server.connect("options=-c%20statement_timeout%3Dsoon")).getSQLState());
         assertEquals(0, server.duckDb().group().runningQueries());
     }
 

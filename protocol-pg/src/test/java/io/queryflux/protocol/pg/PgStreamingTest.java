@@ -74,6 +74,8 @@ class PgStreamingTest {
             }, 500, TimeUnit.MILLISECONDS);
             SQLException cancelled = assertThrows(SQLException.class, () -> s.executeQuery(ENDLESS));
             assertEquals("57014", cancelled.getSQLState());
+            assertTrue(cancelled.getMessage().contains("canceling statement due to user request"),
+                    cancelled.getMessage());
             assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 20);
             try (ResultSet rs = s.executeQuery("SELECT 1")) { // the session is usable afterwards
                 assertTrue(rs.next());

@@ -116,9 +116,8 @@ final class LocalStatements {
         }
         if (value.equalsIgnoreCase("DEFAULT")) {
             state.reset(name);
-        } else if (name.equals("statement_timeout") && StatementTimeout.parse(value(value)).isEmpty()) {
-            throw new QueryException(ErrorCode.INVALID_SESSION_PROPERTY,
-                    "invalid value for parameter \"statement_timeout\": \"" + value(value) + "\"");
+        } else if (name.equals("statement_timeout") && StatementTimeout.parseMillis(value(value)).isEmpty()) {
+            throw new QueryException(ErrorCode.INVALID_SESSION_PROPERTY, StatementTimeout.invalid(value(value)));
         } else {
             state.set(name, value(value));
         }

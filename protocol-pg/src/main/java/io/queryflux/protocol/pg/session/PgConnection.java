@@ -7,6 +7,7 @@ import io.queryflux.dispatch.ClientSession;
 import io.queryflux.dispatch.Protocol;
 import io.queryflux.dispatch.RunningQuery;
 import io.queryflux.engine.Column;
+import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.PgWireCopyIn;
 import io.queryflux.engine.PgWireRows;
 import io.queryflux.engine.net.BriefSpin;
@@ -63,6 +64,8 @@ public final class PgConnection implements Runnable {
     private final ConnectionSettings settings;
     private final StatementRunner runner;
     private final SqlCursors cursors = new SqlCursors();
+    /** statement_timeout of the extended-protocol messages since the last Sync or completed Execute. */
+    private StatementTimeout extendedTimeout;
     private Socket socket;
     private ClientInput buffered;
     /** A client in a query loop sends its next statement within microseconds of the last answer. */
@@ -132,6 +135,7 @@ public final class PgConnection implements Runnable {
             portals.values().forEach(Portal::abort);
             portals.clear();
             cursors.closeAll();
+            stopExtendedTimeout();
             closeDeferred();
             if (processId != 0) {
                 settings.backends().unregister(processId, this);
@@ -220,6 +224,11 @@ public final class PgConnection implements Runnable {
         secret = settings.backends().newSecret();
         session = new SessionState(clientSession, processId, settings.serverVersion(), parameters);
         Optional.ofNullable(parameters.get("options")).ifPresent(this::applyOptions);
+        if (!session.hasValidStatementTimeout()) {
+            // PostgreSQL refuses the connection rather than run without the limit the client asked for.
+            fatal("22023", StatementTimeout.invalid(session.get("statement_timeout").orElse("")));
+            return false;
+        }
         encoder = new PgValueEncoder(session.zone());
         encoderZone = session.get("TimeZone").orElse("");
         out.authenticationOk();
@@ -252,7 +261,7 @@ public final class PgConnection implements Runnable {
             }
             int eq = option.indexOf('=');
             if (eq > 0) {
-                session.set(option.substring(0, eq).replace('-', '_'), option.substring(eq + 1));
+                session.setAtStartup(option.substring(0, eq).replace('-', '_'), option.substring(eq + 1));
             }
         }
         session.drainChangedReported();
@@ -315,7 +324,7 @@ public final class PgConnection implements Runnable {
         }
         for (String statement : parts) {
             Execution execution = null;
-            StatementTimeout timeout = StatementTimeout.start(session.statementTimeout(), this::cancelRunning);
+            StatementTimeout timeout = StatementTimeout.start(session.statementTimeout(), () -> running);
             try (timeout; DisconnectWatch watch = DisconnectWatch.start(socket, buffered, this::cancelRunning)) {
                 execution = runner.start(statement, session, this::dispatched, Optional.of(List.of()));
                 afterStatement();
@@ -394,7 +403,10 @@ public final class PgConnection implements Runnable {
         if (session.transaction() == TransactionStatus.IN_TRANSACTION) {
             session.setTransaction(TransactionStatus.FAILED);
         }
-        error(PgError.error(e.sqlState(), e.getMessage()));
+        // A cancel the dispatcher reports in its own words reads as PostgreSQL's to psql and drivers.
+        String message = e.code() == ErrorCode.USER_CANCELED && e.getMessage().startsWith("Query was canceled")
+                ? "canceling statement due to user request" : e.getMessage();
+        error(PgError.error(e.sqlState(), message));
     }
 
     /**
@@ -562,14 +574,27 @@ public final class PgConnection implements Runnable {
     }
 
     private void extended(Step step) throws IOException {
-        StatementTimeout timeout = StatementTimeout.start(session.statementTimeout(), this::cancelRunning);
-        try (timeout) {
+        // As in PostgreSQL, statement_timeout runs from the first message after a Sync or a
+        // completed Execute until the next of those.
+        if (extendedTimeout == null) {
+            extendedTimeout = StatementTimeout.start(session.statementTimeout(), () -> running);
+        }
+        try {
+            extendedTimeout.checkNotExpired();
             step.run();
         } catch (QueryException e) {
-            failStatement(timeout.explain(e));
+            failStatement(extendedTimeout.explain(e));
             state = State.SKIPPING_TO_SYNC;
+            stopExtendedTimeout();
         } finally {
             running = null;
+        }
+    }
+
+    private void stopExtendedTimeout() {
+        if (extendedTimeout != null) {
+            extendedTimeout.close();
+            extendedTimeout = null;
         }
     }
 
@@ -693,6 +718,9 @@ public final class PgConnection implements Runnable {
         } else {
             stream(execution, portal.resultFormats(), execute.maxRows());
         }
+        if (execution.exhausted()) {
+            stopExtendedTimeout(); // this Execute completed; a suspended portal keeps the clock running
+        }
         if (execution.exhausted() && closeLater(execution) != null) {
             // Free the group slot now; the portal stays until Sync or Close, as PostgreSQL keeps it.
             execution.close();
@@ -711,6 +739,7 @@ public final class PgConnection implements Runnable {
     }
 
     private void sync() throws IOException {
+        stopExtendedTimeout();
         state = State.READY;
         if (session.transaction() == TransactionStatus.IDLE) {
             // The implicit transaction ends at Sync, and with it every portal.

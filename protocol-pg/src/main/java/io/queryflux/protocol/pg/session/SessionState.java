@@ -72,12 +72,26 @@ public final class SessionState {
         startup.forEach((name, value) -> {
             // client_encoding stays UTF8: it is the only encoding the proxy speaks.
             if (!Set.of("user", "database", "options", "replication", "client_encoding").contains(name)) {
+                // What the client connected with is also what RESET goes back to, as in PostgreSQL.
+                defaults.put(key(name), value);
                 settings.put(key(name), value);
                 displayNames.putIfAbsent(key(name), name);
             }
         });
         changedReported.clear();
         refreshDerivedSettings();
+        refreshStatementTimeout();
+    }
+
+    /** A setting given at connection start ({@code options=-c name=value}): RESET goes back to it. */
+    void setAtStartup(String name, String value) {
+        defaults.put(key(name), value);
+        set(name, value);
+    }
+
+    /** Whether the statement_timeout setting is one PostgreSQL takes; asked once the connection's settings are in. */
+    boolean hasValidStatementTimeout() {
+        return StatementTimeout.parseMillis(get("statement_timeout").orElse("0")).isPresent();
     }
 
     private void define(String name, String value) {
@@ -152,8 +166,16 @@ public final class SessionState {
         } else if (k.equals("search_path")) {
             session = session.withSchema(firstSchema(value));
         } else if (k.equals("statement_timeout")) {
-            statementTimeout = StatementTimeout.parse(value).orElse(Duration.ZERO);
+            refreshStatementTimeout();
         }
+    }
+
+    /** The timeout enforced, from the setting, which SHOW then prints as PostgreSQL does (5000 as 5s). */
+    private void refreshStatementTimeout() {
+        String k = key("statement_timeout");
+        Optional<Long> millis = StatementTimeout.parseMillis(settings.getOrDefault(k, "0"));
+        statementTimeout = Duration.ofMillis(millis.orElse(0L));
+        millis.ifPresent(ms -> settings.put(k, StatementTimeout.show(ms)));
     }
 
     /** How long a statement may run before the proxy cancels it; zero: no limit. */
