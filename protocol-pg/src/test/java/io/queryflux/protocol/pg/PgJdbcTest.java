@@ -309,6 +309,43 @@ class PgJdbcTest {
         }
     }
 
+    @Test
+    void setLocalLastsUntilTheTransactionEndsAndRollbackUndoesSet() throws SQLException {
+        try (Connection c = server.connect("preferQueryMode=simple"); Statement s = c.createStatement()) {
+            String application = show(s, "application_name"); // pgjdbc's, from the startup packet
+            s.execute("BEGIN");
+            s.execute("SET LOCAL statement_timeout = '1s'");
+            assertEquals("1s", show(s, "statement_timeout"));
+            s.execute("COMMIT");
+            assertEquals("0", show(s, "statement_timeout"));
+
+            s.execute("BEGIN");
+            s.execute("SET statement_timeout = '2s'");
+            s.execute("SET application_name = 'inside'");
+            s.execute("ROLLBACK");
+            assertEquals("0", show(s, "statement_timeout"));
+            assertEquals(application, show(s, "application_name"));
+
+            s.execute("BEGIN");
+            s.execute("SET statement_timeout = '3s'");
+            s.execute("SET LOCAL application_name = 'briefly'");
+            s.execute("COMMIT");
+            assertEquals("3s", show(s, "statement_timeout"));
+            assertEquals(application, show(s, "application_name"));
+
+            s.execute("SET LOCAL statement_timeout = '4s'"); // outside a transaction: no effect
+            assertEquals("3s", show(s, "statement_timeout"));
+            s.execute("RESET statement_timeout");
+        }
+    }
+
+    private static String show(Statement s, String name) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SHOW " + name)) {
+            assertTrue(rs.next());
+            return rs.getString(1);
+        }
+    }
+
     private static List<String> labels(java.sql.ResultSetMetaData meta) throws SQLException {
         List<String> labels = new java.util.ArrayList<>();
         for (int i = 1; i <= meta.getColumnCount(); i++) {

@@ -118,6 +118,8 @@ final class LocalStatements {
             state.reset(name);
         } else if (name.equals("statement_timeout") && StatementTimeout.parseMillis(value(value)).isEmpty()) {
             throw new QueryException(ErrorCode.INVALID_SESSION_PROPERTY, StatementTimeout.invalid(value(value)));
+        } else if ("LOCAL".equalsIgnoreCase(m.group(1))) {
+            state.setLocal(name, value(value));
         } else {
             state.set(name, value(value));
         }

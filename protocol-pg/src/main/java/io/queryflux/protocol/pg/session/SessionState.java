@@ -36,6 +36,10 @@ public final class SessionState {
     private TransactionStatus transaction = TransactionStatus.IDLE;
     private boolean printsLikeEngineConnections;
     private String timeZone = "";
+    /** The values settings had when the transaction began, for a ROLLBACK (null: not set then). */
+    private final Map<String, String> atTransactionStart = new LinkedHashMap<>();
+    /** The values settings had under a SET LOCAL, for the transaction's end (null: not set then). */
+    private final Map<String, String> underLocal = new LinkedHashMap<>();
     private Duration statementTimeout = Duration.ZERO;
 
     public SessionState(ClientSession session, int processId, String serverVersion, Map<String, String> startup) {
@@ -150,8 +154,56 @@ public final class SessionState {
         return all;
     }
 
-    /** Sets a parameter; the session follows application_name and search_path. */
+    /**
+     * Sets a parameter for the session; the session follows application_name and search_path.
+     * Inside a transaction a ROLLBACK undoes it, as in PostgreSQL.
+     */
     public void set(String name, String value) {
+        String k = key(name);
+        rememberForRollback(k);
+        underLocal.remove(k); // a plain SET outlasts the transaction's SET LOCAL
+        apply(name, value);
+    }
+
+    /**
+     * SET LOCAL: the value lasts until the transaction ends, however it ends. Outside a transaction
+     * it does nothing (PostgreSQL only warns).
+     */
+    public void setLocal(String name, String value) {
+        if (transaction == TransactionStatus.IDLE) {
+            return;
+        }
+        String k = key(name);
+        rememberForRollback(k);
+        if (!underLocal.containsKey(k)) {
+            underLocal.put(k, settings.get(k));
+        }
+        apply(name, value);
+    }
+
+    /** The transaction ended: its SET LOCAL values go, and at a ROLLBACK its SETs too. */
+    public void transactionEnded(boolean committed) {
+        Map<String, String> restore = committed ? underLocal : atTransactionStart;
+        restore.forEach(this::restore);
+        underLocal.clear();
+        atTransactionStart.clear();
+    }
+
+    private void rememberForRollback(String k) {
+        if (transaction != TransactionStatus.IDLE && !atTransactionStart.containsKey(k)) {
+            atTransactionStart.put(k, settings.get(k));
+        }
+    }
+
+    private void restore(String k, String value) {
+        if (value == null) {
+            settings.remove(k);
+        } else {
+            apply(displayNames.getOrDefault(k, k), value);
+        }
+    }
+
+    private void apply(String name, String value) {
         String k = key(name);
         settings.put(k, value);
         displayNames.putIfAbsent(k, name);
@@ -187,6 +239,8 @@ public final class SessionState {
         String k = key(name);
         String value = defaults.get(k);
         if (value == null) {
+            rememberForRollback(k);
+            underLocal.remove(k);
             settings.remove(k);
         } else {
             set(name, value);

@@ -118,6 +118,7 @@ final class StatementRunner {
             String tag = answered.get().tag();
             if (before != TransactionStatus.IDLE && state.transaction() == TransactionStatus.IDLE) {
                 cursors.transactionEnded(tag.equals("COMMIT"));
+                state.transactionEnded(tag.equals("COMMIT"));
             } else if (tag.equals("DISCARD ALL")) {
                 cursors.closeAll();
                 prepared.clear();
