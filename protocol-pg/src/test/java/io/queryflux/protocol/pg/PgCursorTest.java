@@ -45,11 +45,7 @@ class PgCursorTest {
     @AfterEach
     void noSlotIsLeft() throws InterruptedException {
         // Closing a cursor, its transaction or its connection gives back the group slot its query held.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (server.duckDb().group().runningQueries() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertEquals(0, server.duckDb().group().runningQueries());
+        server.awaitNoRunningQueries();
     }
 
     private static Connection simple() throws SQLException {

@@ -83,7 +83,7 @@ class PgStreamingTest {
         } finally {
             timer.shutdownNow();
         }
-        awaitNoRunningQueries();
+        server.awaitNoRunningQueries();
     }
 
     @Test
@@ -96,7 +96,7 @@ class PgStreamingTest {
         assertTrue(rs.next());
         assertEquals(1, server.duckDb().group().runningQueries());
         c.abort(Runnable::run);
-        awaitNoRunningQueries();
+        server.awaitNoRunningQueries();
     }
 
     @Test
@@ -108,7 +108,7 @@ class PgStreamingTest {
             Thread.sleep(300);
             assertEquals(1, server.duckDb().group().runningQueries());
         }
-        awaitNoRunningQueries();
+        server.awaitNoRunningQueries();
     }
 
     @Test
@@ -121,15 +121,6 @@ class PgStreamingTest {
             }
             assertEquals(1, server.duckDb().group().runningQueries());
         }
-        awaitNoRunningQueries();
-    }
-
-    private static void awaitNoRunningQueries() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (server.duckDb().group().runningQueries() != 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertEquals(0, server.duckDb().group().runningQueries(), "a group slot leaked");
-        assertEquals(0, server.duckDb().dispatcher().registry().size(), "a query stayed registered");
+        server.awaitNoRunningQueries();
     }
 }

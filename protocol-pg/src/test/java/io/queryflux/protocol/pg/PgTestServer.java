@@ -1,5 +1,7 @@
 package io.queryflux.protocol.pg;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.queryflux.auth.AuthProvider;
 import io.queryflux.auth.StaticAuthProvider;
 import io.queryflux.protocol.pg.auth.PgAuthMethod;
@@ -10,6 +12,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /** A PostgreSQL frontend over one in-memory DuckDB, with static users, for one test class. */
 final class PgTestServer implements AutoCloseable {
@@ -63,6 +66,20 @@ final class PgTestServer implements AutoCloseable {
         properties.setProperty("user", user);
         properties.setProperty("password", password);
         return DriverManager.getConnection(url(options), properties);
+    }
+
+    /**
+     * Waits until no query holds a group slot or stays registered, and fails if one still does
+     * after 15 s: closing a statement, a cursor or a connection gives its slot back.
+     */
+    void awaitNoRunningQueries() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (duckDb.group().runningQueries() != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, duckDb.group().runningQueries(), "a group slot leaked");
+        assertEquals(0, duckDb.dispatcher().registry().size(),
+                "a query stayed registered");
     }
 
     @Override
