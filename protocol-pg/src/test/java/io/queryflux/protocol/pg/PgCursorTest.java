@@ -171,6 +171,26 @@ class PgCursorTest {
     }
 
     @Test
+    void aCursorDeclaredWithParametersNamesThemAsPostgresDoes() throws SQLException {
+        // As psycopg 3 declares a named cursor: the DECLARE itself carries the bound parameters.
+        try (Connection c = server.connect("prepareThreshold=1")) {
+            c.setAutoCommit(false);
+            try (PreparedStatement declare = c.prepareStatement("DECLARE bound CURSOR FOR SELECT ?, ? AS flag")) {
+                declare.setBoolean(1, true);
+                declare.setBoolean(2, false);
+                declare.execute();
+            }
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("FETCH bound")) {
+                assertEquals("?column?", rs.getMetaData().getColumnLabel(1));
+                assertEquals("flag", rs.getMetaData().getColumnLabel(2));
+                assertTrue(rs.next());
+                assertTrue(rs.getBoolean(1));
+            }
+            c.rollback();
+        }
+    }
+
+    @Test
     void theExtendedProtocolPreparesFetchWithTheCursorsColumns() throws SQLException {
         try (Connection c = server.connect("prepareThreshold=1"); Statement s = c.createStatement()) {
             c.setAutoCommit(false);

@@ -107,7 +107,7 @@ final class StatementRunner {
             return start(copy.query(), state, onDispatch, Optional.empty()).copyingOut(copy);
         }
         if (CursorStatement.FIRST_WORDS.contains(first)) {
-            return cursorStatement(parseCursorStatement(sql), state, onDispatch);
+            return cursorStatement(parseCursorStatement(sql), written, state, onDispatch);
         }
         if (PreparedSql.FIRST_WORDS.contains(first)) {
             return preparedSql(sql, state, onDispatch, forwardIn);
@@ -157,10 +157,13 @@ final class StatementRunner {
         }
     }
 
-    private Execution cursorStatement(CursorStatement statement, SessionState state, Consumer<RunningQuery> onDispatch)
-            throws QueryException {
+    /** @param written the statement as prepared (parameters unbound): a cursor's columns are named after it */
+    private Execution cursorStatement(CursorStatement statement, String written, SessionState state,
+            Consumer<RunningQuery> onDispatch) throws QueryException {
         return switch (statement) {
-            case CursorStatement.Declare declare -> declare(declare, state, onDispatch);
+            case CursorStatement.Declare declare -> declare(declare,
+                    parseCursorStatement(written) instanceof CursorStatement.Declare prepared ? prepared.query()
+                            : declare.query(), state, onDispatch);
             case CursorStatement.Fetch fetch -> cursors.fetch(fetch, onDispatch);
             case CursorStatement.Close close -> cursors.close(close.name());
         };
@@ -242,8 +245,8 @@ final class StatementRunner {
      * Starts the cursor's query (its rows are not read yet) and keeps it under the cursor's name,
      * with PostgreSQL's checks: a cursor without HOLD only in a transaction block, names unique.
      */
-    private Execution declare(CursorStatement.Declare declare, SessionState state, Consumer<RunningQuery> onDispatch)
-            throws QueryException {
+    private Execution declare(CursorStatement.Declare declare, String writtenQuery, SessionState state,
+            Consumer<RunningQuery> onDispatch) throws QueryException {
         if (declare.binary()) {
             throw new QueryException(ErrorCode.NOT_SUPPORTED, "binary cursors are not supported by the QueryFlux"
                     + " PostgreSQL frontend");
@@ -265,7 +268,7 @@ final class StatementRunner {
             throw new QueryException(ErrorCode.SYNTAX_ERROR, "a cursor is declared for a query (SELECT, VALUES, TABLE"
                     + " or WITH)");
         }
-        Execution rows = start(declare.query(), state, onDispatch, Optional.empty());
+        Execution rows = start(declare.query(), writtenQuery, state, onDispatch, Optional.empty());
         cursors.declare(declare.name(), new DeclaredCursor(rows, declare.withHold(), inTransaction));
         return new Execution(ListCursor.empty(), Optional.empty(), "DECLARE CURSOR");
     }
