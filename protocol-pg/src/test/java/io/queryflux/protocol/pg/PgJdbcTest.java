@@ -194,6 +194,12 @@ class PgJdbcTest {
     void sqlPrepareExecuteAndDeallocateWorkOnAnEngineWithoutThem() throws SQLException {
         try (Connection c = server.connect("preferQueryMode=simple"); Statement s = c.createStatement()) {
             s.execute("PREPARE next_of(int) AS SELECT $1 + 1 AS n");
+            s.execute("PREPARE typed(bool) AS SELECT $1");
+            try (ResultSet rs = s.executeQuery("EXECUTE typed(true)")) { // named as PostgreSQL names $1
+                assertEquals("?column?", rs.getMetaData().getColumnLabel(1));
+                assertTrue(rs.next());
+                assertTrue(rs.getBoolean(1));
+            }
             s.execute("PREPARE shout AS SELECT upper($1) AS loud, name FROM people WHERE id = $2");
             try (ResultSet rs = s.executeQuery("EXECUTE next_of(41)")) {
                 assertTrue(rs.next());

@@ -692,7 +692,7 @@ public final class PgConnection implements Runnable {
                 throw new QueryException(io.queryflux.engine.ErrorCode.NOT_SUPPORTED,
                         "COPY ... FROM STDIN is served in the simple query protocol only");
             }
-            Execution execution = runner.start(portal.sql(), portal.statement().sql(), session, this::dispatched,
+            Execution execution = runner.start(portal.sql(), portal.statement().written(), session, this::dispatched,
                     Optional.of(portal.resultFormats()));
             if (execution.copyOut().isPresent()) {
                 execution.close();

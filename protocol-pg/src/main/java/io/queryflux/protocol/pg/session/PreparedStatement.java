@@ -8,17 +8,29 @@ import java.util.Optional;
 /** A parsed statement: its text, parameter types (0: unspecified) and, once described, what it returns. */
 final class PreparedStatement {
     private final String sql;
+    private final String written;
     private final List<Integer> parameterTypes;
     private Optional<Described> described = Optional.empty();
     private List<Integer> describedParameterTypes = List.of();
 
     PreparedStatement(String sql, List<Integer> parameterTypes) {
+        this(sql, sql, parameterTypes);
+    }
+
+    /** @param written the statement as the client wrote it, when {@code sql} is a rewriting of it (SQL PREPARE's casts) */
+    PreparedStatement(String sql, String written, List<Integer> parameterTypes) {
         this.sql = requireNonNull(sql, "sql is null");
+        this.written = requireNonNull(written, "written is null");
         this.parameterTypes = List.copyOf(parameterTypes);
     }
 
     String sql() {
         return sql;
+    }
+
+    /** The statement as written, which its result columns are named after. */
+    String written() {
+        return written;
     }
 
     List<Integer> parameterTypes() {

@@ -199,7 +199,8 @@ final class StatementRunner {
                     throw new QueryException(ErrorCode.GENERIC_USER_ERROR, e.getMessage(), "42P02", null);
                 }
                 // Declared types count as parameters even where the statement does not use them.
-                prepared.put(prepare.name(), new PreparedStatement(typed, Collections.nCopies(prepare.types().size(), 0)));
+                prepared.put(prepare.name(), new PreparedStatement(typed, prepare.statement(),
+                        Collections.nCopies(prepare.types().size(), 0)));
                 return new Execution(ListCursor.empty(), Optional.empty(), "PREPARE");
             }
             case PreparedSql.Execute execute -> {
@@ -225,7 +226,7 @@ final class StatementRunner {
                 } catch (IllegalArgumentException e) {
                     throw new QueryException(ErrorCode.GENERIC_USER_ERROR, e.getMessage(), "42P02", null);
                 }
-                return start(bound, state, onDispatch, forwardIn);
+                return start(bound, target.written(), state, onDispatch, forwardIn);
             }
             case PreparedSql.Deallocate deallocate -> {
                 if (deallocate.name().isEmpty()) {
