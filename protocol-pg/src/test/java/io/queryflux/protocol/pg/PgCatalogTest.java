@@ -120,6 +120,10 @@ class PgCatalogTest {
         assertTrue(detailed.contains("Size") && detailed.contains("analytics") && !detailed.contains("ERROR"), detailed);
         String schemas = psql("\\dn");
         assertTrue(schemas.contains("List of schemas") && schemas.contains("main"), schemas);
+        for (String command : List.of("\\df+", "\\db")) { // functions with their source; tablespaces
+            String listed = psql(command);
+            assertTrue(listed.contains("List of") && !listed.contains("ERROR"), command + ": " + listed);
+        }
         String withStorage = psql("\\d+ orders");
         assertTrue(withStorage.contains("Storage") && withStorage.contains("customer"), withStorage);
     }

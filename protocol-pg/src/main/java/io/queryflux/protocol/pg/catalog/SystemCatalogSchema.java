@@ -164,6 +164,8 @@ final class SystemCatalogSchema {
             "pg_database_size(d) AS NULL::BIGINT", // not known: psql's \l+ shows no size
             "pg_size_pretty(s) AS s || ' bytes'",
             "pg_get_function_result(o) AS NULL::VARCHAR",
+            "pg_get_function_sqlbody(o) AS NULL::VARCHAR",
+            "pg_tablespace_location(o) AS ''",
             "pg_get_function_arguments(o) AS NULL::VARCHAR",
             "pg_get_function_identity_arguments(o) AS NULL::VARCHAR",
             "has_table_privilege(t, p) AS true",
