@@ -120,7 +120,7 @@ class PgCatalogTest {
         assertTrue(detailed.contains("Size") && detailed.contains("analytics") && !detailed.contains("ERROR"), detailed);
         String schemas = psql("\\dn");
         assertTrue(schemas.contains("List of schemas") && schemas.contains("main"), schemas);
-        for (String command : List.of("\\df+", "\\db")) { // functions with their source; tablespaces
+        for (String command : List.of("\\df+", "\\db", "\\dconfig")) { // functions, tablespaces, settings
             String listed = psql(command);
             assertTrue(listed.contains("List of") && !listed.contains("ERROR"), command + ": " + listed);
         }

@@ -166,6 +166,8 @@ final class SystemCatalogSchema {
             "pg_get_function_result(o) AS NULL::VARCHAR",
             "pg_get_function_sqlbody(o) AS NULL::VARCHAR",
             "pg_tablespace_location(o) AS ''",
+            // DuckDB's own current_setting takes only constants; psql's \dconfig passes a column.
+            "current_setting(n) AS (SELECT setting FROM pgc.pg_settings WHERE name = n)",
             "pg_get_function_arguments(o) AS NULL::VARCHAR",
             "pg_get_function_identity_arguments(o) AS NULL::VARCHAR",
             "has_table_privilege(t, p) AS true",
