@@ -83,6 +83,22 @@ class PgCursorTest {
     }
 
     @Test
+    void absoluteAndRelativeGoForwardAsOnANoScrollCursor() throws SQLException {
+        try (Connection c = simple(); Statement s = c.createStatement()) {
+            s.execute("BEGIN");
+            s.execute("DECLARE c CURSOR FOR SELECT range FROM range(10) ORDER BY range");
+            assertEquals(List.of(0L), fetch(s, "FETCH FIRST FROM c"));
+            assertEquals(List.of(3L), fetch(s, "FETCH ABSOLUTE 4 FROM c"));
+            assertEquals(List.of(5L), fetch(s, "FETCH RELATIVE 2 FROM c"));
+            assertEquals(1, s.executeUpdate("MOVE ABSOLUTE 8 IN c")); // on row 8 (value 7)
+            assertEquals(List.of(8L), fetch(s, "FETCH NEXT FROM c"));
+            assertEquals("55000", assertThrows(SQLException.class, () -> s.execute("FETCH ABSOLUTE 2 FROM c"))
+                    .getSQLState()); // behind: only a SCROLL cursor goes back
+            s.execute("ROLLBACK");
+        }
+    }
+
+    @Test
     void eachFetchDescribesItsRowsAndCountsThem() throws SQLException {
         try (Connection c = simple(); Statement s = c.createStatement()) {
             s.execute("BEGIN");

@@ -22,6 +22,8 @@ final class DeclaredCursor implements AutoCloseable {
     private boolean uncommitted;
     private boolean ended;
     private boolean failed;
+    /** Rows read so far: the number of the row the cursor is on (0: before the first). */
+    private long position;
 
     DeclaredCursor(Execution rows, boolean withHold, boolean inTransaction) {
         this.rows = requireNonNull(rows, "rows is null");
@@ -36,6 +38,11 @@ final class DeclaredCursor implements AutoCloseable {
 
     List<Column> columns() {
         return columns;
+    }
+
+    /** The number of the row the cursor is on: 0 before the first. */
+    long position() {
+        return position;
     }
 
     /**
@@ -116,6 +123,8 @@ final class DeclaredCursor implements AutoCloseable {
         }
         if (ended) {
             rows.close(); // read to its end: the group slot and engine connection go back now
+        } else {
+            position++;
         }
         return !ended;
     }

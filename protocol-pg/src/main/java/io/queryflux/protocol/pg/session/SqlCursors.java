@@ -36,14 +36,23 @@ final class SqlCursors {
      */
     Execution fetch(CursorStatement.Fetch fetch, Consumer<RunningQuery> onDispatch) throws QueryException {
         DeclaredCursor cursor = cursor(fetch.name());
-        if (fetch.backward()) {
+        // Rows to pass over first, then how many the statement reads: a NO SCROLL cursor only goes on.
+        long ahead = switch (fetch.direction()) {
+            case FORWARD -> 0;
+            case ABSOLUTE -> fetch.count() - cursor.position() - 1;
+            case RELATIVE -> fetch.count() - 1;
+            case BACKWARD -> -1;
+        };
+        if (ahead < 0) {
             throw new QueryException(ErrorCode.GENERIC_USER_ERROR, "cursor can only scan forward", "55000", null);
         }
+        long rows = fetch.direction() == CursorStatement.Direction.FORWARD ? fetch.count() : 1;
         cursor.rows().query().ifPresent(onDispatch);
+        cursor.skip(ahead);
         if (fetch.move()) {
-            return done("MOVE " + cursor.skip(fetch.count()));
+            return done("MOVE " + cursor.skip(rows));
         }
-        return Execution.readingFrom(cursor.window(fetch.count()), cursor.rows().query(), "FETCH");
+        return Execution.readingFrom(cursor.window(rows), cursor.rows().query(), "FETCH");
     }
 
     /** The cursor's columns, for a Describe of a FETCH statement. */

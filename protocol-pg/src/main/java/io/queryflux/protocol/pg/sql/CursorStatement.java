@@ -33,14 +33,23 @@ public sealed interface CursorStatement {
         }
     }
 
-    /**
-     * {@code FETCH} ({@code move} false) or {@code MOVE} of {@code count} rows forward ({@link #ALL}: to the end).
-     *
-     * @param backward a direction other than forward (PRIOR, FIRST, LAST, ABSOLUTE, RELATIVE, BACKWARD, a negative count)
-     */
-    record Fetch(String name, long count, boolean backward, boolean move) implements CursorStatement {
+    /** Where a FETCH or MOVE goes. */
+    enum Direction {
+        /** {@code count} rows on ({@link #ALL}: to the end): NEXT, FORWARD [n | ALL], n, ALL. */
+        FORWARD,
+        /** To row {@code count} (1 is the first): ABSOLUTE n, FIRST. */
+        ABSOLUTE,
+        /** To the {@code count}th row on: RELATIVE n. */
+        RELATIVE,
+        /** Anywhere behind: PRIOR, LAST, BACKWARD, ABSOLUTE or RELATIVE of 0 or less, a negative count. */
+        BACKWARD
+    }
+
+    /** {@code FETCH} ({@code move} false) or {@code MOVE}. */
+    record Fetch(String name, Direction direction, long count, boolean move) implements CursorStatement {
         public Fetch {
             requireNonNull(name, "name is null");
+            requireNonNull(direction, "direction is null");
         }
     }
 
@@ -122,17 +131,20 @@ public sealed interface CursorStatement {
         }
         String verb = move ? "MOVE" : "FETCH";
         return switch (direction.size()) {
-            case 0 -> new Fetch(name, 1, false, move);
+            case 0 -> new Fetch(name, Direction.FORWARD, 1, move);
             case 1 -> switch (direction.getFirst()) {
-                case "NEXT", "FORWARD" -> new Fetch(name, 1, false, move);
-                case "ALL" -> new Fetch(name, ALL, false, move);
-                case "PRIOR", "FIRST", "LAST", "BACKWARD" -> new Fetch(name, 1, true, move);
-                default -> counted(name, direction.getFirst(), move, verb);
+                case "NEXT", "FORWARD" -> new Fetch(name, Direction.FORWARD, 1, move);
+                case "ALL" -> new Fetch(name, Direction.FORWARD, ALL, move);
+                case "FIRST" -> new Fetch(name, Direction.ABSOLUTE, 1, move);
+                case "PRIOR", "LAST", "BACKWARD" -> new Fetch(name, Direction.BACKWARD, 1, move);
+                default -> counted(name, Direction.FORWARD, direction.getFirst(), move, verb);
             };
             case 2 -> switch (direction.getFirst()) {
-                case "FORWARD" -> direction.get(1).equals("ALL") ? new Fetch(name, ALL, false, move)
-                        : counted(name, direction.get(1), move, verb);
-                case "BACKWARD", "ABSOLUTE", "RELATIVE" -> new Fetch(name, 1, true, move);
+                case "FORWARD" -> direction.get(1).equals("ALL") ? new Fetch(name, Direction.FORWARD, ALL, move)
+                        : counted(name, Direction.FORWARD, direction.get(1), move, verb);
+                case "ABSOLUTE" -> counted(name, Direction.ABSOLUTE, direction.get(1), move, verb);
+                case "RELATIVE" -> counted(name, Direction.RELATIVE, direction.get(1), move, verb);
+                case "BACKWARD" -> new Fetch(name, Direction.BACKWARD, 1, move);
                 default -> throw new IllegalArgumentException("syntax error in " + verb + " direction: "
                         + String.join(" ", direction).toLowerCase(Locale.ROOT));
             };
@@ -141,7 +153,8 @@ public sealed interface CursorStatement {
         };
     }
 
-    private static Fetch counted(String name, String count, boolean move, String verb) {
+    /** A counted direction; a count that points behind (negative; 0 for ABSOLUTE and RELATIVE) is BACKWARD. */
+    private static Fetch counted(String name, Direction direction, String count, boolean move, String verb) {
         long rows;
         try {
             rows = Long.parseLong(count);
@@ -149,6 +162,7 @@ public sealed interface CursorStatement {
             throw new IllegalArgumentException("syntax error at or near \"" + count.toLowerCase(Locale.ROOT) + "\" in "
                     + verb);
         }
-        return new Fetch(name, Math.abs(rows), rows < 0, move);
+        boolean behind = rows < 0 || (rows == 0 && direction != Direction.FORWARD);
+        return new Fetch(name, behind ? Direction.BACKWARD : direction, Math.abs(rows), move);
     }
 }
