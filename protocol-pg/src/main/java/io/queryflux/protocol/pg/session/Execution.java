@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.queryflux.dispatch.RunningQuery;
 import io.queryflux.engine.Column;
+import io.queryflux.engine.ListCursor;
 import io.queryflux.engine.ResultCursor;
 import io.queryflux.protocol.pg.sql.CopyToStdout;
 import io.queryflux.protocol.pg.sql.SqlText;
@@ -51,6 +52,11 @@ final class Execution implements AutoCloseable {
         this.readOnly = readOnly;
         this.copyOut = requireNonNull(copyOut, "copyOut is null");
         this.renamed = requireNonNull(renamed, "renamed is null");
+    }
+
+    /** A statement the proxy answered without rows, tagged {@code tag} (PREPARE, CLOSE CURSOR...). */
+    static Execution done(String tag) {
+        return new Execution(ListCursor.empty(), Optional.empty(), tag);
     }
 
     /** Rows of {@code source}'s result read by another statement (FETCH of a cursor); closing this leaves it open. */

@@ -88,8 +88,9 @@ final class LocalStatements {
     }
 
     private static Optional<Execution> done(String tag) {
-        return Optional.of(new Execution(ListCursor.empty(), Optional.empty(), tag));
+        return Optional.of(Execution.done(tag));
     }
+
 
     private static Optional<Execution> set(String text, SessionState state) throws QueryException {
         if (SET_TRANSACTION.matcher(text).matches()) {

@@ -3,7 +3,6 @@ package io.queryflux.protocol.pg.session;
 import io.queryflux.dispatch.RunningQuery;
 import io.queryflux.engine.Column;
 import io.queryflux.engine.ErrorCode;
-import io.queryflux.engine.ListCursor;
 import io.queryflux.engine.QueryException;
 import io.queryflux.protocol.pg.sql.CursorStatement;
 import java.util.HashMap;
@@ -50,7 +49,7 @@ final class SqlCursors {
         cursor.rows().query().ifPresent(onDispatch);
         cursor.skip(ahead);
         if (fetch.move()) {
-            return done("MOVE " + cursor.skip(rows));
+            return Execution.done("MOVE " + cursor.skip(rows));
         }
         return Execution.readingFrom(cursor.window(rows), cursor.rows().query(), "FETCH");
     }
@@ -63,11 +62,11 @@ final class SqlCursors {
     Execution close(Optional<String> name) throws QueryException {
         if (name.isEmpty()) {
             closeAll();
-            return done("CLOSE CURSOR ALL");
+            return Execution.done("CLOSE CURSOR ALL");
         }
         cursor(name.get()).close();
         open.remove(name.get());
-        return done("CLOSE CURSOR");
+        return Execution.done("CLOSE CURSOR");
     }
 
     /** A protocol Close of the cursor as a portal: no answer but CloseComplete, also when it is unknown. */
@@ -97,7 +96,4 @@ final class SqlCursors {
         return cursor;
     }
 
-    private static Execution done(String tag) {
-        return new Execution(ListCursor.empty(), Optional.empty(), tag);
-    }
 }

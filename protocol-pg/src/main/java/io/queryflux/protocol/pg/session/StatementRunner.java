@@ -8,7 +8,6 @@ import io.queryflux.dispatch.RunningQuery;
 import io.queryflux.engine.Column;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.EngineType;
-import io.queryflux.engine.ListCursor;
 import io.queryflux.engine.PgWireCopyIn;
 import io.queryflux.engine.PgWireDescription;
 import io.queryflux.engine.PgWireRows;
@@ -55,8 +54,7 @@ final class StatementRunner {
     private final LocalStatements local;
     private final PgCatalog catalog;
     private final SqlCursors cursors;
-    /** The connection's named prepared statements: SQL PREPARE shares them with the protocol's Parse. */
-    private final Map<String, PreparedStatement> prepared;
+    private final SqlPrepared sqlPrepared;
 
     StatementRunner(QueryDispatcher dispatcher, LocalStatements local, PgCatalog catalog, SqlCursors cursors,
             Map<String, PreparedStatement> prepared) {
@@ -64,7 +62,7 @@ final class StatementRunner {
         this.local = requireNonNull(local, "local is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.cursors = requireNonNull(cursors, "cursors is null");
-        this.prepared = requireNonNull(prepared, "prepared is null");
+        this.sqlPrepared = new SqlPrepared(prepared);
     }
 
     /**
@@ -121,7 +119,7 @@ final class StatementRunner {
                 state.transactionEnded(tag.equals("COMMIT"));
             } else if (tag.equals("DISCARD ALL")) {
                 cursors.closeAll();
-                prepared.clear();
+                sqlPrepared.deallocateAll();
             }
             return answered.get();
         }
@@ -169,11 +167,7 @@ final class StatementRunner {
         };
     }
 
-    /**
-     * PREPARE keeps the statement under its name (declared parameter types become casts); EXECUTE
-     * runs it with its arguments in place of the parameters, answering as the statement does;
-     * DEALLOCATE drops it. Names are those of the protocol's Parse too, as in PostgreSQL.
-     */
+    /** PREPARE, EXECUTE, DEALLOCATE: EXECUTE runs the statement it names, answering as that statement does. */
     private Execution preparedSql(String sql, SessionState state, Consumer<RunningQuery> onDispatch,
             Optional<List<Format>> forwardIn) throws QueryException {
         PreparedSql statement;
@@ -182,64 +176,14 @@ final class StatementRunner {
         } catch (IllegalArgumentException e) {
             throw new QueryException(ErrorCode.SYNTAX_ERROR, e.getMessage());
         }
-        switch (statement) {
-            case PreparedSql.Prepare prepare -> {
-                if (prepared.containsKey(prepare.name())) {
-                    throw new QueryException(ErrorCode.GENERIC_USER_ERROR,
-                            "prepared statement \"" + prepare.name() + "\" already exists", "42P05", null);
-                }
-                if (PreparedSql.FIRST_WORDS.contains(SqlText.firstWord(prepare.statement()))) {
-                    throw new QueryException(ErrorCode.SYNTAX_ERROR, "syntax error at or near \""
-                            + SqlText.firstWord(prepare.statement()).toLowerCase(java.util.Locale.ROOT) + "\"");
-                }
-                String typed;
-                try {
-                    typed = prepare.typedStatement();
-                } catch (IllegalArgumentException e) {
-                    throw new QueryException(ErrorCode.GENERIC_USER_ERROR, e.getMessage(), "42P02", null);
-                }
-                // Declared types count as parameters even where the statement does not use them.
-                prepared.put(prepare.name(), new PreparedStatement(typed, prepare.statement(),
-                        Collections.nCopies(prepare.types().size(), 0)));
-                return new Execution(ListCursor.empty(), Optional.empty(), "PREPARE");
-            }
+        return switch (statement) {
+            case PreparedSql.Prepare prepare -> sqlPrepared.prepare(prepare);
             case PreparedSql.Execute execute -> {
-                PreparedStatement target = prepared.get(execute.name());
-                if (target == null) {
-                    throw new QueryException(ErrorCode.GENERIC_USER_ERROR,
-                            "prepared statement \"" + execute.name() + "\" does not exist", "26000", null);
-                }
-                if (PreparedSql.FIRST_WORDS.contains(SqlText.firstWord(target.sql()))) {
-                    // A protocol-level statement may hold one (Parse of "EXECUTE a" named a): never recurse.
-                    throw new QueryException(ErrorCode.SYNTAX_ERROR, "prepared statement \"" + execute.name()
-                            + "\" cannot be executed with EXECUTE");
-                }
-                int expected = Math.max(target.parameterTypes().size(), SqlText.parameterCount(target.sql()));
-                if (execute.arguments().size() != expected) {
-                    throw new QueryException(ErrorCode.SYNTAX_ERROR, "wrong number of parameters for prepared statement \""
-                            + execute.name() + "\": expected " + expected + ", got " + execute.arguments().size());
-                }
-                List<String> arguments = execute.arguments().stream().map(a -> "(" + a + ")").toList();
-                String bound;
-                try {
-                    bound = SqlText.bind(target.sql(), arguments);
-                } catch (IllegalArgumentException e) {
-                    throw new QueryException(ErrorCode.GENERIC_USER_ERROR, e.getMessage(), "42P02", null);
-                }
-                return start(bound, target.written(), state, onDispatch, forwardIn);
+                SqlPrepared.Bound bound = sqlPrepared.bind(execute);
+                yield start(bound.sql(), bound.written(), state, onDispatch, forwardIn);
             }
-            case PreparedSql.Deallocate deallocate -> {
-                if (deallocate.name().isEmpty()) {
-                    prepared.clear();
-                    return new Execution(ListCursor.empty(), Optional.empty(), "DEALLOCATE ALL");
-                }
-                if (prepared.remove(deallocate.name().get()) == null) {
-                    throw new QueryException(ErrorCode.GENERIC_USER_ERROR,
-                            "prepared statement \"" + deallocate.name().get() + "\" does not exist", "26000", null);
-                }
-                return new Execution(ListCursor.empty(), Optional.empty(), "DEALLOCATE");
-            }
-        }
+            case PreparedSql.Deallocate deallocate -> sqlPrepared.deallocate(deallocate.name());
+        };
     }
 
     /**
@@ -271,7 +215,7 @@ final class StatementRunner {
         }
         Execution rows = start(declare.query(), writtenQuery, state, onDispatch, Optional.empty());
         cursors.declare(declare.name(), new DeclaredCursor(rows, declare.withHold(), inTransaction));
-        return new Execution(ListCursor.empty(), Optional.empty(), "DECLARE CURSOR");
+        return Execution.done("DECLARE CURSOR");
     }
 
     /**
