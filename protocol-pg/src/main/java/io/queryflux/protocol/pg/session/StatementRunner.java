@@ -44,6 +44,8 @@ final class StatementRunner {
     private static final Set<String> FORWARD_TEXT = Set.of(PgWireRows.FORMAT);
     private static final Set<String> COPY_IN = Set.of(PgWireCopyIn.FORMAT);
     private static final Set<String> CURSOR_QUERIES = Set.of("SELECT", "VALUES", "TABLE", "WITH");
+    /** The queries a Describe may wrap in the LIMIT 0 probe. */
+    private static final Set<String> PROBED_QUERIES = Set.of("SELECT", "WITH", "VALUES", "TABLE", "FROM");
     /** The statements a postgres engine forwards (its plain queries), so the ones it describes itself. */
     private static final Set<String> PLAIN_QUERIES = Set.of("SELECT", "VALUES", "TABLE");
 
@@ -251,15 +253,15 @@ final class StatementRunner {
     Described describe(PreparedStatement statement, int parameterCount, SessionState state,
             Consumer<RunningQuery> onDispatch) throws QueryException {
         String sql = statement.sql();
-        if (SqlText.firstWord(sql).equals("FETCH")
-                && parseCursorStatement(sql) instanceof CursorStatement.Fetch fetch && !fetch.move()) {
+        String first = SqlText.firstWord(sql);
+        if (first.equals("FETCH") && parseCursorStatement(sql) instanceof CursorStatement.Fetch fetch && !fetch.move()) {
             return Described.of(cursors.columns(fetch.name()));
         }
-        if (!ROW_RETURNING.contains(SqlText.firstWord(sql))) {
+        if (!ROW_RETURNING.contains(first)) {
             return Described.of(List.of());
         }
         String bound = SqlText.bind(sql, Collections.nCopies(parameterCount, "NULL"));
-        if (SqlText.firstWord(sql).equals("SELECT") || SqlText.firstWord(sql).equals("SHOW")) {
+        if (first.equals("SELECT") || first.equals("SHOW")) {
             // Proxy answers (version(), SHOW x, catalog queries) have no side effects: run them.
             Optional<Execution> answered = local.answer(bound, state);
             if (answered.isPresent()) {
@@ -273,7 +275,7 @@ final class StatementRunner {
                 }
             }
         }
-        if (!Set.of("SELECT", "WITH", "VALUES", "TABLE", "FROM").contains(SqlText.firstWord(sql))) {
+        if (!PROBED_QUERIES.contains(first)) {
             return Described.of(List.of()); // SHOW/EXPLAIN of an engine: described when run
         }
         Optional<Described> byPostgres = describedByPostgres(statement, state, onDispatch);
@@ -282,7 +284,7 @@ final class StatementRunner {
         }
         String probe = "SELECT * FROM (" + stripTrailingSemicolon(bound) + ") AS qf_describe LIMIT 0";
         try (Execution e = start(probe, state, onDispatch, Optional.empty())) {
-            Described described = Described.of(named(e, sql).columns());
+            Described described = Described.of(named(e, statement.written()).columns());
             e.cursor().next(); // its end (no rows): a probe closed unread would count as cancelled
             return described;
         }
