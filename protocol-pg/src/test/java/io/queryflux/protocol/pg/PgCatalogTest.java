@@ -34,6 +34,7 @@ class PgCatalogTest {
             s.execute("CREATE TABLE orders (id BIGINT NOT NULL, customer VARCHAR, amount DECIMAL(10,2), placed DATE)");
             s.execute("CREATE SCHEMA sales");
             s.execute("CREATE TABLE sales.regions (code VARCHAR, name VARCHAR)");
+            s.execute("CREATE SCHEMA staging"); // no tables
             s.execute("INSERT INTO orders VALUES (1, 'acme', 12.50, DATE '2024-01-02')");
         }
     }
@@ -126,6 +127,27 @@ class PgCatalogTest {
         }
         String withStorage = psql("\\d+ orders");
         assertTrue(withStorage.contains("Storage") && withStorage.contains("customer"), withStorage);
+    }
+
+    @Test
+    void psqlCommandsOverCatalogsTheMirrorKeepsEmptyListNothing() throws Exception {
+        assumeTrue(Files.isExecutable(PSQL), "psql is not installed (apt-get install postgresql-client); skipping");
+        // casts, conversions, comments, operators, text search, foreign data, large objects, languages,
+        // collations, per-role settings, subscriptions, publications, extended statistics, aggregates,
+        // types, default privileges, operator classes and families, parameter privileges, event triggers
+        for (String command : List.of("\\dC", "\\dc", "\\dd", "\\do", "\\dF", "\\dFd", "\\dFp", "\\dFt",
+                "\\des", "\\det", "\\deu", "\\dew", "\\dl", "\\dO", "\\drds", "\\dRs", "\\dRp", "\\dX",
+                "\\da", "\\dT+", "\\ddp", "\\dAc", "\\dAf", "\\dAo", "\\dAp", "\\dconfig+", "\\dy")) {
+            String listed = psql(command);
+            assertTrue(!listed.contains("ERROR") && (listed.contains("(0 rows)") || listed.startsWith("Did not find")),
+                    command + ": " + listed);
+        }
+        String languages = psql("\\dL");
+        assertTrue(languages.contains("List of languages") && !languages.contains("ERROR"), languages);
+        String roles = psql("\\dg");
+        assertTrue(roles.contains(PgTestServer.USER) && roles.contains("{}"), "Member of as a PostgreSQL array: " + roles);
+        String schemas = psql("\\dn+");
+        assertTrue(schemas.contains("staging") && schemas.contains("sales"), schemas);
     }
 
     private static String psql(String command) throws IOException, InterruptedException {

@@ -16,9 +16,13 @@ final class CatalogRewriter {
             rule("'(\\d+)'\\s*::\\s*(pg_catalog\\s*\\.\\s*)?regclass", "$1"),
             // A relation named by text: none of the proxy's system catalogs has an OID to match.
             rule("'[^']*'\\s*::\\s*(pg_catalog\\s*\\.\\s*)?regclass", "0"),
-            rule("::\\s*(pg_catalog\\s*\\.\\s*)?(regclass|regtype|regproc|regprocedure|regnamespace|oid|xid)\\b",
-                    "::BIGINT"),
+            rule("::\\s*(pg_catalog\\s*\\.\\s*)?(regclass|regtype|regproc|regprocedure|regoper|regoperator"
+                    + "|regnamespace|regrole|regconfig|regdictionary|regcollation|oid|xid)\\b", "::BIGINT"),
             rule("::\\s*(pg_catalog\\s*\\.\\s*)?(name|\"char\"|text|bpchar)\\b", "::VARCHAR"),
+            rule("\\bAS\\s+pg_catalog\\s*\\.\\s*(name|\"char\"|text|bpchar)\\b", "AS VARCHAR"),
+            // Every PostgreSQL table has the system column tableoid; psql reads it only to join
+            // pg_description, which the mirror leaves empty.
+            rule("\\b\\w+\\s*\\.\\s*tableoid\\b", "0::BIGINT"),
             rule("::\\s*(pg_catalog\\s*\\.\\s*)?int2\\[\\]", "::SMALLINT[]"),
             rule("'\\{(\\d*)\\}'", "[$1]"),
             // Functions resolve through the search path (the mirror's macros first, then DuckDB's

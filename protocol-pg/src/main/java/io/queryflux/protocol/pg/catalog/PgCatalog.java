@@ -21,7 +21,10 @@ public final class PgCatalog implements AutoCloseable {
             "\\bpg_(catalog|class|namespace|attribute|type|database|settings|proc|description|roles|user|am|index"
                     + "|constraint|attrdef|inherits|tables|views|tablespace|extension|range|enum|collation|auth_members"
                     + "|shdescription|trigger|rewrite|statistic_ext|foreign_table|partitioned_table|sequence"
-                    + "|stat_activity|matviews|policy|publication|get_keywords|language|operator|authid|depend)\\b",
+                    + "|stat_activity|matviews|policy|publication|get_keywords|language|operator|authid|depend"
+                    + "|cast|conversion|opclass|opfamily|amop|amproc|ts_config|ts_dict|ts_parser|ts_template|foreign_data_wrapper"
+                    + "|foreign_server|user_mappings|largeobject_metadata|db_role_setting|subscription|default_acl"
+                    + "|parameter_acl)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private final ShadowCatalogs shadows;

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +32,15 @@ final class ShadowCatalog implements AutoCloseable {
 
     static ShadowCatalog load(QueryDispatcher dispatcher, ClientSession session, Map<String, String> settings)
             throws QueryException {
+        // Schemas without tables are listed too (psql's \dn).
+        Set<String> schemas = new LinkedHashSet<>();
+        for (List<Object> row : dispatcher.readRows(new QueryRequest(
+                "SELECT schema_name FROM information_schema.schemata", session), MAX_ROWS)) {
+            String schema = (String) row.get(0);
+            if (!SYSTEM_SCHEMAS.contains(schema.toLowerCase(Locale.ROOT))) {
+                schemas.add(schema);
+            }
+        }
         Map<String, SystemCatalogSchema.Relation> relations = new LinkedHashMap<>();
         for (List<Object> row : dispatcher.readRows(new QueryRequest(
                 "SELECT table_schema, table_name, table_type FROM information_schema.tables", session), MAX_ROWS)) {
@@ -51,7 +61,7 @@ final class ShadowCatalog implements AutoCloseable {
         }
         try {
             return new ShadowCatalog(ScratchDuckDb.create(connection -> {
-                SystemCatalogSchema.create(connection, List.copyOf(relations.values()), session.user(),
+                SystemCatalogSchema.create(connection, List.copyOf(schemas), List.copyOf(relations.values()), session.user(),
                         session.header("database").orElse(session.user()), settings);
                 try (Statement statement = connection.createStatement()) {
                     // Unqualified pg_class, format_type() ... resolve to the mirror, not DuckDB's own.
@@ -70,14 +80,18 @@ final class ShadowCatalog implements AutoCloseable {
     }
 
     private static SqlType sqlType(String duckDbType) {
-        return switch (duckDbType.toUpperCase(Locale.ROOT)) {
+        String type = duckDbType.toUpperCase(Locale.ROOT);
+        if (type.endsWith("[]")) { // aclitem[], name[] ...: PostgreSQL's {a,b}, not DuckDB's [a, b]
+            return SqlType.array(sqlType(type.substring(0, type.length() - 2)));
+        }
+        return switch (type) {
             case "BOOLEAN" -> SqlType.BOOLEAN;
             case "TINYINT", "SMALLINT", "UTINYINT" -> SqlType.SMALLINT;
             case "INTEGER", "USMALLINT" -> SqlType.INTEGER;
             case "BIGINT", "UINTEGER", "UBIGINT", "HUGEINT" -> SqlType.BIGINT;
             case "FLOAT" -> SqlType.REAL;
             case "DOUBLE" -> SqlType.DOUBLE;
-            default -> duckDbType.toUpperCase(Locale.ROOT).startsWith("DECIMAL") ? SqlType.decimal(38, 10)
+            default -> type.startsWith("DECIMAL") ? SqlType.decimal(38, 10)
                     : SqlType.VARCHAR;
         };
     }

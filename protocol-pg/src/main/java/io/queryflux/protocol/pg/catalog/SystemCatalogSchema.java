@@ -118,7 +118,8 @@ final class SystemCatalogSchema {
                     + " rngsubopc BIGINT, rngcanonical VARCHAR, rngsubdiff VARCHAR)",
             "pg_depend (classid BIGINT, objid BIGINT, objsubid INTEGER, refclassid BIGINT, refobjid BIGINT,"
                     + " refobjsubid INTEGER, deptype VARCHAR)",
-            "pg_language (oid BIGINT, lanname VARCHAR, lanowner BIGINT, lanispl BOOLEAN, lanpltrusted BOOLEAN)",
+            "pg_language (oid BIGINT, lanname VARCHAR, lanowner BIGINT, lanispl BOOLEAN, lanpltrusted BOOLEAN,"
+                    + " lanplcallfoid BIGINT, laninline BIGINT, lanvalidator BIGINT, lanacl VARCHAR[])",
             "pg_auth_members (oid BIGINT, roleid BIGINT, member BIGINT, grantor BIGINT, admin_option BOOLEAN)",
             "pg_sequence (seqrelid BIGINT, seqtypid BIGINT, seqstart BIGINT, seqincrement BIGINT, seqmax BIGINT,"
                     + " seqmin BIGINT, seqcache BIGINT, seqcycle BOOLEAN)",
@@ -128,14 +129,64 @@ final class SystemCatalogSchema {
                     + " hasindexes BOOLEAN, ispopulated BOOLEAN, definition VARCHAR)",
             "pg_stat_activity (datid BIGINT, datname VARCHAR, pid INTEGER, usename VARCHAR,"
                     + " application_name VARCHAR, client_addr VARCHAR, state VARCHAR, query VARCHAR)",
-            "pg_operator (oid BIGINT, oprname VARCHAR, oprnamespace BIGINT, oprleft BIGINT, oprright BIGINT,"
-                    + " oprresult BIGINT, oprcode VARCHAR)");
+            "pg_operator (oid BIGINT, oprname VARCHAR, oprnamespace BIGINT, oprowner BIGINT, oprkind VARCHAR,"
+                    + " oprcanmerge BOOLEAN, oprcanhash BOOLEAN, oprleft BIGINT, oprright BIGINT, oprresult BIGINT,"
+                    + " oprcom BIGINT, oprnegate BIGINT, oprcode VARCHAR, oprrest VARCHAR, oprjoin VARCHAR)",
+            "pg_cast (oid BIGINT, castsource BIGINT, casttarget BIGINT, castfunc BIGINT, castcontext VARCHAR,"
+                    + " castmethod VARCHAR)",
+            "pg_conversion (oid BIGINT, conname VARCHAR, connamespace BIGINT, conowner BIGINT,"
+                    + " conforencoding INTEGER, contoencoding INTEGER, conproc VARCHAR, condefault BOOLEAN)",
+            "pg_opclass (oid BIGINT, opcmethod BIGINT, opcname VARCHAR, opcnamespace BIGINT, opcowner BIGINT,"
+                    + " opcfamily BIGINT, opcintype BIGINT, opcdefault BOOLEAN, opckeytype BIGINT)",
+            "pg_opfamily (oid BIGINT, opfmethod BIGINT, opfname VARCHAR, opfnamespace BIGINT, opfowner BIGINT)",
+            "pg_amop (oid BIGINT, amopfamily BIGINT, amoplefttype BIGINT, amoprighttype BIGINT,"
+                    + " amopstrategy SMALLINT, amoppurpose VARCHAR, amopopr BIGINT, amopmethod BIGINT,"
+                    + " amopsortfamily BIGINT)",
+            "pg_amproc (oid BIGINT, amprocfamily BIGINT, amproclefttype BIGINT, amprocrighttype BIGINT,"
+                    + " amprocnum SMALLINT, amproc BIGINT)",
+            "pg_ts_config (oid BIGINT, cfgname VARCHAR, cfgnamespace BIGINT, cfgowner BIGINT, cfgparser BIGINT)",
+            "pg_ts_dict (oid BIGINT, dictname VARCHAR, dictnamespace BIGINT, dictowner BIGINT, dicttemplate BIGINT,"
+                    + " dictinitoption VARCHAR)",
+            "pg_ts_parser (oid BIGINT, prsname VARCHAR, prsnamespace BIGINT, prsstart VARCHAR, prstoken VARCHAR,"
+                    + " prsend VARCHAR, prsheadline VARCHAR, prslextype VARCHAR)",
+            "pg_ts_template (oid BIGINT, tmplname VARCHAR, tmplnamespace BIGINT, tmplinit VARCHAR,"
+                    + " tmpllexize VARCHAR)",
+            "pg_foreign_data_wrapper (oid BIGINT, fdwname VARCHAR, fdwowner BIGINT, fdwhandler BIGINT,"
+                    + " fdwvalidator BIGINT, fdwacl VARCHAR[], fdwoptions VARCHAR[])",
+            "pg_foreign_server (oid BIGINT, srvname VARCHAR, srvowner BIGINT, srvfdw BIGINT, srvtype VARCHAR,"
+                    + " srvversion VARCHAR, srvacl VARCHAR[], srvoptions VARCHAR[])",
+            "pg_user_mappings (umid BIGINT, srvid BIGINT, srvname VARCHAR, umuser BIGINT, usename VARCHAR,"
+                    + " umoptions VARCHAR[])",
+            "pg_largeobject_metadata (oid BIGINT, lomowner BIGINT, lomacl VARCHAR[])",
+            "pg_db_role_setting (setdatabase BIGINT, setrole BIGINT, setconfig VARCHAR[])",
+            "pg_subscription (oid BIGINT, subdbid BIGINT, subskiplsn VARCHAR, subname VARCHAR, subowner BIGINT,"
+                    + " subenabled BOOLEAN, subbinary BOOLEAN, substream VARCHAR, subtwophasestate VARCHAR,"
+                    + " subdisableonerr BOOLEAN, subconninfo VARCHAR, subslotname VARCHAR, subsynccommit VARCHAR,"
+                    + " subpublications VARCHAR[])",
+            "pg_default_acl (oid BIGINT, defaclrole BIGINT, defaclnamespace BIGINT, defaclobjtype VARCHAR,"
+                    + " defaclacl VARCHAR[])",
+            "pg_parameter_acl (oid BIGINT, parname VARCHAR, paracl VARCHAR[])");
 
     private static final List<String> MACROS = List.of(
             "pg_get_userbyid(o) AS (SELECT rolname FROM pgc.pg_roles WHERE oid = o)",
             "pg_table_is_visible(o) AS true",
             "pg_type_is_visible(o) AS true",
             "pg_function_is_visible(o) AS true",
+            "pg_operator_is_visible(o) AS true",
+            "pg_opclass_is_visible(o) AS true",
+            "pg_opfamily_is_visible(o) AS true",
+            "pg_collation_is_visible(o) AS true",
+            "pg_conversion_is_visible(o) AS true",
+            "pg_statistics_obj_is_visible(o) AS true",
+            "pg_ts_config_is_visible(o) AS true",
+            "pg_ts_dict_is_visible(o) AS true",
+            "pg_ts_parser_is_visible(o) AS true",
+            "pg_ts_template_is_visible(o) AS true",
+            "pg_char_to_encoding(e) AS CASE WHEN upper(e) IN ('UTF8', 'UTF-8') THEN 6 ELSE -1 END",
+            "getdatabaseencoding() AS 'UTF8'",
+            // PostgreSQL's format() as psql uses it (%s, %I): DuckDB's own format() takes {}.
+            "format(f, a) AS printf(replace(f, '%I', '%s'), a)",
+            "format(f, a, b) AS printf(replace(f, '%I', '%s'), a, b)",
             "format_type(t, m) AS (SELECT CASE"
                     + " WHEN t = 1700 AND m > 4 THEN 'numeric(' || ((m - 4) >> 16) || ',' || ((m - 4) & 65535) || ')'"
                     + " WHEN t = 1043 AND m > 4 THEN 'character varying(' || (m - 4) || ')'"
@@ -181,7 +232,8 @@ final class SystemCatalogSchema {
 
     private SystemCatalogSchema() {}
 
-    static void create(Connection connection, List<Relation> relations, String user, String database,
+    static void create(Connection connection, List<String> schemas, List<Relation> relations, String user,
+            String database,
             Map<String, String> settings) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("CREATE SCHEMA " + SCHEMA);
@@ -207,12 +259,12 @@ final class SystemCatalogSchema {
             s.execute("INSERT INTO pgc.pg_tablespace VALUES (1663, 'pg_default', " + OWNER_OID + ", NULL, NULL)");
             s.execute("INSERT INTO pgc.pg_database VALUES (16383, " + literal(database) + ", " + OWNER_OID
                     + ", 6, 'c', false, true, -1, 0, 0, 1663, 'C', 'C', NULL, NULL, NULL)");
-            s.execute("INSERT INTO pgc.pg_language VALUES (12, 'internal', 10, false, false), (14, 'sql', 10, false,"
-                    + " true)");
+            s.execute("INSERT INTO pgc.pg_language VALUES (12, 'internal', 10, false, false, 0, 0, 2246, NULL),"
+                    + " (14, 'sql', 10, false, true, 0, 0, 2248, NULL)");
         }
         insertTypes(connection);
         insertSettings(connection, settings);
-        insertRelations(connection, relations);
+        insertRelations(connection, schemas, relations);
     }
 
     private static void insertTypes(Connection connection) throws SQLException {
@@ -302,13 +354,16 @@ final class SystemCatalogSchema {
         }
     }
 
-    private static void insertRelations(Connection connection, List<Relation> relations) throws SQLException {
+    private static void insertRelations(Connection connection, List<String> schemas, List<Relation> relations)
+            throws SQLException {
         Map<String, Integer> namespaces = new LinkedHashMap<>();
         namespaces.put("pg_catalog", PG_CATALOG_OID);
         namespaces.put("information_schema", 13_000);
+        for (String schema : schemas) {
+            namespaces.computeIfAbsent(schema, s -> namespaceOid(s, namespaces.size()));
+        }
         for (Relation r : relations) {
-            namespaces.computeIfAbsent(r.schema(), s -> s.equals("public") ? PUBLIC_OID
-                    : FIRST_NAMESPACE_OID + namespaces.size());
+            namespaces.computeIfAbsent(r.schema(), s -> namespaceOid(s, namespaces.size()));
         }
         try (PreparedStatement ns = connection.prepareStatement("INSERT INTO pgc.pg_namespace VALUES (?, ?, "
                 + OWNER_OID + ", NULL)")) {
@@ -353,6 +408,10 @@ final class SystemCatalogSchema {
             cls.executeBatch();
             att.executeBatch();
         }
+    }
+
+    private static int namespaceOid(String schema, int index) {
+        return schema.equals("public") ? PUBLIC_OID : FIRST_NAMESPACE_OID + index;
     }
 
     private static String literal(String text) {
