@@ -38,9 +38,10 @@ import net.sf.jsqlparser.statement.select.Values;
 /**
  * The names the client's own database gives a query's result columns, which an engine of another
  * dialect names its own way: PostgreSQL calls {@code count(*)} "count" and {@code a + 1}
- * "?column?" where DuckDB says "count_star()" and "(a + 1)". Frontends rename the engine's
- * columns to these, so clients that read columns by name see what they would see on their
- * database. Thread-safe; results are cached by statement text.
+ * "?column?", Trino calls them "_col0" and "_col1", where DuckDB says "count_star()" and
+ * "(a + 1)". Frontends rename the engine's columns to these, so clients that read columns by
+ * name see what they would see on their database. Thread-safe; results are cached by statement
+ * text.
  */
 public final class ColumnLabels {
     /** PostgreSQL's internal names of the types a cast names a constant's column after. */
@@ -65,36 +66,78 @@ public final class ColumnLabels {
         }
     }
 
+    /** How a dialect names the column of a select-list item and of a VALUES list. */
+    private enum Naming {
+        /** FigureColname: unquoted names folded to lower case, expressions named after their function or type. */
+        POSTGRES {
+            @Override
+            String item(Expression expression, Alias alias, int index) {
+                return alias != null ? identifier(alias.getName()) : label(expression).name();
+            }
+
+            @Override
+            String valuesColumn(int index) {
+                return "column" + (index + 1);
+            }
+        },
+        /** Trino's analyzer: names as written, any other expression {@code _col} and its position. */
+        TRINO {
+            @Override
+            String item(Expression expression, Alias alias, int index) {
+                if (alias != null) {
+                    return unquoted(alias.getName());
+                }
+                return expression instanceof Column column ? unquoted(column.getColumnName()) : valuesColumn(index);
+            }
+
+            @Override
+            String valuesColumn(int index) {
+                return "_col" + index;
+            }
+        };
+
+        abstract String item(Expression expression, Alias alias, int index);
+
+        abstract String valuesColumn(int index);
+    }
+
     private static final int MAX_CACHED_LENGTH = 16 * 1024;
 
+    private final Optional<Naming> naming;
     private final LruCache<String, Optional<List<String>>> cache;
 
-    public ColumnLabels(int cacheSize) {
+    /** Labels as {@code client}'s database does; only PostgreSQL's and Trino's rules are known here. */
+    public ColumnLabels(Dialect client, int cacheSize) {
+        this.naming = switch (client.family()) {
+            case POSTGRES -> Optional.of(Naming.POSTGRES);
+            case TRINO -> Optional.of(Naming.TRINO);
+            default -> Optional.empty();
+        };
         this.cache = new LruCache<>(cacheSize);
     }
 
     /**
      * The client dialect's names of the statement's result columns, in order; empty when they
      * cannot be told from the text (not a query, a {@code *} in the select list, unparsable) or
-     * the dialect's rules are not known here (only PostgreSQL's are).
+     * the dialect's rules are not known here.
      */
-    public Optional<List<String>> of(String sql, Dialect client) {
+    public Optional<List<String>> of(String sql) {
         requireNonNull(sql, "sql is null");
-        if (client.family() != Dialect.POSTGRES) {
+        if (naming.isEmpty()) {
             return Optional.empty();
         }
         if (sql.length() > MAX_CACHED_LENGTH) {
-            return postgres(sql); // kept out of the cache, whose entries hold their statement's text
+            return labels(sql, naming.get()); // kept out of the cache, whose entries hold their statement's text
         }
         Optional<List<String>> labels = cache.get(sql);
         if (labels == null) {
-            labels = postgres(sql);
+            labels = labels(sql, naming.get());
             cache.put(sql, labels);
         }
         return labels;
     }
 
-    private static Optional<List<String>> postgres(String sql) {
+    private static Optional<List<String>> labels(String sql, Naming naming) {
         Statement statement = FastSelectParser.parse(sql);
         if (statement == null) {
             try {
@@ -103,21 +146,22 @@ public final class ColumnLabels {
                 return Optional.empty();
             }
         }
-        return statement instanceof Select select ? selectLabels(select) : Optional.empty();
+        return statement instanceof Select select ? selectLabels(select, naming) : Optional.empty();
     }
 
-    private static Optional<List<String>> selectLabels(Select select) {
+    private static Optional<List<String>> selectLabels(Select select, Naming naming) {
         return switch (select) {
-            case PlainSelect plain -> itemLabels(plain.getSelectItems());
-            // A set operation's columns are named by its first query, as in PostgreSQL.
-            case SetOperationList set -> selectLabels(set.getSelects().getFirst());
-            case ParenthesedSelect parenthesed -> selectLabels(parenthesed.getSelect());
+            case PlainSelect plain -> itemLabels(plain.getSelectItems(), naming);
+            // A set operation's columns are named by its first query, in PostgreSQL and Trino alike.
+            case SetOperationList set -> selectLabels(set.getSelects().getFirst(), naming);
+            case ParenthesedSelect parenthesed -> selectLabels(parenthesed.getSelect(), naming);
             case Values values -> {
-                int width = values.getExpressions().getFirst() instanceof ParenthesedExpressionList<?> row
-                        ? row.size() : 1;
+                // VALUES (1, 'a'), (2, 'b') is a list of rows; a single row (1, 'a') comes as one parenthesed list.
+                int width = values.getExpressions().getFirst() instanceof ParenthesedExpressionList<?> row ? row.size()
+                        : values.getExpressions() instanceof ParenthesedExpressionList<?> single ? single.size() : 1;
                 List<String> names = new ArrayList<>(width);
-                for (int i = 1; i <= width; i++) {
-                    names.add("column" + i);
+                for (int i = 0; i < width; i++) {
+                    names.add(naming.valuesColumn(i));
                 }
                 yield Optional.of(names);
             }
@@ -125,14 +169,13 @@ public final class ColumnLabels {
         };
     }
 
-    private static Optional<List<String>> itemLabels(List<SelectItem<?>> items) {
+    private static Optional<List<String>> itemLabels(List<SelectItem<?>> items, Naming naming) {
         List<String> names = new ArrayList<>(items.size());
         for (SelectItem<?> item : items) {
             if (item.getExpression() instanceof AllColumns) {
                 return Optional.empty(); // * and t.*: how many columns is the engine's to say
             }
-            Alias alias = item.getAlias();
-            names.add(alias != null ? identifier(alias.getName()) : label(item.getExpression()).name());
+            names.add(naming.item(item.getExpression(), item.getAlias(), names.size()));
         }
         return Optional.of(names);
     }
@@ -160,7 +203,8 @@ public final class ColumnLabels {
             case ParenthesedSelect subquery -> subquery.getSelect() instanceof PlainSelect plain
                     && plain.getSelectItems().size() == 1 && !(plain.getSelectItems().getFirst().getExpression()
                             instanceof AllColumns)
-                    ? itemLabels(plain.getSelectItems()).map(names -> Label.strong(names.getFirst())).orElse(Label.NONE)
+                    ? itemLabels(plain.getSelectItems(), Naming.POSTGRES).map(names -> Label.strong(names.getFirst()))
+                            .orElse(Label.NONE)
                     : Label.NONE;
             case TimeKeyExpression key -> Label.strong(key.getStringValue().toLowerCase(Locale.ROOT)
                     .replaceAll("\\s*\\(.*$", ""));
@@ -182,9 +226,15 @@ public final class ColumnLabels {
 
     /** An identifier as PostgreSQL folds it: quoted kept as written, else lower case. */
     private static String identifier(String written) {
-        if (written.length() >= 2 && written.startsWith("\"") && written.endsWith("\"")) {
-            return written.substring(1, written.length() - 1).replace("\"\"", "\"");
-        }
-        return written.toLowerCase(Locale.ROOT);
+        return isQuoted(written) ? unquoted(written) : written.toLowerCase(Locale.ROOT);
+    }
+
+    /** An identifier as written, its quotes taken off. */
+    private static String unquoted(String written) {
+        return isQuoted(written) ? written.substring(1, written.length() - 1).replace("\"\"", "\"") : written;
+    }
+
+    private static boolean isQuoted(String written) {
+        return written.length() >= 2 && written.startsWith("\"") && written.endsWith("\"");
     }
 }

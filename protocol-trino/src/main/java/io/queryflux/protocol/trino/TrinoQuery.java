@@ -7,11 +7,14 @@ import io.queryflux.dispatch.QueryState;
 import io.queryflux.dispatch.RunningQuery;
 import io.queryflux.dispatch.SessionChange;
 import io.queryflux.engine.Column;
+import io.queryflux.engine.EngineType;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.RawPassthrough;
 import io.queryflux.engine.ResultCursor;
 import io.queryflux.engine.SqlType;
+import io.queryflux.sql.ColumnLabels;
+import io.queryflux.sql.Dialect;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +39,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class TrinoQuery {
     private static final List<Column> RESULT_COLUMN = List.of(new Column("result", SqlType.BOOLEAN));
     private static final List<Column> ROWS_COLUMN = List.of(new Column("rows", SqlType.BIGINT));
+    private static final ColumnLabels LABELS = new ColumnLabels(Dialect.TRINO, 1_000);
 
     private final RunningQuery query;
     private final String slug;
@@ -49,6 +53,7 @@ final class TrinoQuery {
     // Guarded by lock.
     private boolean started;
     private ResultCursor cursor;
+    private List<Column> columns;
     private QueryException failure;
     private boolean closed;
     private long token;
@@ -97,6 +102,7 @@ final class TrinoQuery {
         try {
             started = true;
             cursor = result;
+            columns = result == null ? List.of() : named(result.columns());
             failure = error;
             if (error != null || closed) {
                 closeQuery(); // nothing to read: give the slot back now
@@ -104,6 +110,23 @@ final class TrinoQuery {
         } finally {
             lock.unlock();
             startDone.countDown();
+        }
+    }
+
+    /**
+     * The columns named as Trino would name them, when an engine of another kind ran the query:
+     * DuckDB calls {@code count(*)} "count_star()", Trino "_col0". Athena is Trino's own naming.
+     */
+    private List<Column> named(List<Column> engineColumns) {
+        EngineType engine = query.engineType().orElse(EngineType.TRINO);
+        if (engine == EngineType.TRINO || engine == EngineType.ATHENA || engineColumns.isEmpty()) {
+            return engineColumns;
+        }
+        try {
+            return LABELS.of(query.request().sql()).filter(names -> names.size() == engineColumns.size())
+                    .map(names -> Column.renamed(engineColumns, names)).orElse(engineColumns);
+        } catch (RuntimeException e) {
+            return engineColumns; // a statement the labeller misreads keeps the engine's names
         }
     }
 
@@ -167,7 +190,7 @@ final class TrinoQuery {
         if (failure != null) {
             return failed(base);
         }
-        if (cursor.columns().isEmpty()) {
+        if (columns.isEmpty()) {
             return statementDone(base);
         }
         try {
@@ -188,7 +211,7 @@ final class TrinoQuery {
                     ? new QueryResults(query.id(), infoUri(base), next, Optional.empty(),
                             Optional.of(raw.get().rawColumns()), Optional.of(rows.json()), stats(state), Optional.empty(),
                             Optional.empty(), OptionalLong.empty())
-                    : results(base, state, next, Optional.of(cursor.columns()), Optional.of(rows.json()));
+                    : results(base, state, next, Optional.of(columns), Optional.of(rows.json()));
             return new Page(results.toJson(), List.of());
         } catch (QueryException e) {
             failure = e;

@@ -71,15 +71,8 @@ final class Execution implements AutoCloseable {
 
     /** This (not yet read) result with its columns named {@code names}, in order; the result takes over its cursor. */
     Execution named(List<String> names) {
-        List<Column> columns = cursor.columns();
-        if (names.size() != columns.size()) {
-            throw new IllegalArgumentException(names.size() + " names for " + columns.size() + " columns");
-        }
-        List<Column> renamedColumns = new java.util.ArrayList<>(columns.size());
-        for (int i = 0; i < columns.size(); i++) {
-            renamedColumns.add(new Column(names.get(i), columns.get(i).type()));
-        }
-        return new Execution(cursor, query, source, verb, readOnly, copyOut, Optional.of(List.copyOf(renamedColumns)));
+        return new Execution(cursor, query, source, verb, readOnly, copyOut,
+                Optional.of(Column.renamed(cursor.columns(), names)));
     }
 
     /** Set when the rows go out as COPY data (COPY ... TO STDOUT). */

@@ -50,7 +50,7 @@ final class StatementRunner {
     private static final Set<String> PLAIN_QUERIES = Set.of("SELECT", "VALUES", "TABLE");
 
     /** Shared by every connection: labels are a function of the statement's text. */
-    private static final ColumnLabels LABELS = new ColumnLabels(1_000);
+    private static final ColumnLabels LABELS = new ColumnLabels(Dialect.POSTGRES, 1_000);
 
     private final QueryDispatcher dispatcher;
     private final LocalStatements local;
@@ -232,7 +232,7 @@ final class StatementRunner {
             return execution;
         }
         try {
-            return LABELS.of(sql, Dialect.POSTGRES).filter(names -> names.size() == execution.columns().size())
+            return LABELS.of(sql).filter(names -> names.size() == execution.columns().size())
                     .map(execution::named).orElse(execution);
         } catch (RuntimeException e) {
             return execution; // a statement the labeller misreads keeps the engine's names, and runs
