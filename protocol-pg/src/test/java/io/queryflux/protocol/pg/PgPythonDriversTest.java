@@ -1,0 +1,102 @@
+package io.queryflux.protocol.pg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.queryflux.protocol.pg.auth.PgAuthMethod;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Python's PostgreSQL drivers, run as real processes (Debian's python3-psycopg and
+ * python3-psycopg2, which .ci/run installs) by src/test/resources/psycopg_client.py: psycopg 3
+ * binds parameters in the extended protocol and reads binary results, psycopg2 interpolates
+ * them into simple queries; both open transactions implicitly, page named cursors with
+ * DECLARE/FETCH and read COPY. Without the drivers the tests skip and say why.
+ */
+class PgPythonDriversTest {
+    /** Debian's interpreter, which the Debian packages install into (a pyenv python3 may come first on PATH). */
+    private static final Path PYTHON = Path.of("/usr/bin/python3");
+    private static PgTestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = PgTestServer.start(PgAuthMethod.SCRAM_SHA_256);
+        try (Connection c = server.connect(""); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE py_items (id INTEGER, name VARCHAR)");
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @AfterEach
+    void noSlotLeft() throws InterruptedException {
+        server.awaitNoRunningQueries();
+    }
+
+    @Test
+    void psycopg3() throws Exception {
+        assumeTrue(importable("psycopg"), "python3-psycopg is not installed (apt-get install python3-psycopg); skipping");
+        assertEquals("""
+                params (42, "it's", Decimal('2.50')) ['n', 't', 'd']
+                text (True, 1099511627776, 1.5, datetime.date(2024, 2, 29), datetime.datetime(2024, 2, 29, 13, 14, 15), \
+                UUID('0e2b0c5d-1f3a-4b6c-9d8e-7f6a5b4c3d2e'), b'\\x00\\xff')
+                binary (True, 1099511627776, 1.5, datetime.date(2024, 2, 29), datetime.datetime(2024, 2, 29, 13, 14, 15), \
+                UUID('0e2b0c5d-1f3a-4b6c-9d8e-7f6a5b4c3d2e'), b'\\x00\\xff')
+                rows [(2, 'two'), (3, None)]
+                named [1, 2, 3]
+                error 42P01
+                copy [('1', 'one'), ('2', 'two'), ('3', None)]
+                after (3,)
+                """, run("psycopg"));
+    }
+
+    @Test
+    void psycopg2() throws Exception {
+        assumeTrue(importable("psycopg2"), "python3-psycopg2 is not installed (apt-get install python3-psycopg2); skipping");
+        assertEquals("""
+                params (42, "it's", Decimal('2.50')) ['n', 't', 'd']
+                text (True, 1099511627776, 1.5, datetime.date(2024, 2, 29), datetime.datetime(2024, 2, 29, 13, 14, 15))
+                rows [(4, 'four'), (5, None)]
+                named [4, 5]
+                error 42P01
+                after (2,)
+                """, run("psycopg2"));
+    }
+
+    private static boolean importable(String module) throws IOException, InterruptedException {
+        if (!Files.isExecutable(PYTHON)) {
+            return false;
+        }
+        Process process = new ProcessBuilder(PYTHON.toString(), "-c", "import " + module).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+    }
+
+    private static String run(String driver) throws IOException, InterruptedException, URISyntaxException {
+        Path script = Path.of(PgPythonDriversTest.class.getResource("/psycopg_client.py").toURI());
+        ProcessBuilder builder = new ProcessBuilder(PYTHON.toString(), script.toString(), driver).redirectErrorStream(true);
+        builder.environment().putAll(java.util.Map.of("PGHOST", "127.0.0.1", "PGPORT", Integer.toString(server.port()),
+                "PGUSER", PgTestServer.USER, "PGPASSWORD", PgTestServer.PASSWORD, "PGDATABASE", "analytics",
+                "PGSSLMODE", "disable"));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the driver did not finish");
+        assertEquals(0, process.exitValue(), output);
+        return output;
+    }
+}
