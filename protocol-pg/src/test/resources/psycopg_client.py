@@ -1,10 +1,12 @@
 """Drives the proxy with a real Python PostgreSQL driver and prints what it saw, one fact per line.
 
-    python3 psycopg_client.py psycopg|psycopg2   (connection from PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE)
+    python3 psycopg_client.py psycopg|psycopg2|sqlalchemy   (connection from PGHOST, PGPORT, PGUSER, PGPASSWORD,
+                                                         PGDATABASE)
 
 psycopg 3 binds parameters server-side (Parse/Bind with $n, the extended protocol) and can ask for
 binary results; psycopg2 interpolates them client-side and sends simple queries. Both open
-transactions implicitly and use DECLARE/FETCH for named cursors.
+transactions implicitly and use DECLARE/FETCH for named cursors. SQLAlchemy (on psycopg2) reflects
+the database through pg_catalog, as Superset does.
 """
 import datetime
 import decimal
@@ -77,4 +79,30 @@ def psycopg2():
     conn.close()
 
 
-{"psycopg": psycopg3, "psycopg2": psycopg2}[sys.argv[1]]()
+def sqlalchemy():
+    """What Superset and other SQLAlchemy tools do with a new database: reflect, then query."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine("postgresql+psycopg2://")
+    with engine.begin() as conn:
+        conn.execute(sa.text("CREATE SCHEMA sa_sales"))
+        conn.execute(sa.text("CREATE TABLE sa_orders (id BIGINT NOT NULL, customer VARCHAR, amount DECIMAL(10, 2))"))
+        conn.execute(sa.text("CREATE TABLE sa_sales.regions (code VARCHAR)"))
+        conn.execute(sa.text("CREATE VIEW sa_big AS SELECT * FROM sa_orders WHERE amount > 10"))
+        conn.execute(sa.text("INSERT INTO sa_orders VALUES (1, 'acme', 12.50), (2, 'initech', 3.00)"))
+    inspector = sa.inspect(engine)
+    print("default schema", inspector.default_schema_name)
+    print("schemas", [s for s in inspector.get_schema_names() if s.startswith("sa_") or s == "main"])
+    print("tables", [t for t in inspector.get_table_names() if t.startswith("sa_")])
+    print("tables in sa_sales", inspector.get_table_names(schema="sa_sales"))
+    print("views", [v for v in inspector.get_view_names() if v.startswith("sa_")])
+    print("columns", [(c["name"], str(c["type"]), c["nullable"]) for c in inspector.get_columns("sa_orders")])
+    print("has table", inspector.has_table("sa_orders"), inspector.has_table("sa_missing"))
+    orders = sa.Table("sa_orders", sa.MetaData(), autoload_with=engine)
+    with engine.connect() as conn:
+        rows = conn.execute(sa.select(orders.c.customer, orders.c.amount).where(orders.c.amount > 5)).fetchall()
+        print("select", [(r.customer, r.amount) for r in rows])
+        print("count", conn.execute(sa.select(sa.func.count()).select_from(orders)).scalar())
+
+
+{"psycopg": psycopg3, "psycopg2": psycopg2, "sqlalchemy": sqlalchemy}[sys.argv[1]]()

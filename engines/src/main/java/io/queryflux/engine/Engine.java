@@ -1,6 +1,7 @@
 package io.queryflux.engine;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * One configured cluster of some engine. Implementations are thread-safe: many queries run on
@@ -22,6 +23,14 @@ public interface Engine extends AutoCloseable {
      */
     default boolean describesStatements() {
         return false;
+    }
+
+    /**
+     * The schema a query runs in when the client's session names none (DuckDB's {@code main},
+     * PostgreSQL's {@code public}, a configured default); empty when the engine has none.
+     */
+    default Optional<String> defaultSchema() {
+        return Optional.empty();
     }
 
     /** Probes the cluster; must return within about {@code timeout} and never throw. */

@@ -64,6 +64,20 @@ public final class QueryDispatcher {
     }
 
     /**
+     * The schema the request would run in when its session names none: the default of the
+     * engine it routes to now (the picked cluster's, else the group's first member's). Nothing
+     * runs. Frontends answer {@code current_schema()} with it.
+     */
+    public Optional<String> defaultSchema(QueryRequest request) {
+        RouteExplanation route = explain(request);
+        Optional<ClusterGroup> group = route.group().map(groups::get);
+        return group.flatMap(g -> g.members().stream()
+                        .filter(member -> route.cluster().map(member.name()::equals).orElse(true))
+                        .findFirst())
+                .flatMap(cluster -> cluster.engine().defaultSchema());
+    }
+
+    /**
      * Runs a small query the proxy needs for itself (catalog metadata for a frontend) through the
      * same routing and group slots as a client's, and returns its first {@code maxRows} rows.
      */

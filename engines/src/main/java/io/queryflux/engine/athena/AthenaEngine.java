@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.AthenaClientBuilder;
 import software.amazon.awssdk.services.athena.model.WorkGroup;
 import software.amazon.awssdk.services.athena.model.WorkGroupState;
+import java.util.Optional;
 
 /** Amazon Athena through the AWS SDK v2, one client per cluster. */
 public final class AthenaEngine implements Engine {
@@ -58,6 +59,11 @@ public final class AthenaEngine implements Engine {
     @Override
     public EngineType type() {
         return EngineType.ATHENA;
+    }
+
+    @Override
+    public Optional<String> defaultSchema() {
+        return config.database();
     }
 
     @Override

@@ -48,6 +48,11 @@ public final class DuckDbEngine implements Engine {
     }
 
     @Override
+    public Optional<String> defaultSchema() {
+        return Optional.of("main");
+    }
+
+    @Override
     public QueryExecution prepare(EngineQuery query) throws QueryException {
         try {
             return new JdbcExecution(root.duplicate(), query, flavor);

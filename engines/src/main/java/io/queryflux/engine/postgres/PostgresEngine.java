@@ -57,6 +57,11 @@ public final class PostgresEngine implements Engine {
         return EngineType.POSTGRES;
     }
 
+    @Override
+    public Optional<String> defaultSchema() {
+        return Optional.of("public");
+    }
+
     /** Only over its own connections: through pgjdbc the statement would run. */
     @Override
     public boolean describesStatements() {

@@ -8,18 +8,26 @@ import io.queryflux.engine.EngineType;
 import io.queryflux.engine.QueryExecution;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 
 /** A Trino cluster, reached over Trino's own client HTTP protocol. */
 public final class TrinoEngine implements Engine {
     private final TrinoHttp http;
+    private final Optional<String> defaultSchema;
 
     public TrinoEngine(TrinoClusterConfig config) {
         this.http = new TrinoHttp(config);
+        this.defaultSchema = config.defaultSchema();
     }
 
     @Override
     public EngineType type() {
         return EngineType.TRINO;
+    }
+
+    @Override
+    public Optional<String> defaultSchema() {
+        return defaultSchema;
     }
 
     @Override

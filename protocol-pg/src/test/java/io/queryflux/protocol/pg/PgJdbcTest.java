@@ -142,9 +142,10 @@ class PgJdbcTest {
                     + " pg_backend_pid()")) {
                 assertTrue(rs.next());
                 assertEquals("reports", rs.getString(1));
-                assertEquals("public", rs.getString(2));
+                assertEquals("main", rs.getString(2), "DuckDB's default schema, where unqualified tables are");
                 assertTrue(rs.getInt(3) > 0);
             }
+            assertEquals("main", c.getSchema());
             s.execute("SET search_path TO main");
             try (ResultSet rs = s.executeQuery("SHOW search_path")) {
                 assertTrue(rs.next());

@@ -19,11 +19,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Python's PostgreSQL drivers, run as real processes (Debian's python3-psycopg and
- * python3-psycopg2, which .ci/run installs) by src/test/resources/psycopg_client.py: psycopg 3
+ * Python's PostgreSQL drivers, run as real processes (Debian's python3-psycopg,
+ * python3-psycopg2 and python3-sqlalchemy, which .ci/run installs) by src/test/resources/psycopg_client.py: psycopg 3
  * binds parameters in the extended protocol and reads binary results, psycopg2 interpolates
  * them into simple queries; both open transactions implicitly, page named cursors with
- * DECLARE/FETCH and read COPY. Without the drivers the tests skip and say why.
+ * DECLARE/FETCH and read COPY. SQLAlchemy (python3-sqlalchemy) reflects schemas, tables, views and
+ * columns through pg_catalog right after creating them, as Superset does. Without the packages
+ * the tests skip and say why.
  */
 class PgPythonDriversTest {
     /** Debian's interpreter, which the Debian packages install into (a pyenv python3 may come first on PATH). */
@@ -76,6 +78,23 @@ class PgPythonDriversTest {
                 error 42P01
                 after (2,)
                 """, run("psycopg2"));
+    }
+
+    @Test
+    void sqlAlchemyReflectsAndQueries() throws Exception {
+        assumeTrue(importable("sqlalchemy") && importable("psycopg2"),
+                "python3-sqlalchemy or python3-psycopg2 is not installed (apt-get install python3-sqlalchemy); skipping");
+        assertEquals("""
+                default schema main
+                schemas ['main', 'sa_sales']
+                tables ['sa_orders']
+                tables in sa_sales ['regions']
+                views ['sa_big']
+                columns [('id', 'BIGINT', False), ('customer', 'VARCHAR', True), ('amount', 'NUMERIC(10, 2)', True)]
+                has table True False
+                select [('acme', Decimal('12.50'))]
+                count 2
+                """, run("sqlalchemy"));
     }
 
     private static boolean importable(String module) throws IOException, InterruptedException {

@@ -24,6 +24,7 @@ final class CatalogRewriter {
             // pg_description, which the mirror leaves empty.
             rule("\\b\\w+\\s*\\.\\s*tableoid\\b", "0::BIGINT"),
             rule("::\\s*(pg_catalog\\s*\\.\\s*)?int2\\[\\]", "::SMALLINT[]"),
+            rule("\\b(pg_catalog\\s*\\.\\s*)?json_build_object\\s*\\(", "json_object("), // SQLAlchemy's column reflection
             rule("'\\{(\\d*)\\}'", "[$1]"),
             // Functions resolve through the search path (the mirror's macros first, then DuckDB's
             // built-ins); tables live in schema pgc, since DuckDB's own pg_catalog is not PostgreSQL's.

@@ -59,6 +59,11 @@ public final class PgCatalog implements AutoCloseable {
         }
     }
 
+    /** Drops every mirror, so the next catalog query sees the engines' current tables. */
+    public void invalidate() {
+        shadows.invalidate();
+    }
+
     @Override
     public void close() {
         shadows.close();

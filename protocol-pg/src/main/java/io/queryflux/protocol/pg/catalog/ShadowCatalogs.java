@@ -23,6 +23,10 @@ final class ShadowCatalogs implements AutoCloseable {
                 shadow -> shadow.query(sql));
     }
 
+    void invalidate() {
+        shadows.invalidate();
+    }
+
     @Override
     public void close() {
         shadows.close();

@@ -215,6 +215,7 @@ final class SystemCatalogSchema {
             "pg_database_size(d) AS NULL::BIGINT", // not known: psql's \l+ shows no size
             "pg_size_pretty(s) AS s || ' bytes'",
             "pg_get_function_result(o) AS NULL::VARCHAR",
+            "pg_get_serial_sequence(t, c) AS NULL::VARCHAR", // no sequences are mirrored
             "pg_get_function_sqlbody(o) AS NULL::VARCHAR",
             "pg_tablespace_location(o) AS ''",
             // DuckDB's own current_setting takes only constants; psql's \dconfig passes a column.

@@ -1,5 +1,9 @@
 package io.queryflux.protocol.pg.session;
 
+import static java.util.Objects.requireNonNull;
+
+import io.queryflux.dispatch.QueryDispatcher;
+import io.queryflux.dispatch.QueryRequest;
 import io.queryflux.engine.ListCursor;
 import io.queryflux.engine.Column;
 import io.queryflux.engine.ErrorCode;
@@ -44,9 +48,11 @@ final class LocalStatements {
             Pattern.CASE_INSENSITIVE);
 
     private final String versionText;
+    private final QueryDispatcher dispatcher;
 
-    LocalStatements(String serverVersion) {
+    LocalStatements(String serverVersion, QueryDispatcher dispatcher) {
         this.versionText = "PostgreSQL " + serverVersion + " (QueryFlux proxy)";
+        this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");
     }
 
     /** The proxy's answer, or empty when the statement must go to an engine. */
@@ -207,7 +213,10 @@ final class LocalStatements {
                         return Optional.empty(); // let the engine raise its own error
                     }
                 }
-                case "current_schema" -> value = state.session().schema().orElse("public");
+                // Where an unqualified table is: DuckDB's is main, not public (SQLAlchemy's and
+                // DBeaver's default schema).
+                case "current_schema" -> value = state.session().schema()
+                        .or(() -> dispatcher.defaultSchema(new QueryRequest(text, state.session()))).orElse("public");
                 case "current_database" -> value = state.session().header("database").orElse(state.session().user());
                 case "current_user", "session_user", "user", "current_role" -> {
                     if (call) {

@@ -86,8 +86,9 @@ public final class PgConnection implements Runnable {
     public PgConnection(Socket socket, ConnectionSettings settings) {
         this.socket = requireNonNull(socket, "socket is null");
         this.settings = requireNonNull(settings, "settings is null");
-        this.runner = new StatementRunner(settings.dispatcher(), new LocalStatements(settings.serverVersion()),
-                settings.catalog(), cursors, statements);
+        this.runner = new StatementRunner(settings.dispatcher(),
+                new LocalStatements(settings.serverVersion(), settings.dispatcher()), settings.catalog(), cursors,
+                statements);
     }
 
     int secret() {

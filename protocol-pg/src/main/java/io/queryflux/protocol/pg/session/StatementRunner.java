@@ -50,6 +50,7 @@ final class StatementRunner {
     private static final Set<String> PLAIN_QUERIES = Set.of("SELECT", "VALUES", "TABLE");
 
     /** Shared by every connection: labels are a function of the statement's text. */
+    private static final Set<String> SCHEMA_CHANGES = Set.of("CREATE", "DROP", "ALTER", "COMMENT", "ATTACH", "DETACH");
     private static final ColumnLabels LABELS = new ColumnLabels(Dialect.POSTGRES, 1_000);
 
     private final QueryDispatcher dispatcher;
@@ -141,6 +142,9 @@ final class StatementRunner {
         try {
             ResultCursor cursor = query.start();
             query.sessionChange().ifPresent(change -> state.setSession(change.applyTo(state.session())));
+            if (SCHEMA_CHANGES.contains(first)) {
+                catalog.invalidate(); // a client that creates a table and then inspects it sees it
+            }
             return named(new Execution(cursor, Optional.of(query), Execution.verbOf(sql, first),
                     Execution.isReadOnly(sql, first)), written);
         } catch (QueryException | RuntimeException e) {
