@@ -15,7 +15,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +74,52 @@ class PgCatalogTest {
                 }
             }
             assertEquals(List.of("id:int8:0", "customer:varchar:1", "amount:numeric:1", "placed:date:1"), columns);
+        }
+    }
+
+    /** What DBeaver, Metabase and other JDBC tools call on a new connection, each answered from the mirror. */
+    @Test
+    void everyDatabaseMetaDataCallOfJdbcToolsAnswers() throws Exception {
+        try (Connection c = server.connect("")) {
+            DatabaseMetaData meta = c.getMetaData();
+            Map<String, Callable<ResultSet>> calls = new LinkedHashMap<>();
+            calls.put("getCatalogs", meta::getCatalogs);
+            calls.put("getTableTypes", meta::getTableTypes);
+            calls.put("getTables", () -> meta.getTables(null, "main", "%",
+                    new String[] {"TABLE", "PARTITIONED TABLE", "VIEW", "FOREIGN TABLE", "MATERIALIZED VIEW"}));
+            calls.put("getSchemas", () -> meta.getSchemas(null, "sal%"));
+            calls.put("getPrimaryKeys", () -> meta.getPrimaryKeys(null, "main", "orders"));
+            calls.put("getImportedKeys", () -> meta.getImportedKeys(null, "main", "orders"));
+            calls.put("getExportedKeys", () -> meta.getExportedKeys(null, "main", "orders"));
+            calls.put("getIndexInfo", () -> meta.getIndexInfo(null, "main", "orders", false, true));
+            calls.put("getBestRowIdentifier", () -> meta.getBestRowIdentifier(null, "main", "orders",
+                    DatabaseMetaData.bestRowSession, true));
+            calls.put("getVersionColumns", () -> meta.getVersionColumns(null, "main", "orders"));
+            calls.put("getTypeInfo", meta::getTypeInfo);
+            calls.put("getFunctions", () -> meta.getFunctions(null, null, "%"));
+            calls.put("getProcedures", () -> meta.getProcedures(null, null, "%"));
+            calls.put("getTablePrivileges", () -> meta.getTablePrivileges(null, "main", "orders"));
+            calls.put("getColumnPrivileges", () -> meta.getColumnPrivileges(null, "main", "orders", "%"));
+            calls.put("getUDTs", () -> meta.getUDTs(null, null, "%", null));
+            Map<String, List<String>> firstColumns = new LinkedHashMap<>();
+            for (Map.Entry<String, Callable<ResultSet>> call : calls.entrySet()) {
+                List<String> values = new ArrayList<>();
+                try (ResultSet rs = call.getValue().call()) {
+                    while (rs.next()) {
+                        values.add(rs.getString(call.getKey().equals("getTables") ? "TABLE_CAT" : rs.getMetaData()
+                                .getColumnLabel(1)));
+                    }
+                }
+                firstColumns.put(call.getKey(), values);
+            }
+            assertEquals(List.of("analytics"), firstColumns.get("getCatalogs"));
+            assertEquals(List.of("analytics"), firstColumns.get("getTables"), "TABLE_CAT is the database");
+            assertEquals(List.of("sales"), firstColumns.get("getSchemas"));
+            assertTrue(firstColumns.get("getTypeInfo").containsAll(List.of("int8", "varchar", "numeric", "date")),
+                    firstColumns.get("getTypeInfo").toString());
+            assertEquals(List.of(), firstColumns.get("getPrimaryKeys"), "constraints are not mirrored");
+            String keywords = meta.getSQLKeywords(); // PostgreSQL's keywords that SQL:2003 lacks
+            assertTrue(keywords.contains("analyze") && !keywords.contains("select"), keywords);
         }
     }
 

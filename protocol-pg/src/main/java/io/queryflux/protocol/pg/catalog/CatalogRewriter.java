@@ -16,8 +16,14 @@ final class CatalogRewriter {
             rule("'(\\d+)'\\s*::\\s*(pg_catalog\\s*\\.\\s*)?regclass", "$1"),
             // A relation named by text: none of the proxy's system catalogs has an OID to match.
             rule("'[^']*'\\s*::\\s*(pg_catalog\\s*\\.\\s*)?regclass", "0"),
+            // The mirror keeps type I/O functions by name: typinput = 'pg_catalog.array_in'::regproc.
+            rule("'(?:pg_catalog\\.)?(\\w+)'\\s*::\\s*(pg_catalog\\s*\\.\\s*)?regproc\\b(?!\\s*::)", "'$1'"),
+            rule("\\binformation_schema\\s*\\.\\s*_pg_expandarray\\s*\\(", "_pg_expandarray("),
             rule("::\\s*(pg_catalog\\s*\\.\\s*)?(regclass|regtype|regproc|regprocedure|regoper|regoperator"
                     + "|regnamespace|regrole|regconfig|regdictionary|regcollation|oid|xid)\\b", "::BIGINT"),
+            // A text array literal (pgjdbc's keyword list): DuckDB casts only its own [a, b] to a list.
+            rule("'\\{([^'{}]*)\\}'\\s*::\\s*(pg_catalog\\s*\\.\\s*)?(name|text|varchar)\\s*\\[\\]",
+                    "list_transform(string_split('$1', ','), lambda e: trim(e, '\"'))"),
             rule("::\\s*(pg_catalog\\s*\\.\\s*)?(name|\"char\"|text|bpchar)\\b", "::VARCHAR"),
             rule("\\bAS\\s+pg_catalog\\s*\\.\\s*(name|\"char\"|text|bpchar)\\b", "AS VARCHAR"),
             // Every PostgreSQL table has the system column tableoid; psql reads it only to join

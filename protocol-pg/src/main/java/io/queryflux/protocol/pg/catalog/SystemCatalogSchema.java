@@ -225,8 +225,8 @@ final class SystemCatalogSchema {
             "has_table_privilege(t, p) AS true",
             "has_schema_privilege(s, p) AS true",
             "has_database_privilege(d, p) AS true",
-            // Every mirrored schema counts as on the search path, as pg_table_is_visible() says.
-            "current_schemas(implicit) AS (SELECT list(nspname ORDER BY oid) FROM pgc.pg_namespace)",
+            // pgjdbc's information_schema._pg_expandarray(indkey): each element with its position.
+            "_pg_expandarray(a) AS unnest(list_transform(a, lambda v, i: {'x': v, 'n': i}))",
             "array_upper(a, d) AS len(a)",
             "array_lower(a, d) AS 1",
             "quote_ident(s) AS '\"' || replace(s, '\"', '\"\"') || '\"'");
@@ -265,7 +265,19 @@ final class SystemCatalogSchema {
         }
         insertTypes(connection);
         insertSettings(connection, settings);
-        insertRelations(connection, schemas, relations);
+        List<String> namespaces = insertRelations(connection, schemas, relations);
+        try (Statement s = connection.createStatement()) {
+            // Constants, not subqueries: pgjdbc passes current_schemas() to generate_series(),
+            // and DuckDB's table functions take no subqueries.
+            // Every mirrored schema counts as on the search path, as pg_table_is_visible() says.
+            s.execute("CREATE MACRO " + SCHEMA + ".current_schemas(implicit) AS ["
+                    + String.join(", ", namespaces.stream().map(SystemCatalogSchema::literal).toList()) + "]::VARCHAR[]");
+            s.execute("CREATE MACRO " + SCHEMA + ".current_database() AS " + literal(database));
+            s.execute("CREATE MACRO " + SCHEMA + ".pg_get_keywords() AS TABLE SELECT keyword_name AS word,"
+                    + " CASE keyword_category WHEN 'reserved' THEN 'R' WHEN 'unreserved' THEN 'U'"
+                    + " WHEN 'type_function' THEN 'T' ELSE 'C' END AS catcode, keyword_category AS catdesc"
+                    + " FROM duckdb_keywords()");
+        }
     }
 
     private static void insertTypes(Connection connection) throws SQLException {
@@ -355,7 +367,8 @@ final class SystemCatalogSchema {
         }
     }
 
-    private static void insertRelations(Connection connection, List<String> schemas, List<Relation> relations)
+    /** Fills pg_namespace, pg_class and pg_attribute; returns the namespaces' names in OID order. */
+    private static List<String> insertRelations(Connection connection, List<String> schemas, List<Relation> relations)
             throws SQLException {
         Map<String, Integer> namespaces = new LinkedHashMap<>();
         namespaces.put("pg_catalog", PG_CATALOG_OID);
@@ -409,6 +422,7 @@ final class SystemCatalogSchema {
             cls.executeBatch();
             att.executeBatch();
         }
+        return namespaces.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
     }
 
     private static int namespaceOid(String schema, int index) {
