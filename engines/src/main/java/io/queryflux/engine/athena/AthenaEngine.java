@@ -8,6 +8,7 @@ import io.queryflux.engine.EngineQuery;
 import io.queryflux.engine.EngineType;
 import io.queryflux.engine.QueryExecution;
 import java.time.Duration;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -23,7 +24,6 @@ import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.AthenaClientBuilder;
 import software.amazon.awssdk.services.athena.model.WorkGroup;
 import software.amazon.awssdk.services.athena.model.WorkGroupState;
-import java.util.Optional;
 
 /** Amazon Athena through the AWS SDK v2, one client per cluster. */
 public final class AthenaEngine implements Engine {

@@ -234,8 +234,7 @@ final class SystemCatalogSchema {
     private SystemCatalogSchema() {}
 
     static void create(Connection connection, List<String> schemas, List<Relation> relations, String user,
-            String database,
-            Map<String, String> settings) throws SQLException {
+            String database, Map<String, String> settings) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("CREATE SCHEMA " + SCHEMA);
             for (String table : TABLES) {
@@ -265,14 +264,22 @@ final class SystemCatalogSchema {
         }
         insertTypes(connection);
         insertSettings(connection, settings);
-        List<String> namespaces = insertRelations(connection, schemas, relations);
+        createSessionMacros(connection, insertRelations(connection, schemas, relations), database);
+    }
+
+    /**
+     * The macros whose answer is this mirror's: constants, not subqueries, since pgjdbc passes
+     * current_schemas() to generate_series() and DuckDB's table functions take no subqueries.
+     */
+    private static void createSessionMacros(Connection connection, List<String> namespaces, String database)
+            throws SQLException {
         try (Statement s = connection.createStatement()) {
-            // Constants, not subqueries: pgjdbc passes current_schemas() to generate_series(),
-            // and DuckDB's table functions take no subqueries.
             // Every mirrored schema counts as on the search path, as pg_table_is_visible() says.
             s.execute("CREATE MACRO " + SCHEMA + ".current_schemas(implicit) AS ["
-                    + String.join(", ", namespaces.stream().map(SystemCatalogSchema::literal).toList()) + "]::VARCHAR[]");
+                    + String.join(", ", namespaces.stream().map(SystemCatalogSchema::literal).toList())
+                    + "]::VARCHAR[]");
             s.execute("CREATE MACRO " + SCHEMA + ".current_database() AS " + literal(database));
+            // DuckDB's parser is PostgreSQL's, and so are its keywords.
             s.execute("CREATE MACRO " + SCHEMA + ".pg_get_keywords() AS TABLE SELECT keyword_name AS word,"
                     + " CASE keyword_category WHEN 'reserved' THEN 'R' WHEN 'unreserved' THEN 'U'"
                     + " WHEN 'type_function' THEN 'T' ELSE 'C' END AS catcode, keyword_category AS catdesc"
