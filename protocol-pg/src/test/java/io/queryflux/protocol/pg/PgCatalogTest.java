@@ -1,6 +1,7 @@
 package io.queryflux.protocol.pg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -154,6 +155,11 @@ class PgCatalogTest {
         assumeTrue(Files.isExecutable(PSQL), "psql is not installed (apt-get install postgresql-client); skipping");
         String tables = psql("\\dt");
         assertTrue(tables.contains("orders") && tables.contains("table"), tables);
+        // As in PostgreSQL, \dt lists what the search path reaches: DuckDB's main here, sales when set.
+        assertFalse(tables.contains("regions"), tables);
+        assertTrue(psql("\\dt sales.*").contains("regions"));
+        String onSales = psql("SET search_path TO sales", "\\dt");
+        assertTrue(onSales.contains("regions") && !onSales.contains("orders"), onSales);
         String described = psql("\\d orders");
         assertTrue(described.contains("customer") && described.contains("numeric(10,2)"), described);
         String query = psql("SELECT id, customer FROM orders");
@@ -199,10 +205,15 @@ class PgCatalogTest {
         assertTrue(schemas.contains("staging") && schemas.contains("sales"), schemas);
     }
 
-    private static String psql(String command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(PSQL.toString(), "-h", "127.0.0.1", "-p",
-                Integer.toString(server.port()), "-U", PgTestServer.USER, "-d", "analytics", "-X", "-c", command)
-                .redirectErrorStream(true);
+    /** Runs the commands in one psql session, as -c options. */
+    private static String psql(String... commands) throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of(PSQL.toString(), "-h", "127.0.0.1", "-p",
+                Integer.toString(server.port()), "-U", PgTestServer.USER, "-d", "analytics", "-X"));
+        for (String command : commands) {
+            arguments.add("-c");
+            arguments.add(command);
+        }
+        ProcessBuilder builder = new ProcessBuilder(arguments).redirectErrorStream(true);
         builder.environment().put("PGPASSWORD", PgTestServer.PASSWORD);
         builder.environment().put("PGSSLMODE", "disable");
         Process process = builder.start();

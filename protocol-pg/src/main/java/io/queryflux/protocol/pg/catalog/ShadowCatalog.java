@@ -41,6 +41,8 @@ final class ShadowCatalog implements AutoCloseable {
                 schemas.add(schema);
             }
         }
+        Optional<String> schema = session.schema()
+                .or(() -> dispatcher.defaultSchema(new QueryRequest("SELECT 1", session)));
         Map<String, SystemCatalogSchema.Relation> relations = new LinkedHashMap<>();
         for (List<Object> row : dispatcher.readRows(new QueryRequest(
                 "SELECT table_schema, table_name, table_type FROM information_schema.tables", session), MAX_ROWS)) {
@@ -61,8 +63,9 @@ final class ShadowCatalog implements AutoCloseable {
         }
         try {
             return new ShadowCatalog(ScratchDuckDb.create(connection -> {
-                SystemCatalogSchema.create(connection, List.copyOf(schemas), List.copyOf(relations.values()), session.user(),
-                        session.header("database").orElse(session.user()), settings);
+                SystemCatalogSchema.create(connection, List.copyOf(schemas), List.copyOf(relations.values()),
+                        new SystemCatalogSchema.Session(session.user(), session.header("database").orElse(session.user()),
+                                schema, settings));
                 try (Statement statement = connection.createStatement()) {
                     // Unqualified pg_class, format_type() ... resolve to the mirror, not DuckDB's own.
                     statement.execute("SET search_path = '" + SystemCatalogSchema.SCHEMA + "'");

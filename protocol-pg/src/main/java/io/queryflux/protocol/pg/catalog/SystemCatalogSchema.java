@@ -6,9 +6,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A PostgreSQL-shaped pg_catalog, as tables and macros in schema {@code pgc} of a scratch
@@ -169,7 +171,6 @@ final class SystemCatalogSchema {
 
     private static final List<String> MACROS = List.of(
             "pg_get_userbyid(o) AS (SELECT rolname FROM pgc.pg_roles WHERE oid = o)",
-            "pg_table_is_visible(o) AS true",
             "pg_type_is_visible(o) AS true",
             "pg_function_is_visible(o) AS true",
             "pg_operator_is_visible(o) AS true",
@@ -233,8 +234,15 @@ final class SystemCatalogSchema {
 
     private SystemCatalogSchema() {}
 
-    static void create(Connection connection, List<String> schemas, List<Relation> relations, String user,
-            String database, Map<String, String> settings) throws SQLException {
+    /**
+     * Who the mirror is for: the session's user and database, the schema its unqualified names
+     * resolve in (its search_path, else the engine's default; empty when neither is known) and its
+     * settings.
+     */
+    record Session(String user, String database, Optional<String> schema, Map<String, String> settings) {}
+
+    static void create(Connection connection, List<String> schemas, List<Relation> relations, Session session)
+            throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("CREATE SCHEMA " + SCHEMA);
             for (String table : TABLES) {
@@ -251,34 +259,42 @@ final class SystemCatalogSchema {
             for (Map.Entry<String, List<String>> macro : overloads.entrySet()) {
                 s.execute("CREATE MACRO " + SCHEMA + "." + macro.getKey() + String.join(", ", macro.getValue()));
             }
-            s.execute("INSERT INTO pgc.pg_roles VALUES (" + OWNER_OID + ", " + literal(user)
+            s.execute("INSERT INTO pgc.pg_roles VALUES (" + OWNER_OID + ", " + literal(session.user())
                     + ", false, true, false, false, true, false, -1, '********', NULL, false, NULL)");
-            s.execute("INSERT INTO pgc.pg_user VALUES (" + literal(user) + ", " + OWNER_OID
+            s.execute("INSERT INTO pgc.pg_user VALUES (" + literal(session.user()) + ", " + OWNER_OID
                     + ", false, false, false, false, '********', NULL, NULL)");
             s.execute("INSERT INTO pgc.pg_am VALUES (2, 'heap', 'heap_tableam_handler', 't')");
             s.execute("INSERT INTO pgc.pg_tablespace VALUES (1663, 'pg_default', " + OWNER_OID + ", NULL, NULL)");
-            s.execute("INSERT INTO pgc.pg_database VALUES (16383, " + literal(database) + ", " + OWNER_OID
+            s.execute("INSERT INTO pgc.pg_database VALUES (16383, " + literal(session.database()) + ", " + OWNER_OID
                     + ", 6, 'c', false, true, -1, 0, 0, 1663, 'C', 'C', NULL, NULL, NULL)");
             s.execute("INSERT INTO pgc.pg_language VALUES (12, 'internal', 10, false, false, 0, 0, 2246, NULL),"
                     + " (14, 'sql', 10, false, true, 0, 0, 2248, NULL)");
         }
         insertTypes(connection);
-        insertSettings(connection, settings);
-        createSessionMacros(connection, insertRelations(connection, schemas, relations), database);
+        insertSettings(connection, session.settings());
+        createSessionMacros(connection, insertRelations(connection, schemas, relations), session);
     }
 
     /**
      * The macros whose answer is this mirror's: constants, not subqueries, since pgjdbc passes
      * current_schemas() to generate_series() and DuckDB's table functions take no subqueries.
      */
-    private static void createSessionMacros(Connection connection, List<String> namespaces, String database)
+    private static void createSessionMacros(Connection connection, Map<String, Integer> namespaces, Session session)
             throws SQLException {
+        // The search path is the session's schema, as in PostgreSQL; when the mirror does not
+        // know it, every schema is on it.
+        List<String> path = session.schema().filter(namespaces::containsKey).map(List::of)
+                .orElseGet(() -> namespaces.keySet().stream().filter(n -> !n.equals("pg_catalog")).toList());
+        List<String> implicitPath = new ArrayList<>(List.of("pg_catalog"));
+        implicitPath.addAll(path);
         try (Statement s = connection.createStatement()) {
-            // Every mirrored schema counts as on the search path, as pg_table_is_visible() says.
-            s.execute("CREATE MACRO " + SCHEMA + ".current_schemas(implicit) AS ["
-                    + String.join(", ", namespaces.stream().map(SystemCatalogSchema::literal).toList())
-                    + "]::VARCHAR[]");
-            s.execute("CREATE MACRO " + SCHEMA + ".current_database() AS " + literal(database));
+            s.execute("CREATE MACRO " + SCHEMA + ".current_schemas(implicit) AS CASE WHEN implicit THEN "
+                    + textList(implicitPath) + " ELSE " + textList(path) + " END");
+            // psql's \dt and \d name list what the search path reaches, as PostgreSQL's do.
+            s.execute("CREATE MACRO " + SCHEMA + ".pg_table_is_visible(o) AS o IN (SELECT oid FROM " + SCHEMA
+                    + ".pg_class WHERE relnamespace IN (" + String.join(", ", implicitPath.stream()
+                            .map(n -> namespaces.get(n).toString()).toList()) + "))");
+            s.execute("CREATE MACRO " + SCHEMA + ".current_database() AS " + literal(session.database()));
             // DuckDB's parser is PostgreSQL's, and so are its keywords.
             s.execute("CREATE MACRO " + SCHEMA + ".pg_get_keywords() AS TABLE SELECT keyword_name AS word,"
                     + " CASE keyword_category WHEN 'reserved' THEN 'R' WHEN 'unreserved' THEN 'U'"
@@ -374,8 +390,8 @@ final class SystemCatalogSchema {
         }
     }
 
-    /** Fills pg_namespace, pg_class and pg_attribute; returns the namespaces' names in OID order. */
-    private static List<String> insertRelations(Connection connection, List<String> schemas, List<Relation> relations)
+    /** Fills pg_namespace, pg_class and pg_attribute; returns the namespaces' OIDs by name. */
+    private static Map<String, Integer> insertRelations(Connection connection, List<String> schemas, List<Relation> relations)
             throws SQLException {
         Map<String, Integer> namespaces = new LinkedHashMap<>();
         namespaces.put("pg_catalog", PG_CATALOG_OID);
@@ -429,11 +445,15 @@ final class SystemCatalogSchema {
             cls.executeBatch();
             att.executeBatch();
         }
-        return namespaces.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
+        return namespaces;
     }
 
     private static int namespaceOid(String schema, int index) {
         return schema.equals("public") ? PUBLIC_OID : FIRST_NAMESPACE_OID + index;
+    }
+
+    private static String textList(List<String> texts) {
+        return "[" + String.join(", ", texts.stream().map(SystemCatalogSchema::literal).toList()) + "]::VARCHAR[]";
     }
 
     private static String literal(String text) {
