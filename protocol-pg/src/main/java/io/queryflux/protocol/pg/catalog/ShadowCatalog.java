@@ -41,7 +41,7 @@ final class ShadowCatalog implements AutoCloseable {
                 schemas.add(schema);
             }
         }
-        Optional<String> schema = session.schema()
+        Optional<String> searchPath = session.schema()
                 .or(() -> dispatcher.defaultSchema(new QueryRequest("SELECT 1", session)));
         Map<String, SystemCatalogSchema.Relation> relations = new LinkedHashMap<>();
         for (List<Object> row : dispatcher.readRows(new QueryRequest(
@@ -65,7 +65,7 @@ final class ShadowCatalog implements AutoCloseable {
             return new ShadowCatalog(ScratchDuckDb.create(connection -> {
                 SystemCatalogSchema.create(connection, List.copyOf(schemas), List.copyOf(relations.values()),
                         new SystemCatalogSchema.Session(session.user(), session.header("database").orElse(session.user()),
-                                schema, settings));
+                                searchPath, settings));
                 try (Statement statement = connection.createStatement()) {
                     // Unqualified pg_class, format_type() ... resolve to the mirror, not DuckDB's own.
                     statement.execute("SET search_path = '" + SystemCatalogSchema.SCHEMA + "'");
