@@ -35,6 +35,8 @@ public final class PerSessionCache<V extends AutoCloseable> implements AutoClose
     private final int maxEntries;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<ClientSession, Entry<V>> entries = new LinkedHashMap<>();
+    /** Counts invalidations, guarded by lock. */
+    private long generation;
 
     public PerSessionCache(Duration ttl, int maxEntries) {
         this.ttlNanos = requireNonNull(ttl, "ttl is null").toNanos();
@@ -53,12 +55,14 @@ public final class PerSessionCache<V extends AutoCloseable> implements AutoClose
     }
 
     private V forSession(ClientSession session, Loader<V> loader) throws QueryException {
+        long loadingGeneration;
         lock.lock();
         try {
             Entry<V> entry = entries.get(session);
             if (entry != null && System.nanoTime() - entry.loadedNanos() < ttlNanos) {
                 return entry.value();
             }
+            loadingGeneration = generation;
         } finally {
             lock.unlock();
         }
@@ -69,7 +73,9 @@ public final class PerSessionCache<V extends AutoCloseable> implements AutoClose
             if (previous != null) {
                 closeQuietly(previous.value());
             }
-            entries.put(session, new Entry<>(loaded, System.nanoTime()));
+            // Invalidated while it loaded: it may predate the change, so the next use loads again.
+            long loadedNanos = generation == loadingGeneration ? System.nanoTime() : System.nanoTime() - ttlNanos;
+            entries.put(session, new Entry<>(loaded, loadedNanos));
             while (entries.size() > maxEntries) {
                 ClientSession oldest = entries.keySet().iterator().next();
                 closeQuietly(entries.remove(oldest).value());
@@ -92,6 +98,7 @@ public final class PerSessionCache<V extends AutoCloseable> implements AutoClose
     public void invalidate() {
         lock.lock();
         try {
+            generation++;
             entries.values().forEach(e -> closeQuietly(e.value()));
             entries.clear();
         } finally {

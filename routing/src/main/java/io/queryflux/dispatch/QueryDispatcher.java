@@ -65,8 +65,9 @@ public final class QueryDispatcher {
 
     /**
      * The schema the request would run in when its session names none: the default of the
-     * engine it routes to now (the picked cluster's, else the group's first member's). Nothing
-     * runs. Frontends answer {@code current_schema()} with it.
+     * engine it routes to now (the picked cluster's, else the group's first member's). No engine
+     * is asked, but routing runs as for a query (Python routers and strategies too), so callers
+     * keep the answer per session. Frontends answer {@code current_schema()} with it.
      */
     public Optional<String> defaultSchema(QueryRequest request) {
         RouteExplanation route = explain(request);

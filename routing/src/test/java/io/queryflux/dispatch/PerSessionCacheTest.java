@@ -81,4 +81,19 @@ class PerSessionCacheTest {
             assertEquals(2, calls.get());
         }
     }
+
+    @Test
+    void aValueLoadedAcrossAnInvalidationIsUsedOnceAndThenLoadedAgain() throws QueryException {
+        ClientSession alice = ClientSession.of(Protocol.POSTGRES_WIRE, "alice");
+        try (PerSessionCache<Value> cache = new PerSessionCache<>(Duration.ofMinutes(1), 8)) {
+            // DDL invalidates while the first load is still reading the engine's metadata.
+            assertEquals(1, cache.use(alice, () -> {
+                Value value = load();
+                cache.invalidate();
+                return value;
+            }, Value::read));
+            assertEquals(2, cache.use(alice, this::load, Value::read), "the load that raced the change is not kept");
+            assertEquals(2, cache.use(alice, this::load, Value::read));
+        }
+    }
 }

@@ -163,7 +163,7 @@ public final class ColumnLabels {
                 for (int i = 0; i < width; i++) {
                     names.add(naming.valuesColumn(i));
                 }
-                yield Optional.of(names);
+                yield Optional.of(List.copyOf(names));
             }
             default -> Optional.empty();
         };
@@ -177,7 +177,7 @@ public final class ColumnLabels {
             }
             names.add(naming.item(item.getExpression(), item.getAlias(), names.size()));
         }
-        return Optional.of(names);
+        return Optional.of(List.copyOf(names));
     }
 
     /** PostgreSQL's FigureColnameInternal over JSQLParser's tree. */

@@ -1,7 +1,7 @@
 package io.queryflux.protocol.pg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.queryflux.protocol.pg.auth.PgAuthMethod;
@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -108,14 +109,24 @@ class PgPythonDriversTest {
 
     private static String run(String driver) throws IOException, InterruptedException, URISyntaxException {
         Path script = Path.of(PgPythonDriversTest.class.getResource("/psycopg_client.py").toURI());
-        ProcessBuilder builder = new ProcessBuilder(PYTHON.toString(), script.toString(), driver).redirectErrorStream(true);
-        builder.environment().putAll(java.util.Map.of("PGHOST", "127.0.0.1", "PGPORT", Integer.toString(server.port()),
-                "PGUSER", PgTestServer.USER, "PGPASSWORD", PgTestServer.PASSWORD, "PGDATABASE", "analytics",
-                "PGSSLMODE", "disable"));
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the driver did not finish");
-        assertEquals(0, process.exitValue(), output);
-        return output;
+        // Output to a file, so that a driver that hangs fails the test at the timeout instead of blocking a read.
+        Path output = Files.createTempFile("psycopg-client", ".out");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(PYTHON.toString(), script.toString(), driver)
+                    .redirectErrorStream(true).redirectOutput(output.toFile());
+            builder.environment().putAll(Map.of("PGHOST", "127.0.0.1", "PGPORT", Integer.toString(server.port()),
+                    "PGUSER", PgTestServer.USER, "PGPASSWORD", PgTestServer.PASSWORD, "PGDATABASE", "analytics",
+                    "PGSSLMODE", "disable"));
+            Process process = builder.start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                fail("the driver did not finish in 60 s: " + Files.readString(output));
+            }
+            String printed = Files.readString(output, StandardCharsets.UTF_8);
+            assertEquals(0, process.exitValue(), printed);
+            return printed;
+        } finally {
+            Files.deleteIfExists(output);
+        }
     }
 }

@@ -98,11 +98,13 @@ final class TrinoQuery {
         } catch (RuntimeException e) {
             error = new QueryException(ErrorCode.GENERIC_INTERNAL_ERROR, "Internal error: " + e, e);
         }
+        // Named outside the lock: parsing the statement must not hold up a cancel or a poll.
+        List<Column> named = result == null ? List.of() : named(result.columns());
         lock.lock();
         try {
             started = true;
             cursor = result;
-            columns = result == null ? List.of() : named(result.columns());
+            columns = named;
             failure = error;
             if (error != null || closed) {
                 closeQuery(); // nothing to read: give the slot back now
@@ -244,10 +246,11 @@ final class TrinoQuery {
         closeQuery();
         String updateType = change.map(TrinoHeaders::updateType).orElseGet(() -> UpdateTypes.of(query.request().sql()));
         // Trino always answers with a column: "rows" for a count, "result" otherwise.
-        List<Column> columns = count.isPresent() ? ROWS_COLUMN : RESULT_COLUMN;
+        List<Column> updateColumns = count.isPresent() ? ROWS_COLUMN : RESULT_COLUMN;
         String data = count.isPresent() ? "[[" + count.getAsLong() + "]]" : "[[true]]";
-        QueryResults results = new QueryResults(query.id(), infoUri(base), Optional.empty(), Optional.of(columns),
-                Optional.empty(), Optional.of(data), stats(QueryState.FINISHED), Optional.empty(), Optional.of(updateType), count);
+        QueryResults results = new QueryResults(query.id(), infoUri(base), Optional.empty(),
+                Optional.of(updateColumns), Optional.empty(), Optional.of(data), stats(QueryState.FINISHED),
+                Optional.empty(), Optional.of(updateType), count);
         return new Page(results.toJson(), change.map(TrinoHeaders::sessionChangeHeaders).orElse(List.of()));
     }
 

@@ -1,6 +1,10 @@
 package io.queryflux.protocol.pg.catalog;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -8,7 +12,8 @@ import java.util.regex.Pattern;
  * (DuckDB's pg_catalog) accepts. Each rule is a small textual substitution.
  */
 final class CatalogRewriter {
-    private record Rule(Pattern pattern, String replacement) {}
+    /** A pattern and what replaces each match ({@code $n} refers to its groups). */
+    private record Rule(Pattern pattern, Function<MatchResult, String> replacement) {}
 
     private static final List<Rule> RULES = List.of(
             rule("OPERATOR\\s*\\(\\s*pg_catalog\\s*\\.\\s*([~!=<>]+\\*?)\\s*\\)", "$1"),
@@ -22,8 +27,8 @@ final class CatalogRewriter {
             rule("::\\s*(pg_catalog\\s*\\.\\s*)?(regclass|regtype|regproc|regprocedure|regoper|regoperator"
                     + "|regnamespace|regrole|regconfig|regdictionary|regcollation|oid|xid)\\b", "::BIGINT"),
             // A text array literal (pgjdbc's keyword list): DuckDB casts only its own [a, b] to a list.
-            rule("'\\{([^'{}]*)\\}'\\s*::\\s*(pg_catalog\\s*\\.\\s*)?(name|text|varchar)\\s*\\[\\]",
-                    "list_transform(string_split('$1', ','), lambda e: trim(e, '\"'))"),
+            new Rule(Pattern.compile("'\\{([^'{}]*)\\}'\\s*::\\s*(pg_catalog\\s*\\.\\s*)?(name|text|varchar)\\s*\\[\\]",
+                    Pattern.CASE_INSENSITIVE), m -> Matcher.quoteReplacement(textList(m.group(1)))),
             rule("::\\s*(pg_catalog\\s*\\.\\s*)?(name|\"char\"|text|bpchar)\\b", "::VARCHAR"),
             rule("\\bAS\\s+pg_catalog\\s*\\.\\s*(name|\"char\"|text|bpchar)\\b", "AS VARCHAR"),
             // Every PostgreSQL table has the system column tableoid; psql reads it only to join
@@ -40,7 +45,46 @@ final class CatalogRewriter {
     private CatalogRewriter() {}
 
     private static Rule rule(String regex, String replacement) {
-        return new Rule(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), replacement);
+        return new Rule(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), m -> replacement);
+    }
+
+    /**
+     * The elements of a PostgreSQL text array literal (what is between its braces) as a DuckDB
+     * list: unquoted elements are trimmed and NULL is null; quoted ones keep their commas and
+     * spaces, with backslash escapes.
+     */
+    static String textList(String elements) {
+        List<String> items = new ArrayList<>();
+        int i = 0;
+        while (i < elements.length()) {
+            while (i < elements.length() && Character.isWhitespace(elements.charAt(i))) {
+                i++;
+            }
+            if (i == elements.length()) {
+                break;
+            }
+            StringBuilder item = new StringBuilder();
+            boolean quoted = elements.charAt(i) == '"';
+            if (quoted) {
+                for (i++; i < elements.length() && elements.charAt(i) != '"'; i++) {
+                    if (elements.charAt(i) == '\\' && i + 1 < elements.length()) {
+                        i++;
+                    }
+                    item.append(elements.charAt(i));
+                }
+                i++; // the closing quote
+            }
+            int end = elements.indexOf(',', i);
+            end = end < 0 ? elements.length() : end;
+            String rest = elements.substring(i, end).strip();
+            i = end + 1;
+            if (!quoted && rest.equalsIgnoreCase("NULL")) {
+                items.add("NULL");
+            } else {
+                items.add("'" + (quoted ? item : rest).toString().replace("'", "''") + "'");
+            }
+        }
+        return "[" + String.join(", ", items) + "]::VARCHAR[]";
     }
 
     static String rewrite(String sql) {

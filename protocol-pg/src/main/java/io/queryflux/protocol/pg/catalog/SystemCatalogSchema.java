@@ -276,15 +276,18 @@ final class SystemCatalogSchema {
     }
 
     /**
-     * The macros whose answer is this mirror's: constants, not subqueries, since pgjdbc passes
-     * current_schemas() to generate_series() and DuckDB's table functions take no subqueries.
+     * The macros whose answer depends on the session. current_schemas() is a constant, not a
+     * subquery: pgjdbc passes it to generate_series(), and DuckDB's table functions take no
+     * subqueries.
      */
     private static void createSessionMacros(Connection connection, Map<String, Integer> namespaces, Session session)
             throws SQLException {
         // The search path is the session's schema, as in PostgreSQL; when the mirror does not
-        // know it, every schema is on it.
-        List<String> path = session.schema().filter(namespaces::containsKey).map(List::of)
-                .orElseGet(() -> namespaces.keySet().stream().filter(n -> !n.equals("pg_catalog")).toList());
+        // know it, every schema is on it. (Engines such as DuckDB match schema names in any case.)
+        Optional<String> current = session.schema().flatMap(schema -> namespaces.keySet().stream()
+                .filter(schema::equalsIgnoreCase).findFirst());
+        List<String> path = current.map(List::of).orElseGet(() -> namespaces.keySet().stream()
+                .filter(n -> !n.equals("pg_catalog") && !n.equals("information_schema")).toList());
         List<String> implicitPath = new ArrayList<>(List.of("pg_catalog"));
         implicitPath.addAll(path);
         try (Statement s = connection.createStatement()) {
@@ -294,6 +297,8 @@ final class SystemCatalogSchema {
             s.execute("CREATE MACRO " + SCHEMA + ".pg_table_is_visible(o) AS o IN (SELECT oid FROM " + SCHEMA
                     + ".pg_class WHERE relnamespace IN (" + String.join(", ", implicitPath.stream()
                             .map(n -> namespaces.get(n).toString()).toList()) + "))");
+            s.execute("CREATE MACRO " + SCHEMA + ".current_schema() AS "
+                    + current.map(SystemCatalogSchema::literal).orElse("NULL::VARCHAR"));
             s.execute("CREATE MACRO " + SCHEMA + ".current_database() AS " + literal(session.database()));
             // DuckDB's parser is PostgreSQL's, and so are its keywords.
             s.execute("CREATE MACRO " + SCHEMA + ".pg_get_keywords() AS TABLE SELECT keyword_name AS word,"

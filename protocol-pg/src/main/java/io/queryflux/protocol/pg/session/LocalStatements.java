@@ -2,6 +2,7 @@ package io.queryflux.protocol.pg.session;
 
 import static java.util.Objects.requireNonNull;
 
+import io.queryflux.dispatch.ClientSession;
 import io.queryflux.dispatch.QueryDispatcher;
 import io.queryflux.dispatch.QueryRequest;
 import io.queryflux.engine.ListCursor;
@@ -49,6 +50,9 @@ final class LocalStatements {
 
     private final String versionText;
     private final QueryDispatcher dispatcher;
+    /** The routed engine's default schema, found once per session: routing may run scripts. */
+    private ClientSession defaultSchemaFor;
+    private Optional<String> defaultSchema = Optional.empty();
 
     LocalStatements(String serverVersion, QueryDispatcher dispatcher) {
         this.versionText = "PostgreSQL " + serverVersion + " (QueryFlux proxy)";
@@ -186,6 +190,14 @@ final class LocalStatements {
         return state.get(name).map(v -> single(name, SqlType.VARCHAR, v, "SHOW"));
     }
 
+    private Optional<String> engineDefaultSchema(String sql, ClientSession session) {
+        if (!session.equals(defaultSchemaFor)) {
+            defaultSchema = dispatcher.defaultSchema(new QueryRequest(sql, session));
+            defaultSchemaFor = session;
+        }
+        return defaultSchema;
+    }
+
     private Optional<Execution> select(String text, SessionState state) {
         Matcher m = SELECT.matcher(text);
         if (!m.matches()) {
@@ -216,7 +228,7 @@ final class LocalStatements {
                 // Where an unqualified table is: DuckDB's is main, not public (SQLAlchemy's and
                 // DBeaver's default schema).
                 case "current_schema" -> value = state.session().schema()
-                        .or(() -> dispatcher.defaultSchema(new QueryRequest(text, state.session()))).orElse("public");
+                        .or(() -> engineDefaultSchema(text, state.session())).orElse("public");
                 case "current_database" -> value = state.session().header("database").orElse(state.session().user());
                 case "current_user", "session_user", "user", "current_role" -> {
                     if (call) {

@@ -49,8 +49,9 @@ final class StatementRunner {
     /** The statements a postgres engine forwards (its plain queries), so the ones it describes itself. */
     private static final Set<String> PLAIN_QUERIES = Set.of("SELECT", "VALUES", "TABLE");
 
+    /** Statements after which the catalog mirrors are stale: they change what tables and columns exist. */
+    private static final Set<String> SCHEMA_CHANGES = Set.of("CREATE", "DROP", "ALTER", "ATTACH", "DETACH");
     /** Shared by every connection: labels are a function of the statement's text. */
-    private static final Set<String> SCHEMA_CHANGES = Set.of("CREATE", "DROP", "ALTER", "COMMENT", "ATTACH", "DETACH");
     private static final ColumnLabels LABELS = new ColumnLabels(Dialect.POSTGRES, 1_000);
 
     private final QueryDispatcher dispatcher;
