@@ -51,7 +51,8 @@ class TrinoColumnNamesTest {
             "SELECT DISTINCT customer FROM orders",
             "WITH w AS (SELECT id FROM orders) SELECT id, id * 2 FROM w",
             "SELECT row_number() OVER (ORDER BY id) AS rn, max(id) OVER () FROM orders",
-            "SELECT t.* FROM orders t");
+            "SELECT t.* FROM orders t",
+            "SELECT (id), ((customer)), (id + 1) FROM orders");
     private static final String CONFIG = """
             queryflux:
               frontends:

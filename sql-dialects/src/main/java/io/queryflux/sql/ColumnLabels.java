@@ -87,7 +87,11 @@ public final class ColumnLabels {
                 if (alias != null) {
                     return unquoted(alias.getName());
                 }
-                return expression instanceof Column column ? unquoted(column.getColumnName()) : valuesColumn(index);
+                Expression inner = expression;
+                while (inner instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
+                    inner = list.getFirst(); // (id) is still the column id
+                }
+                return inner instanceof Column column ? unquoted(column.getColumnName()) : valuesColumn(index);
             }
 
             @Override
