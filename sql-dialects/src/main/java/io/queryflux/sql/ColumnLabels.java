@@ -141,6 +141,19 @@ public final class ColumnLabels {
         return labels;
     }
 
+    /**
+     * The names for a result of {@code width} columns, as {@link #of(String)} gives them; empty
+     * also when their number is not the engine's or the statement is one the labeller misreads,
+     * so that the result keeps the engine's names and the statement still runs.
+     */
+    public Optional<List<String>> of(String sql, int width) {
+        try {
+            return of(sql).filter(names -> names.size() == width);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     private static Optional<List<String>> labels(String sql, Naming naming) {
         Statement statement = FastSelectParser.parse(sql);
         if (statement == null) {

@@ -176,7 +176,7 @@ class PgCatalogTest {
         assertTrue(detailed.contains("Size") && detailed.contains("analytics") && !detailed.contains("ERROR"), detailed);
         String schemas = psql("\\dn");
         assertTrue(schemas.contains("List of schemas") && schemas.contains("main"), schemas);
-        for (String command : List.of("\\df+", "\\db", "\\dconfig")) { // functions, tablespaces, settings
+        for (String command : List.of("\\df+", "\\db", "\\dconfig", "\\dconfig+")) { // functions, tablespaces, settings
             String listed = psql(command);
             assertTrue(listed.contains("List of") && !listed.contains("ERROR"), command + ": " + listed);
         }
@@ -189,10 +189,10 @@ class PgCatalogTest {
         assumeTrue(Files.isExecutable(PSQL), "psql is not installed (apt-get install postgresql-client); skipping");
         // casts, conversions, comments, operators, text search, foreign data, large objects, languages,
         // collations, per-role settings, subscriptions, publications, extended statistics, aggregates,
-        // types, default privileges, operator classes and families, parameter privileges, event triggers
+        // types, default privileges, operator classes and families, event triggers
         for (String command : List.of("\\dC", "\\dc", "\\dd", "\\do", "\\dF", "\\dFd", "\\dFp", "\\dFt",
                 "\\des", "\\det", "\\deu", "\\dew", "\\dl", "\\dO", "\\drds", "\\dRs", "\\dRp", "\\dX",
-                "\\da", "\\dT+", "\\ddp", "\\dAc", "\\dAf", "\\dAo", "\\dAp", "\\dconfig+", "\\dy")) {
+                "\\da", "\\dT+", "\\ddp", "\\dAc", "\\dAf", "\\dAo", "\\dAp", "\\dy")) {
             String listed = psql(command);
             assertTrue(!listed.contains("ERROR") && (listed.contains("(0 rows)") || listed.startsWith("Did not find")),
                     command + ": " + listed);

@@ -124,12 +124,8 @@ final class TrinoQuery {
         if (engine == EngineType.TRINO || engine == EngineType.ATHENA || engineColumns.isEmpty()) {
             return engineColumns;
         }
-        try {
-            return LABELS.of(query.request().sql()).filter(names -> names.size() == engineColumns.size())
-                    .map(names -> Column.renamed(engineColumns, names)).orElse(engineColumns);
-        } catch (RuntimeException e) {
-            return engineColumns; // a statement the labeller misreads keeps the engine's names
-        }
+        return LABELS.of(query.request().sql(), engineColumns.size())
+                .map(names -> Column.renamed(engineColumns, names)).orElse(engineColumns);
     }
 
     /** The first response, sent by the POST before the query has started. */

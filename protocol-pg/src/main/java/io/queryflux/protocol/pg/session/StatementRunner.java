@@ -236,12 +236,7 @@ final class StatementRunner {
                 || execution.columns().isEmpty()) {
             return execution;
         }
-        try {
-            return LABELS.of(sql).filter(names -> names.size() == execution.columns().size())
-                    .map(execution::named).orElse(execution);
-        } catch (RuntimeException e) {
-            return execution; // a statement the labeller misreads keeps the engine's names, and runs
-        }
+        return LABELS.of(sql, execution.columns().size()).map(execution::named).orElse(execution);
     }
 
     /** Text results come as a simple query (one message for PostgreSQL to read, not five). */
