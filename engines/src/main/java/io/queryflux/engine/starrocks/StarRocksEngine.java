@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A StarRocks cluster reached over the MySQL protocol: Connector/J connections from a HikariCP
@@ -34,6 +35,11 @@ public final class StarRocksEngine implements Engine {
     @Override
     public EngineType type() {
         return EngineType.STARROCKS;
+    }
+
+    @Override
+    public Optional<String> defaultSchema() {
+        return flavor.defaultDatabase();
     }
 
     @Override

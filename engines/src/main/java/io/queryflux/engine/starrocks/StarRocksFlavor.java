@@ -51,6 +51,11 @@ final class StarRocksFlavor implements JdbcFlavor {
                 .map(schema -> new Database(Optional.empty(), schema));
     }
 
+    /** The configured database, where a session that names none runs. */
+    Optional<String> defaultDatabase() {
+        return defaultDatabase.map(Database::schema);
+    }
+
     @Override
     public void prepareSession(Connection connection, EngineQuery query) throws SQLException {
         Connection physical = connection.unwrap(Connection.class);

@@ -160,6 +160,8 @@ class StarRocksEngineTest {
     void defaultDatabaseAndStreamingTimeoutApplyOnEveryConnection() throws QueryException {
         try (Engine withDefault = new StarRocksEngineFactory().create("default-db", Map.of("endpoint",
                 mariaDb.endpoint(), "user", "root", "database", "shop", "poolSize", "1"))) {
+            assertEquals(Optional.of("shop"), withDefault.defaultSchema(), "what current_schema() reports");
+            assertEquals(Optional.empty(), engine.defaultSchema());
             for (int round = 0; round < 3; round++) {
                 assertEquals(List.of(List.of("shop")), rows(withDefault, query("SELECT DATABASE()", Optional.empty(),
                         Map.of())));
