@@ -4,8 +4,10 @@ import io.queryflux.cluster.Cluster;
 import io.queryflux.cluster.ClusterGroup;
 import io.queryflux.cluster.GroupLimits;
 import io.queryflux.cluster.RoundRobinStrategy;
+import io.queryflux.dispatch.FinishedQuery;
 import io.queryflux.dispatch.QueryDispatcher;
 import io.queryflux.dispatch.QueryObserver;
+import io.queryflux.dispatch.QueryStatus;
 import io.queryflux.engine.duckdb.DuckDbEngine;
 import io.queryflux.routing.RouterChain;
 import java.sql.SQLException;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A dispatcher over one in-memory DuckDB cluster in one group named {@code default}, for tests
@@ -24,13 +27,19 @@ public final class DuckDbDispatcher implements AutoCloseable {
     private final DuckDbEngine engine;
     private final ClusterGroup group;
     private final QueryDispatcher dispatcher;
+    private final List<QueryStatus> finished = new CopyOnWriteArrayList<>();
 
     private DuckDbDispatcher(DuckDbEngine engine, GroupLimits limits) {
         this.engine = engine;
         Cluster cluster = new Cluster("duckdb-1", engine, true, Integer.MAX_VALUE);
         this.group = new ClusterGroup(GROUP, List.of(cluster), limits, new RoundRobinStrategy(), true);
         this.dispatcher = new QueryDispatcher(new RouterChain(List.of(), GROUP), Map.of(GROUP, group),
-                QueryObserver.NONE);
+                new QueryObserver() {
+                    @Override
+                    public void finished(FinishedQuery query) {
+                        finished.add(query.status());
+                    }
+                });
     }
 
     /** Up to 8 queries at once, 100 waiting, 30 s of waiting at most. */
@@ -44,6 +53,11 @@ public final class DuckDbDispatcher implements AutoCloseable {
 
     public QueryDispatcher dispatcher() {
         return dispatcher;
+    }
+
+    /** How each query that reached the engine ended, in order: what the metrics and history count. */
+    public List<QueryStatus> finished() {
+        return List.copyOf(finished);
     }
 
     /** The group, to check that no slot leaked: {@code group().runningQueries() == 0}. */

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.queryflux.dispatch.QueryStatus;
 import io.queryflux.protocol.mysql.auth.MySqlAuthPlugin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -79,5 +82,34 @@ class MySqlCliTest {
         Result r = mysql("wrong", "-e", "SELECT 1");
         assertNotEquals(0, r.exitCode());
         assertTrue(r.output().contains("ERROR 1045 (28000)"), r.output());
+    }
+
+    /**
+     * Interactive mysql reads every table's columns for completion (COM_FIELD_LIST) when it
+     * connects to a database. Each read is a zero-row query that must end as succeeded, not as
+     * cancelled, or every interactive login shows up as cancellations in the metrics and history.
+     */
+    @Test
+    void interactiveCompletionReadsColumnsWithoutCancellingQueries() throws Exception {
+        Path script = Path.of("/usr/bin/script");
+        assumeTrue(Files.isExecutable(script), "script (util-linux) not installed; it gives mysql a terminal");
+        try (Connection c = server.mysql(""); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE completion_a (id INTEGER, name VARCHAR)");
+            s.execute("CREATE TABLE completion_b (code VARCHAR)");
+        }
+        int before = server.duckDb.finished().size();
+        // script runs mysql on a pseudo-terminal, so it is interactive and builds its completion hash.
+        Process p = new ProcessBuilder(script.toString(), "-qec", String.join(" ", "mysql", "-h", "127.0.0.1", "-P",
+                Integer.toString(server.port()), "-u", TestServer.USER, "-p" + TestServer.PASSWORD, "--skip-ssl",
+                "-D", "main"), "/dev/null").redirectErrorStream(true).start();
+        p.getOutputStream().write("SELECT 'done';\nexit\n".getBytes());
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.contains("done"), out);
+        List<QueryStatus> statuses = server.duckDb.finished().subList(before, server.duckDb.finished().size());
+        // Two column reads and the query at least; SHOW TABLES may count too.
+        assertTrue(statuses.size() >= 3, "completion read the tables' columns: " + statuses);
+        assertTrue(statuses.stream().allMatch(status -> status == QueryStatus.SUCCEEDED), statuses.toString());
     }
 }

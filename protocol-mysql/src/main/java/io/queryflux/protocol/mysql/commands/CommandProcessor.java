@@ -284,6 +284,9 @@ public final class CommandProcessor {
                 writer.raw(type.definition(session.database().orElse(""), table, column.name())
                         .encode(payload.reset()).nullMarker());
             }
+            while (cursor.next()) {
+                // LIMIT 0: read to its end, so the probe counts as succeeded, not cancelled
+            }
             writer.end(STATUS);
         } catch (QueryException e) {
             writer.err(ErrorMapping.toErr(e));
