@@ -39,6 +39,7 @@ class PgCatalogTest {
             s.execute("CREATE SCHEMA sales");
             s.execute("CREATE TABLE sales.regions (code VARCHAR, name VARCHAR)");
             s.execute("CREATE SCHEMA staging"); // no tables
+            s.execute("CREATE TABLE sales.targets (region VARCHAR NOT NULL, quota INTEGER DEFAULT 100)");
             s.execute("INSERT INTO orders VALUES (1, 'acme', 12.50, DATE '2024-01-02')");
         }
     }
@@ -158,6 +159,9 @@ class PgCatalogTest {
         // As in PostgreSQL, \dt lists what the search path reaches: DuckDB's main here, sales when set.
         assertFalse(tables.contains("regions"), tables);
         assertTrue(psql("\\dt sales.*").contains("regions"));
+        String withDefault = psql("\\d sales.targets");
+        assertTrue(withDefault.contains("Default") && withDefault.contains("100") && withDefault.contains("not null"),
+                "the column default and NOT NULL, as \\d shows them: " + withDefault);
         String onSales = psql("SET search_path TO sales", "\\dt");
         assertTrue(onSales.contains("regions") && !onSales.contains("orders"), onSales);
         String described = psql("\\d orders");

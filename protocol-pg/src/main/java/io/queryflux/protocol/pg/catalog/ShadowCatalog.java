@@ -53,12 +53,14 @@ final class ShadowCatalog implements AutoCloseable {
             }
         }
         for (List<Object> row : dispatcher.readRows(new QueryRequest(
-                "SELECT table_schema, table_name, column_name, data_type, is_nullable FROM information_schema.columns"
-                        + " ORDER BY table_schema, table_name, ordinal_position", session), MAX_ROWS)) {
+                "SELECT table_schema, table_name, column_name, data_type, is_nullable, column_default"
+                        + " FROM information_schema.columns ORDER BY table_schema, table_name, ordinal_position", session),
+                MAX_ROWS)) {
             SystemCatalogSchema.Relation relation = relations.get(row.get(0) + "\0" + row.get(1));
             if (relation != null) {
-                relation.columns().add(new String[] {(String) row.get(2), String.valueOf(row.get(3)),
-                        String.valueOf(row.get(4))});
+                relation.columns().add(new SystemCatalogSchema.Attribute((String) row.get(2), String.valueOf(row.get(3)),
+                        "NO".equalsIgnoreCase(String.valueOf(row.get(4))),
+                        Optional.ofNullable(row.get(5)).map(String::valueOf)));
             }
         }
         try {

@@ -174,8 +174,9 @@ final class SystemCatalogDefinitions {
                     + " WHEN t = 1043 AND m > 4 THEN 'character varying(' || (m - 4) || ')'"
                     + " WHEN t = 1042 AND m > 4 THEN 'character(' || (m - 4) || ')'"
                     + " ELSE coalesce((SELECT display FROM pgc.qf_type_display d WHERE d.oid = t), '???') END)",
-            "pg_get_expr(e, r) AS NULL::VARCHAR",
-            "pg_get_expr(e, r, p) AS NULL::VARCHAR",
+            // The mirror keeps expressions (column defaults) as their text already.
+            "pg_get_expr(e, r) AS e::VARCHAR",
+            "pg_get_expr(e, r, p) AS e::VARCHAR",
             "obj_description(o) AS NULL::VARCHAR",
             "obj_description(o, c) AS NULL::VARCHAR",
             "col_description(o, n) AS NULL::VARCHAR",

@@ -27,7 +27,10 @@ final class SystemCatalogSchema {
     private static final int OWNER_OID = 10;
 
     /** A table or view of the engine, with its columns (name, engine type, nullable). */
-    record Relation(String schema, String name, boolean view, List<String[]> columns) {}
+    record Relation(String schema, String name, boolean view, List<Attribute> columns) {}
+
+    /** A column as the engine's information_schema gives it, with its default expression if any. */
+    record Attribute(String name, String engineType, boolean notNull, Optional<String> defaultExpression) {}
 
     private SystemCatalogSchema() {}
 
@@ -217,8 +220,10 @@ final class SystemCatalogSchema {
                 + OWNER_OID + ", ?, ?, 0, 0, -1, 0, 0, false, false, 'p', ?, ?, 0, false, false, false, false,"
                 + " false, true, 'd', false, 0, 0, 0, NULL, NULL, NULL, false)");
                 PreparedStatement att = connection.prepareStatement("INSERT INTO pgc.pg_attribute VALUES (?, ?, ?,"
-                        + " -1, ?, ?, ?, -1, ?, false, 'i', 'x', '', ?, false, false, '', '', false, true, 0, 0,"
-                        + " NULL, NULL, NULL, NULL)")) {
+                        + " -1, ?, ?, ?, -1, ?, false, 'i', 'x', '', ?, ?, false, '', '', false, true, 0, 0,"
+                        + " NULL, NULL, NULL, NULL)");
+                PreparedStatement def = connection.prepareStatement("INSERT INTO pgc.pg_attrdef VALUES (?, ?, ?, ?)")) {
+            int defaultOid = FIRST_RELATION_OID + relations.size();
             int oid = FIRST_RELATION_OID;
             for (Relation r : relations) {
                 cls.setLong(1, oid);
@@ -230,22 +235,31 @@ final class SystemCatalogSchema {
                 cls.setInt(7, r.columns().size());
                 cls.addBatch();
                 for (int i = 0; i < r.columns().size(); i++) {
-                    String[] c = r.columns().get(i);
-                    PgColumnType type = EngineTypeNames.toPg(c[1]);
+                    Attribute c = r.columns().get(i);
+                    PgColumnType type = EngineTypeNames.toPg(c.engineType());
                     att.setLong(1, oid);
-                    att.setString(2, c[0]);
+                    att.setString(2, c.name());
                     att.setLong(3, type.oid());
                     att.setInt(4, type.size());
                     att.setInt(5, i + 1);
                     att.setInt(6, PgType.byArrayOid(type.oid()).isPresent() ? 1 : 0);
                     att.setInt(7, type.modifier());
-                    att.setBoolean(8, "NO".equalsIgnoreCase(c[2]));
+                    att.setBoolean(8, c.notNull());
+                    att.setBoolean(9, c.defaultExpression().isPresent());
                     att.addBatch();
+                    if (c.defaultExpression().isPresent()) { // psql's \d shows it in "Default"
+                        def.setLong(1, defaultOid++);
+                        def.setLong(2, oid);
+                        def.setInt(3, i + 1);
+                        def.setString(4, c.defaultExpression().get());
+                        def.addBatch();
+                    }
                 }
                 oid++;
             }
             cls.executeBatch();
             att.executeBatch();
+            def.executeBatch();
         }
         return namespaces;
     }
