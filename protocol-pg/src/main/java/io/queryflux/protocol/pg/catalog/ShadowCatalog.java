@@ -34,28 +34,22 @@ final class ShadowCatalog implements AutoCloseable {
             throws QueryException {
         // Schemas without tables are listed too (psql's \dn).
         Set<String> schemas = new LinkedHashSet<>();
-        for (List<Object> row : dispatcher.readRows(new QueryRequest(
-                "SELECT schema_name FROM information_schema.schemata", session), MAX_ROWS)) {
-            String schema = (String) row.get(0);
-            if (!SYSTEM_SCHEMAS.contains(schema.toLowerCase(Locale.ROOT))) {
-                schemas.add(schema);
-            }
+        for (List<Object> row : userRows(dispatcher, session, "SELECT schema_name FROM information_schema.schemata")) {
+            schemas.add((String) row.get(0));
         }
-        Optional<String> searchPath = session.schema()
+        // The schema unqualified names resolve in: the session's, else the routed engine's default.
+        Optional<String> pathSchema = session.schema()
                 .or(() -> dispatcher.defaultSchema(new QueryRequest("SELECT 1", session)));
         Map<String, SystemCatalogSchema.Relation> relations = new LinkedHashMap<>();
-        for (List<Object> row : dispatcher.readRows(new QueryRequest(
-                "SELECT table_schema, table_name, table_type FROM information_schema.tables", session), MAX_ROWS)) {
+        for (List<Object> row : userRows(dispatcher, session,
+                "SELECT table_schema, table_name, table_type FROM information_schema.tables")) {
             String schema = (String) row.get(0);
-            if (!SYSTEM_SCHEMAS.contains(schema.toLowerCase(Locale.ROOT))) {
-                relations.putIfAbsent(schema + "\0" + row.get(1), new SystemCatalogSchema.Relation(schema, (String) row.get(1),
-                        String.valueOf(row.get(2)).toUpperCase(Locale.ROOT).contains("VIEW"), new ArrayList<>()));
-            }
+            relations.putIfAbsent(schema + "\0" + row.get(1), new SystemCatalogSchema.Relation(schema, (String) row.get(1),
+                    String.valueOf(row.get(2)).toUpperCase(Locale.ROOT).contains("VIEW"), new ArrayList<>()));
         }
-        for (List<Object> row : dispatcher.readRows(new QueryRequest(
+        for (List<Object> row : userRows(dispatcher, session,
                 "SELECT table_schema, table_name, column_name, data_type, is_nullable, column_default"
-                        + " FROM information_schema.columns ORDER BY table_schema, table_name, ordinal_position", session),
-                MAX_ROWS)) {
+                        + " FROM information_schema.columns ORDER BY table_schema, table_name, ordinal_position")) {
             SystemCatalogSchema.Relation relation = relations.get(row.get(0) + "\0" + row.get(1));
             if (relation != null) {
                 relation.columns().add(new SystemCatalogSchema.Attribute((String) row.get(2), String.valueOf(row.get(3)),
@@ -67,7 +61,7 @@ final class ShadowCatalog implements AutoCloseable {
             return new ShadowCatalog(ScratchDuckDb.create(connection -> {
                 SystemCatalogSchema.create(connection, List.copyOf(schemas), List.copyOf(relations.values()),
                         new SystemCatalogSchema.Session(session.user(), session.header("database").orElse(session.user()),
-                                searchPath, settings));
+                                pathSchema, settings));
                 try (Statement statement = connection.createStatement()) {
                     // Unqualified pg_class, format_type() ... resolve to the mirror, not DuckDB's own.
                     statement.execute("SET search_path = '" + SystemCatalogSchema.SCHEMA + "'");
@@ -77,6 +71,14 @@ final class ShadowCatalog implements AutoCloseable {
             throw new QueryException(ErrorCode.GENERIC_INTERNAL_ERROR, "cannot build the catalog mirror: "
                     + e.getMessage(), e);
         }
+    }
+
+    /** An information_schema query's rows whose first column, a schema, is not a system schema. */
+    private static List<List<Object>> userRows(QueryDispatcher dispatcher, ClientSession session, String sql)
+            throws QueryException {
+        return dispatcher.readRows(new QueryRequest(sql, session), MAX_ROWS).stream()
+                .filter(row -> !SYSTEM_SCHEMAS.contains(String.valueOf(row.get(0)).toLowerCase(Locale.ROOT)))
+                .toList();
     }
 
     /** Runs the query; empty when this mirror has been closed meanwhile. */
