@@ -86,7 +86,7 @@ def sqlalchemy():
     engine = sa.create_engine("postgresql+psycopg2://")
     with engine.begin() as conn:
         conn.execute(sa.text("CREATE SCHEMA sa_sales"))
-        conn.execute(sa.text("CREATE TABLE sa_orders (id BIGINT NOT NULL, customer VARCHAR, amount DECIMAL(10, 2))"))
+        conn.execute(sa.text("CREATE TABLE sa_orders (id BIGINT PRIMARY KEY, customer VARCHAR, amount DECIMAL(10, 2))"))
         conn.execute(sa.text("CREATE TABLE sa_sales.regions (code VARCHAR)"))
         conn.execute(sa.text("CREATE VIEW sa_big AS SELECT * FROM sa_orders WHERE amount > 10"))
         conn.execute(sa.text("INSERT INTO sa_orders VALUES (1, 'acme', 12.50), (2, 'initech', 3.00)"))
@@ -98,6 +98,7 @@ def sqlalchemy():
     print("views", [v for v in inspector.get_view_names() if v.startswith("sa_")])
     print("columns", [(c["name"], str(c["type"]), c["nullable"]) for c in inspector.get_columns("sa_orders")])
     print("has table", inspector.has_table("sa_orders"), inspector.has_table("sa_missing"))
+    print("primary key", inspector.get_pk_constraint("sa_orders"))
     orders = sa.Table("sa_orders", sa.MetaData(), autoload_with=engine)
     with engine.connect() as conn:
         rows = conn.execute(sa.select(orders.c.customer, orders.c.amount).where(orders.c.amount > 5)).fetchall()

@@ -33,6 +33,14 @@ public interface Engine extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Whether its information_schema lists primary and unique keys ({@code table_constraints}
+     * and {@code key_column_usage}), which frontends mirror for clients' metadata calls.
+     */
+    default boolean listsKeys() {
+        return false;
+    }
+
     /** Probes the cluster; must return within about {@code timeout} and never throw. */
     ClusterHealth checkHealth(Duration timeout);
 

@@ -3,7 +3,9 @@ package io.queryflux.dispatch;
 import static java.util.Objects.requireNonNull;
 
 import io.queryflux.cluster.Admission;
+import io.queryflux.cluster.Cluster;
 import io.queryflux.cluster.ClusterGroup;
+import io.queryflux.engine.Engine;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.ResultCursor;
 import io.queryflux.routing.RouterChain;
@@ -70,12 +72,20 @@ public final class QueryDispatcher {
      * keep the answer per session. Frontends answer {@code current_schema()} with it.
      */
     public Optional<String> defaultSchema(QueryRequest request) {
+        return routedEngine(request).flatMap(Engine::defaultSchema);
+    }
+
+    /**
+     * The engine the request would run on now (the picked cluster's, else the group's first
+     * member's), found as {@link #defaultSchema} finds it.
+     */
+    public Optional<Engine> routedEngine(QueryRequest request) {
         RouteExplanation route = explain(request);
         Optional<ClusterGroup> group = route.group().map(groups::get);
         return group.flatMap(g -> g.members().stream()
                         .filter(member -> route.cluster().map(member.name()::equals).orElse(true))
                         .findFirst())
-                .flatMap(cluster -> cluster.engine().defaultSchema());
+                .map(Cluster::engine);
     }
 
     /**

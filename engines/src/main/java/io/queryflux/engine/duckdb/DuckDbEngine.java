@@ -53,6 +53,11 @@ public final class DuckDbEngine implements Engine {
     }
 
     @Override
+    public boolean listsKeys() {
+        return true;
+    }
+
+    @Override
     public QueryExecution prepare(EngineQuery query) throws QueryException {
         try {
             return new JdbcExecution(root.duplicate(), query, flavor);

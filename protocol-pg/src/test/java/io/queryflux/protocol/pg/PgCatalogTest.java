@@ -39,6 +39,7 @@ class PgCatalogTest {
             s.execute("CREATE SCHEMA sales");
             s.execute("CREATE TABLE sales.regions (code VARCHAR, name VARCHAR)");
             s.execute("CREATE SCHEMA staging"); // no tables
+            s.execute("CREATE TABLE keyed (id BIGINT PRIMARY KEY, code VARCHAR UNIQUE, note VARCHAR)");
             s.execute("CREATE TABLE sales.targets (region VARCHAR NOT NULL, quota INTEGER DEFAULT 100)");
             s.execute("INSERT INTO orders VALUES (1, 'acme', 12.50, DATE '2024-01-02')");
         }
@@ -87,7 +88,7 @@ class PgCatalogTest {
             Map<String, Callable<ResultSet>> calls = new LinkedHashMap<>();
             calls.put("getCatalogs", meta::getCatalogs);
             calls.put("getTableTypes", meta::getTableTypes);
-            calls.put("getTables", () -> meta.getTables(null, "main", "%",
+            calls.put("getTables", () -> meta.getTables(null, "main", "orders",
                     new String[] {"TABLE", "PARTITIONED TABLE", "VIEW", "FOREIGN TABLE", "MATERIALIZED VIEW"}));
             calls.put("getSchemas", () -> meta.getSchemas(null, "sal%"));
             calls.put("getPrimaryKeys", () -> meta.getPrimaryKeys(null, "main", "orders"));
@@ -119,7 +120,21 @@ class PgCatalogTest {
             assertEquals(List.of("sales"), firstColumns.get("getSchemas"));
             assertTrue(firstColumns.get("getTypeInfo").containsAll(List.of("int8", "varchar", "numeric", "date")),
                     firstColumns.get("getTypeInfo").toString());
-            assertEquals(List.of(), firstColumns.get("getPrimaryKeys"), "constraints are not mirrored");
+            assertEquals(List.of(), firstColumns.get("getPrimaryKeys"), "orders has no primary key");
+            try (ResultSet rs = meta.getPrimaryKeys(null, "main", "keyed")) {
+                assertTrue(rs.next());
+                assertEquals("id", rs.getString("COLUMN_NAME"));
+                assertEquals(1, rs.getInt("KEY_SEQ"));
+                assertEquals("keyed_id_pkey", rs.getString("PK_NAME"));
+                assertFalse(rs.next());
+            }
+            List<String> uniqueIndexes = new ArrayList<>();
+            try (ResultSet rs = meta.getIndexInfo(null, "main", "keyed", true, true)) {
+                while (rs.next()) {
+                    uniqueIndexes.add(rs.getString("INDEX_NAME") + "(" + rs.getString("COLUMN_NAME") + ")");
+                }
+            }
+            assertEquals(List.of("keyed_code_key(code)", "keyed_id_pkey(id)"), uniqueIndexes);
             String keywords = meta.getSQLKeywords(); // PostgreSQL's keywords that SQL:2003 lacks
             assertTrue(keywords.contains("analyze") && !keywords.contains("select"), keywords);
         }
@@ -159,6 +174,9 @@ class PgCatalogTest {
         // As in PostgreSQL, \dt lists what the search path reaches: DuckDB's main here, sales when set.
         assertFalse(tables.contains("regions"), tables);
         assertTrue(psql("\\dt sales.*").contains("regions"));
+        String keyed = psql("\\d keyed");
+        assertTrue(keyed.contains("\"keyed_id_pkey\" PRIMARY KEY, btree (id)")
+                && keyed.contains("\"keyed_code_key\" UNIQUE CONSTRAINT, btree (code)"), keyed);
         String withDefault = psql("\\d sales.targets");
         assertTrue(withDefault.contains("Default") && withDefault.contains("100") && withDefault.contains("not null"),
                 "the column default and NOT NULL, as \\d shows them: " + withDefault);

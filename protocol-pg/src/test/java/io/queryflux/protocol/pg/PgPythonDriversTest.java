@@ -93,6 +93,7 @@ class PgPythonDriversTest {
                 views ['sa_big']
                 columns [('id', 'BIGINT', False), ('customer', 'VARCHAR', True), ('amount', 'NUMERIC(10, 2)', True)]
                 has table True False
+                primary key {'constrained_columns': ['id'], 'name': 'sa_orders_id_pkey'}
                 select [('acme', Decimal('12.50'))]
                 count 2
                 """, run("sqlalchemy"));

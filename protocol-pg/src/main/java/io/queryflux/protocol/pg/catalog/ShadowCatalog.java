@@ -3,6 +3,7 @@ package io.queryflux.protocol.pg.catalog;
 import io.queryflux.dispatch.ClientSession;
 import io.queryflux.dispatch.QueryDispatcher;
 import io.queryflux.dispatch.QueryRequest;
+import io.queryflux.engine.Engine;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.ResultCursor;
@@ -37,15 +38,16 @@ final class ShadowCatalog implements AutoCloseable {
         for (List<Object> row : userRows(dispatcher, session, "SELECT schema_name FROM information_schema.schemata")) {
             schemas.add((String) row.get(0));
         }
+        Optional<Engine> engine = dispatcher.routedEngine(new QueryRequest("SELECT 1", session));
         // The schema unqualified names resolve in: the session's, else the routed engine's default.
-        Optional<String> pathSchema = session.schema()
-                .or(() -> dispatcher.defaultSchema(new QueryRequest("SELECT 1", session)));
+        Optional<String> pathSchema = session.schema().or(() -> engine.flatMap(Engine::defaultSchema));
         Map<String, SystemCatalogSchema.Relation> relations = new LinkedHashMap<>();
         for (List<Object> row : userRows(dispatcher, session,
                 "SELECT table_schema, table_name, table_type FROM information_schema.tables")) {
             String schema = (String) row.get(0);
             relations.putIfAbsent(schema + "\0" + row.get(1), new SystemCatalogSchema.Relation(schema, (String) row.get(1),
-                    String.valueOf(row.get(2)).toUpperCase(Locale.ROOT).contains("VIEW"), new ArrayList<>()));
+                    String.valueOf(row.get(2)).toUpperCase(Locale.ROOT).contains("VIEW"), new ArrayList<>(),
+                    new ArrayList<>()));
         }
         for (List<Object> row : userRows(dispatcher, session,
                 "SELECT table_schema, table_name, column_name, data_type, is_nullable, column_default"
@@ -56,6 +58,9 @@ final class ShadowCatalog implements AutoCloseable {
                         "NO".equalsIgnoreCase(String.valueOf(row.get(4))),
                         Optional.ofNullable(row.get(5)).map(String::valueOf)));
             }
+        }
+        if (engine.map(Engine::listsKeys).orElse(false)) {
+            readKeys(dispatcher, session, relations);
         }
         try {
             return new ShadowCatalog(ScratchDuckDb.create(connection -> {
@@ -70,6 +75,28 @@ final class ShadowCatalog implements AutoCloseable {
         } catch (SQLException e) {
             throw new QueryException(ErrorCode.GENERIC_INTERNAL_ERROR, "cannot build the catalog mirror: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** Primary and unique keys, column by column in key order, onto their relations. */
+    private static void readKeys(QueryDispatcher dispatcher, ClientSession session,
+            Map<String, SystemCatalogSchema.Relation> relations) throws QueryException {
+        Map<String, SystemCatalogSchema.Key> keys = new LinkedHashMap<>();
+        for (List<Object> row : userRows(dispatcher, session, "SELECT tc.table_schema, tc.table_name,"
+                + " tc.constraint_name, tc.constraint_type, k.column_name FROM information_schema.table_constraints tc"
+                + " JOIN information_schema.key_column_usage k ON k.constraint_name = tc.constraint_name"
+                + " AND k.table_schema = tc.table_schema AND k.table_name = tc.table_name"
+                + " WHERE tc.constraint_type IN ('PRIMARY KEY', 'UNIQUE')"
+                + " ORDER BY tc.table_schema, tc.table_name, tc.constraint_name, k.ordinal_position")) {
+            SystemCatalogSchema.Relation relation = relations.get(row.get(0) + "\0" + row.get(1));
+            if (relation != null) {
+                keys.computeIfAbsent(row.get(0) + "\0" + row.get(1) + "\0" + row.get(2), k -> {
+                    SystemCatalogSchema.Key key = new SystemCatalogSchema.Key((String) row.get(2),
+                            "PRIMARY KEY".equals(row.get(3)), new ArrayList<>());
+                    relation.keys().add(key);
+                    return key;
+                }).columns().add((String) row.get(4));
+            }
         }
     }
 

@@ -25,9 +25,14 @@ final class SystemCatalogSchema {
     private static final int FIRST_NAMESPACE_OID = 16_000;
     private static final int FIRST_RELATION_OID = 16_384;
     private static final int OWNER_OID = 10;
+    private static final int FIRST_INDEX_OID = 1 << 24;
+    private static final int FIRST_CONSTRAINT_OID = 1 << 25;
 
     /** A table or view of the engine, with its columns (name, engine type, nullable). */
-    record Relation(String schema, String name, boolean view, List<Attribute> columns) {}
+    record Relation(String schema, String name, boolean view, List<Attribute> columns, List<Key> keys) {}
+
+    /** A primary or unique key: its name and its columns in key order. */
+    record Key(String name, boolean primary, List<String> columns) {}
 
     /** A column as the engine's information_schema gives it, with its default expression if any. */
     record Attribute(String name, String engineType, boolean notNull, Optional<String> defaultExpression) {}
@@ -49,6 +54,9 @@ final class SystemCatalogSchema {
                 s.execute("CREATE TABLE " + SCHEMA + "." + table);
             }
             s.execute("CREATE TABLE " + SCHEMA + ".qf_type_display (oid BIGINT, display VARCHAR)");
+            // What pg_get_indexdef() and pg_get_constraintdef() print, by the object's OID; for an
+            // index also each key column alone, by position (pgjdbc's getIndexInfo asks for those).
+            s.execute("CREATE TABLE " + SCHEMA + ".qf_definition (oid BIGINT, position INTEGER, definition VARCHAR)");
             // Overloads of one name must be created together: name(a) AS x, (a, b) AS y.
             Map<String, List<String>> overloads = new LinkedHashMap<>();
             for (String macro : SystemCatalogDefinitions.MACROS) {
@@ -63,7 +71,8 @@ final class SystemCatalogSchema {
                     + ", false, true, false, false, true, false, -1, '********', NULL, false, NULL)");
             s.execute("INSERT INTO pgc.pg_user VALUES (" + literal(session.user()) + ", " + OWNER_OID
                     + ", false, false, false, false, '********', NULL, NULL)");
-            s.execute("INSERT INTO pgc.pg_am VALUES (2, 'heap', 'heap_tableam_handler', 't')");
+            s.execute("INSERT INTO pgc.pg_am VALUES (2, 'heap', 'heap_tableam_handler', 't'),"
+                    + " (403, 'btree', 'bthandler', 'i')");
             s.execute("INSERT INTO pgc.pg_tablespace VALUES (1663, 'pg_default', " + OWNER_OID + ", NULL, NULL)");
             s.execute("INSERT INTO pgc.pg_database VALUES (16383, " + literal(session.database()) + ", " + OWNER_OID
                     + ", 6, 'c', false, true, -1, 0, 0, 1663, 'C', 'C', NULL, NULL, NULL)");
@@ -72,7 +81,9 @@ final class SystemCatalogSchema {
         }
         insertTypes(connection);
         insertSettings(connection, session.settings());
-        createSessionMacros(connection, insertRelations(connection, schemas, relations), session);
+        Map<String, Integer> namespaces = insertRelations(connection, schemas, relations);
+        insertKeys(connection, relations, namespaces);
+        createSessionMacros(connection, namespaces, session);
     }
 
     /**
@@ -196,8 +207,8 @@ final class SystemCatalogSchema {
     }
 
     /** Fills pg_namespace, pg_class and pg_attribute; returns the namespaces' OIDs by name. */
-    private static Map<String, Integer> insertRelations(Connection connection, List<String> schemas, List<Relation> relations)
-            throws SQLException {
+    private static Map<String, Integer> insertRelations(Connection connection, List<String> schemas,
+            List<Relation> relations) throws SQLException {
         Map<String, Integer> namespaces = new LinkedHashMap<>();
         namespaces.put("pg_catalog", PG_CATALOG_OID);
         namespaces.put("information_schema", 13_000);
@@ -262,6 +273,92 @@ final class SystemCatalogSchema {
             def.executeBatch();
         }
         return namespaces;
+    }
+
+    /**
+     * Each key as PostgreSQL keeps it: an index (pg_class and pg_index, what pgjdbc's
+     * getPrimaryKeys and getIndexInfo read) and a constraint (pg_constraint, what SQLAlchemy
+     * reads), with the definitions psql's {@code \\d} prints. Relations have their OIDs in order.
+     */
+    private static void insertKeys(Connection connection, List<Relation> relations, Map<String, Integer> namespaces)
+            throws SQLException {
+        try (PreparedStatement index = connection.prepareStatement("INSERT INTO pgc.pg_class VALUES (?, ?, ?, 0, 0, "
+                + OWNER_OID + ", 403, ?, 0, 0, -1, 0, 0, false, false, 'p', 'i', ?, 0, false, false, false, false,"
+                + " false, true, 'n', false, 0, 0, 0, NULL, NULL, NULL, false)");
+                PreparedStatement pgIndex = connection.prepareStatement("INSERT INTO pgc.pg_index VALUES (?, ?, ?, ?,"
+                        + " true, false, ?, false, true, false, true, false, true, true, false, ?::SMALLINT[],"
+                        + " NULL, NULL, NULL, NULL, NULL)");
+                PreparedStatement constraint = connection.prepareStatement("INSERT INTO pgc.pg_constraint VALUES (?, ?,"
+                        + " ?, ?, false, false, true, ?, 0, ?, 0, 0, ' ', ' ', ' ', true, 0, true, ?::SMALLINT[],"
+                        + " NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
+                PreparedStatement definition = connection.prepareStatement(
+                        "INSERT INTO pgc.qf_definition VALUES (?, ?, ?)")) {
+            int keyNumber = 0;
+            for (int r = 0; r < relations.size(); r++) {
+                Relation relation = relations.get(r);
+                long relationOid = FIRST_RELATION_OID + r;
+                long namespace = namespaces.get(relation.schema());
+                for (Key key : relation.keys()) {
+                    long indexOid = FIRST_INDEX_OID + keyNumber;
+                    long constraintOid = FIRST_CONSTRAINT_OID + keyNumber++;
+                    List<String> names = relation.columns().stream().map(Attribute::name).toList();
+                    // Attribute numbers, as DuckDB's list text: [1, 2].
+                    String attnums = key.columns().stream().map(c -> Integer.toString(names.indexOf(c) + 1)).toList()
+                            .toString();
+                    String columnList = String.join(", ", key.columns().stream().map(SystemCatalogSchema::identifier)
+                            .toList());
+                    index.setLong(1, indexOid);
+                    index.setString(2, key.name());
+                    index.setLong(3, namespace);
+                    index.setLong(4, indexOid);
+                    index.setInt(5, key.columns().size());
+                    index.addBatch();
+                    pgIndex.setLong(1, indexOid);
+                    pgIndex.setLong(2, relationOid);
+                    pgIndex.setInt(3, key.columns().size());
+                    pgIndex.setInt(4, key.columns().size());
+                    pgIndex.setBoolean(5, key.primary());
+                    pgIndex.setString(6, attnums);
+                    pgIndex.addBatch();
+                    constraint.setLong(1, constraintOid);
+                    constraint.setString(2, key.name());
+                    constraint.setLong(3, namespace);
+                    constraint.setString(4, key.primary() ? "p" : "u");
+                    constraint.setLong(5, relationOid);
+                    constraint.setLong(6, indexOid);
+                    constraint.setString(7, attnums);
+                    constraint.addBatch();
+                    addDefinition(definition, indexOid, 0, "CREATE UNIQUE INDEX " + identifier(key.name()) + " ON "
+                            + identifier(relation.schema()) + "." + identifier(relation.name()) + " USING btree ("
+                            + columnList + ")");
+                    for (int c = 0; c < key.columns().size(); c++) {
+                        addDefinition(definition, indexOid, c + 1, identifier(key.columns().get(c)));
+                    }
+                    addDefinition(definition, constraintOid, 0, (key.primary() ? "PRIMARY KEY (" : "UNIQUE (")
+                            + columnList + ")");
+                }
+            }
+            index.executeBatch();
+            pgIndex.executeBatch();
+            constraint.executeBatch();
+            definition.executeBatch();
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("UPDATE pgc.pg_class SET relhasindex = true WHERE oid IN (SELECT indrelid FROM pgc.pg_index)");
+        }
+    }
+
+    private static void addDefinition(PreparedStatement definition, long oid, int position, String text)
+            throws SQLException {
+        definition.setLong(1, oid);
+        definition.setInt(2, position);
+        definition.setString(3, text);
+        definition.addBatch();
+    }
+
+    /** An identifier as PostgreSQL prints it: quoted unless it is a plain lower-case name. */
+    private static String identifier(String name) {
+        return name.matches("[a-z_][a-z0-9_$]*") ? name : "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     private static int namespaceOid(String schema, int index) {
