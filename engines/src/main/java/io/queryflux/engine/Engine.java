@@ -34,10 +34,12 @@ public interface Engine extends AutoCloseable {
     }
 
     /**
-     * Whether its information_schema lists primary and unique keys ({@code table_constraints}
-     * and {@code key_column_usage}), which frontends mirror for clients' metadata calls.
+     * Whether its information_schema is the SQL standard's in what frontends mirror for clients'
+     * metadata calls beyond tables and columns: {@code table_constraints} and
+     * {@code key_column_usage} list primary and unique keys, and {@code column_default} holds SQL
+     * expressions (MySQL-family engines give a string default unquoted).
      */
-    default boolean listsKeys() {
+    default boolean standardInformationSchema() {
         return false;
     }
 

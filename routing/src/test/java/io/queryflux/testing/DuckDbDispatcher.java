@@ -12,10 +12,12 @@ import io.queryflux.engine.duckdb.DuckDbEngine;
 import io.queryflux.routing.RouterChain;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+
 
 /**
  * A dispatcher over one in-memory DuckDB cluster in one group named {@code default}, for tests
@@ -27,7 +29,7 @@ public final class DuckDbDispatcher implements AutoCloseable {
     private final DuckDbEngine engine;
     private final ClusterGroup group;
     private final QueryDispatcher dispatcher;
-    private final List<QueryStatus> finished = new CopyOnWriteArrayList<>();
+    private final List<QueryStatus> finished = Collections.synchronizedList(new ArrayList<>());
 
     private DuckDbDispatcher(DuckDbEngine engine, GroupLimits limits) {
         this.engine = engine;
@@ -57,7 +59,9 @@ public final class DuckDbDispatcher implements AutoCloseable {
 
     /** How each query that reached the engine ended, in order: what the metrics and history count. */
     public List<QueryStatus> finished() {
-        return List.copyOf(finished);
+        synchronized (finished) {
+            return List.copyOf(finished);
+        }
     }
 
     /** The group, to check that no slot leaked: {@code group().runningQueries() == 0}. */

@@ -53,7 +53,7 @@ public final class DuckDbEngine implements Engine {
     }
 
     @Override
-    public boolean listsKeys() {
+    public boolean standardInformationSchema() {
         return true;
     }
 

@@ -3,6 +3,7 @@ package io.queryflux.protocol.mysql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.queryflux.dispatch.QueryStatus;
@@ -15,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,15 +101,28 @@ class MySqlCliTest {
         }
         int before = server.duckDb.finished().size();
         // script runs mysql on a pseudo-terminal, so it is interactive and builds its completion hash.
-        Process p = new ProcessBuilder(script.toString(), "-qec", String.join(" ", "mysql", "-h", "127.0.0.1", "-P",
-                Integer.toString(server.port()), "-u", TestServer.USER, "-p" + TestServer.PASSWORD, "--skip-ssl",
-                "-D", "main"), "/dev/null").redirectErrorStream(true).start();
-        p.getOutputStream().write("SELECT 'done';\nexit\n".getBytes());
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), out);
-        assertTrue(out.contains("done"), out);
-        List<QueryStatus> statuses = server.duckDb.finished().subList(before, server.duckDb.finished().size());
+        Path output = Files.createTempFile("mysql-interactive", ".out");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(script.toString(), "-qec", String.join(" ", "mysql", "-h",
+                    "127.0.0.1", "-P", Integer.toString(server.port()), "-u", TestServer.USER,
+                    "-p" + TestServer.PASSWORD, "--skip-ssl", "-D", "main"), "/dev/null")
+                    .redirectErrorStream(true).redirectOutput(output.toFile());
+            builder.environment().put("MYSQL_HISTFILE", "/dev/null");
+            Process p = builder.start();
+            p.getOutputStream().write("SELECT 'done' AS answer;\nexit\n".getBytes());
+            p.getOutputStream().close();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                fail("interactive mysql did not finish: " + Files.readString(output));
+            }
+            String out = Files.readString(output);
+            assertEquals(0, p.exitValue(), out);
+            assertTrue(out.contains("| done   |"), "the query's result table: " + out);
+        } finally {
+            Files.deleteIfExists(output);
+        }
+        List<QueryStatus> all = server.duckDb.finished();
+        List<QueryStatus> statuses = all.subList(before, all.size());
         // Two column reads and the query at least; SHOW TABLES may count too.
         assertTrue(statuses.size() >= 3, "completion read the tables' columns: " + statuses);
         assertTrue(statuses.stream().allMatch(status -> status == QueryStatus.SUCCEEDED), statuses.toString());

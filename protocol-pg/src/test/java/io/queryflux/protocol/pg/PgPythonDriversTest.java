@@ -88,12 +88,14 @@ class PgPythonDriversTest {
         assertEquals("""
                 default schema main
                 schemas ['main', 'sa_sales']
-                tables ['sa_orders']
+                tables ['sa_codes', 'sa_orders']
                 tables in sa_sales ['regions']
                 views ['sa_big']
                 columns [('id', 'BIGINT', False), ('customer', 'VARCHAR', True), ('amount', 'NUMERIC(10, 2)', True)]
                 has table True False
                 primary key {'constrained_columns': ['id'], 'name': 'sa_orders_id_pkey'}
+                unique [{'name': 'sa_codes_code_key', 'column_names': ['code']}]
+                indexes [('sa_codes_code_key', True, ['code'])]
                 select [('acme', Decimal('12.50'))]
                 count 2
                 """, run("sqlalchemy"));

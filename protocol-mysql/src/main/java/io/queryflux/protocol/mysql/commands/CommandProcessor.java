@@ -278,14 +278,14 @@ public final class CommandProcessor {
         session.opened(query);
         try {
             ResultCursor cursor = query.start();
+            while (cursor.next()) {
+                // LIMIT 0: read to its end, so the probe counts as succeeded, not cancelled
+            }
             PayloadWriter payload = new PayloadWriter();
             for (Column column : cursor.columns()) {
                 MySqlColumnType type = MySqlColumnType.of(column.type());
                 writer.raw(type.definition(session.database().orElse(""), table, column.name())
                         .encode(payload.reset()).nullMarker());
-            }
-            while (cursor.next()) {
-                // LIMIT 0: read to its end, so the probe counts as succeeded, not cancelled
             }
             writer.end(STATUS);
         } catch (QueryException e) {

@@ -26,6 +26,9 @@ final class CatalogRewriter {
             rule("\\binformation_schema\\s*\\.\\s*_pg_expandarray\\s*\\(", "_pg_expandarray("),
             rule("::\\s*(pg_catalog\\s*\\.\\s*)?(regclass|regtype|regproc|regprocedure|regoper|regoperator"
                     + "|regnamespace|regrole|regconfig|regdictionary|regcollation|oid|xid)\\b", "::BIGINT"),
+            // int2vector and oidvector print as space-separated numbers (SQLAlchemy splits indkey's text).
+            rule("\\b((?:\\w+\\s*\\.\\s*)?(?:indkey|indoption|indclass|indcollation))\\s*::\\s*(?:pg_catalog\\s*\\.\\s*)?"
+                    + "(?:varchar|text)\\b", "array_to_string($1, ' ')"),
             // A text array literal (pgjdbc's keyword list): DuckDB casts only its own [a, b] to a list.
             new Rule(Pattern.compile("'\\{([^'{}]*)\\}'\\s*::\\s*(pg_catalog\\s*\\.\\s*)?(name|text|varchar)\\s*\\[\\]",
                     Pattern.CASE_INSENSITIVE), m -> Matcher.quoteReplacement(textList(m.group(1)))),

@@ -41,6 +41,7 @@ final class ShadowCatalog implements AutoCloseable {
         Optional<Engine> engine = dispatcher.routedEngine(new QueryRequest("SELECT 1", session));
         // The schema unqualified names resolve in: the session's, else the routed engine's default.
         Optional<String> pathSchema = session.schema().or(() -> engine.flatMap(Engine::defaultSchema));
+        boolean standard = engine.map(Engine::standardInformationSchema).orElse(false);
         Map<String, SystemCatalogSchema.Relation> relations = new LinkedHashMap<>();
         for (List<Object> row : userRows(dispatcher, session,
                 "SELECT table_schema, table_name, table_type FROM information_schema.tables")) {
@@ -56,10 +57,10 @@ final class ShadowCatalog implements AutoCloseable {
             if (relation != null) {
                 relation.columns().add(new SystemCatalogSchema.Attribute((String) row.get(2), String.valueOf(row.get(3)),
                         "NO".equalsIgnoreCase(String.valueOf(row.get(4))),
-                        Optional.ofNullable(row.get(5)).map(String::valueOf)));
+                        Optional.ofNullable(row.get(5)).filter(d -> standard).map(String::valueOf)));
             }
         }
-        if (engine.map(Engine::listsKeys).orElse(false)) {
+        if (standard) {
             readKeys(dispatcher, session, relations);
         }
         try {
@@ -78,24 +79,36 @@ final class ShadowCatalog implements AutoCloseable {
         }
     }
 
-    /** Primary and unique keys, column by column in key order, onto their relations. */
+    /**
+     * Primary and unique keys, column by column in key order, onto their relations. Keys are an
+     * extra: when they cannot be read (the query routed elsewhere), the mirror has none.
+     */
     private static void readKeys(QueryDispatcher dispatcher, ClientSession session,
-            Map<String, SystemCatalogSchema.Relation> relations) throws QueryException {
-        Map<String, SystemCatalogSchema.Key> keys = new LinkedHashMap<>();
-        for (List<Object> row : userRows(dispatcher, session, "SELECT tc.table_schema, tc.table_name,"
+            Map<String, SystemCatalogSchema.Relation> relations) {
+        List<List<Object>> rows;
+        try {
+            rows = userRows(dispatcher, session, "SELECT tc.table_schema, tc.table_name,"
                 + " tc.constraint_name, tc.constraint_type, k.column_name FROM information_schema.table_constraints tc"
                 + " JOIN information_schema.key_column_usage k ON k.constraint_name = tc.constraint_name"
                 + " AND k.table_schema = tc.table_schema AND k.table_name = tc.table_name"
                 + " WHERE tc.constraint_type IN ('PRIMARY KEY', 'UNIQUE')"
-                + " ORDER BY tc.table_schema, tc.table_name, tc.constraint_name, k.ordinal_position")) {
+                + " ORDER BY tc.table_schema, tc.table_name, tc.constraint_name, k.ordinal_position");
+        } catch (QueryException e) {
+            return;
+        }
+        Map<String, SystemCatalogSchema.Key> keys = new LinkedHashMap<>();
+        for (List<Object> row : rows) {
             SystemCatalogSchema.Relation relation = relations.get(row.get(0) + "\0" + row.get(1));
             if (relation != null) {
-                keys.computeIfAbsent(row.get(0) + "\0" + row.get(1) + "\0" + row.get(2), k -> {
+                List<String> columns = keys.computeIfAbsent(row.get(0) + "\0" + row.get(1) + "\0" + row.get(2), k -> {
                     SystemCatalogSchema.Key key = new SystemCatalogSchema.Key((String) row.get(2),
                             "PRIMARY KEY".equals(row.get(3)), new ArrayList<>());
                     relation.keys().add(key);
                     return key;
-                }).columns().add((String) row.get(4));
+                }).columns();
+                if (!columns.contains(row.get(4))) {
+                    columns.add((String) row.get(4));
+                }
             }
         }
     }

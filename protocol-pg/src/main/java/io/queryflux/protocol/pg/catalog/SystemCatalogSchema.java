@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -287,7 +288,7 @@ final class SystemCatalogSchema {
                 + " false, true, 'n', false, 0, 0, 0, NULL, NULL, NULL, false)");
                 PreparedStatement pgIndex = connection.prepareStatement("INSERT INTO pgc.pg_index VALUES (?, ?, ?, ?,"
                         + " true, false, ?, false, true, false, true, false, true, true, false, ?::SMALLINT[],"
-                        + " NULL, NULL, NULL, NULL, NULL)");
+                        + " ?::BIGINT[], ?::BIGINT[], ?::SMALLINT[], NULL, NULL)");
                 PreparedStatement constraint = connection.prepareStatement("INSERT INTO pgc.pg_constraint VALUES (?, ?,"
                         + " ?, ?, false, false, true, ?, 0, ?, 0, 0, ' ', ' ', ' ', true, 0, true, ?::SMALLINT[],"
                         + " NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
@@ -298,10 +299,13 @@ final class SystemCatalogSchema {
                 Relation relation = relations.get(r);
                 long relationOid = FIRST_RELATION_OID + r;
                 long namespace = namespaces.get(relation.schema());
+                List<String> names = relation.columns().stream().map(Attribute::name).toList();
                 for (Key key : relation.keys()) {
+                    if (!names.containsAll(key.columns())) {
+                        continue; // a column the mirror did not read: no key rather than a wrong one
+                    }
                     long indexOid = FIRST_INDEX_OID + keyNumber;
                     long constraintOid = FIRST_CONSTRAINT_OID + keyNumber++;
-                    List<String> names = relation.columns().stream().map(Attribute::name).toList();
                     // Attribute numbers, as DuckDB's list text: [1, 2].
                     String attnums = key.columns().stream().map(c -> Integer.toString(names.indexOf(c) + 1)).toList()
                             .toString();
@@ -319,6 +323,11 @@ final class SystemCatalogSchema {
                     pgIndex.setInt(4, key.columns().size());
                     pgIndex.setBoolean(5, key.primary());
                     pgIndex.setString(6, attnums);
+                    // No collations, operator classes or options, but as many entries as keys, as in PostgreSQL.
+                    String zeros = Collections.nCopies(key.columns().size(), "0").toString();
+                    pgIndex.setString(7, zeros);
+                    pgIndex.setString(8, zeros);
+                    pgIndex.setString(9, zeros);
                     pgIndex.addBatch();
                     constraint.setLong(1, constraintOid);
                     constraint.setString(2, key.name());

@@ -15,6 +15,12 @@ class CatalogRewriterTest {
     }
 
     @Test
+    void indexVectorsPrintAsSpaceSeparatedNumbers() {
+        assertEquals("SELECT array_to_string(ix.indkey, ' ') FROM pgc.pg_index ix",
+                CatalogRewriter.rewrite("SELECT ix.indkey::varchar FROM pg_catalog.pg_index ix"));
+    }
+
+    @Test
     void typeInputFunctionsAreComparedByName() {
         assertEquals("SELECT typinput='array_in' FROM pgc.pg_type",
                 CatalogRewriter.rewrite("SELECT typinput='pg_catalog.array_in'::regproc FROM pg_catalog.pg_type"));
