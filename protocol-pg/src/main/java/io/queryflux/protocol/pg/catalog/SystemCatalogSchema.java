@@ -26,6 +26,12 @@ final class SystemCatalogSchema {
     private static final int FIRST_NAMESPACE_OID = 16_000;
     private static final int FIRST_RELATION_OID = 16_384;
     private static final int OWNER_OID = 10;
+    private static final int HEAP_AM_OID = 2;
+    private static final int BTREE_AM_OID = 403;
+    /** A pg_class row; parameters as {@link #addClass} sets them. */
+    private static final String INSERT_CLASS = "INSERT INTO pgc.pg_class VALUES (?, ?, ?, 0, 0, " + OWNER_OID
+            + ", ?, ?, 0, 0, -1, 0, 0, false, false, 'p', ?, ?, 0, false, false, false, false, false, true, 'd',"
+            + " false, 0, 0, 0, NULL, NULL, NULL, false)";
     private static final int FIRST_INDEX_OID = 1 << 24;
     private static final int FIRST_CONSTRAINT_OID = 1 << 25;
 
@@ -72,8 +78,8 @@ final class SystemCatalogSchema {
                     + ", false, true, false, false, true, false, -1, '********', NULL, false, NULL)");
             s.execute("INSERT INTO pgc.pg_user VALUES (" + literal(session.user()) + ", " + OWNER_OID
                     + ", false, false, false, false, '********', NULL, NULL)");
-            s.execute("INSERT INTO pgc.pg_am VALUES (2, 'heap', 'heap_tableam_handler', 't'),"
-                    + " (403, 'btree', 'bthandler', 'i')");
+            s.execute("INSERT INTO pgc.pg_am VALUES (" + HEAP_AM_OID + ", 'heap', 'heap_tableam_handler', 't'), ("
+                    + BTREE_AM_OID + ", 'btree', 'bthandler', 'i')");
             s.execute("INSERT INTO pgc.pg_tablespace VALUES (1663, 'pg_default', " + OWNER_OID + ", NULL, NULL)");
             s.execute("INSERT INTO pgc.pg_database VALUES (16383, " + literal(session.database()) + ", " + OWNER_OID
                     + ", 6, 'c', false, true, -1, 0, 0, 1663, 'C', 'C', NULL, NULL, NULL)");
@@ -228,9 +234,7 @@ final class SystemCatalogSchema {
             }
             ns.executeBatch();
         }
-        try (PreparedStatement cls = connection.prepareStatement("INSERT INTO pgc.pg_class VALUES (?, ?, ?, 0, 0, "
-                + OWNER_OID + ", ?, ?, 0, 0, -1, 0, 0, false, false, 'p', ?, ?, 0, false, false, false, false,"
-                + " false, true, 'd', false, 0, 0, 0, NULL, NULL, NULL, false)");
+        try (PreparedStatement cls = connection.prepareStatement(INSERT_CLASS);
                 PreparedStatement att = connection.prepareStatement("INSERT INTO pgc.pg_attribute VALUES (?, ?, ?,"
                         + " -1, ?, ?, ?, -1, ?, false, 'i', 'x', '', ?, ?, false, '', '', false, true, 0, 0,"
                         + " NULL, NULL, NULL, NULL)");
@@ -238,14 +242,8 @@ final class SystemCatalogSchema {
             int defaultOid = FIRST_RELATION_OID + relations.size();
             int oid = FIRST_RELATION_OID;
             for (Relation r : relations) {
-                cls.setLong(1, oid);
-                cls.setString(2, r.name());
-                cls.setLong(3, namespaces.get(r.schema()));
-                cls.setLong(4, r.view() ? 0 : 2);
-                cls.setLong(5, oid);
-                cls.setString(6, r.view() ? "v" : "r");
-                cls.setInt(7, r.columns().size());
-                cls.addBatch();
+                addClass(cls, oid, r.name(), namespaces.get(r.schema()), r.view() ? 0 : HEAP_AM_OID, r.view() ? "v" : "r",
+                        r.columns().size());
                 for (int i = 0; i < r.columns().size(); i++) {
                     Attribute c = r.columns().get(i);
                     PgColumnType type = EngineTypeNames.toPg(c.engineType());
@@ -283,9 +281,7 @@ final class SystemCatalogSchema {
      */
     private static void insertKeys(Connection connection, List<Relation> relations, Map<String, Integer> namespaces)
             throws SQLException {
-        try (PreparedStatement index = connection.prepareStatement("INSERT INTO pgc.pg_class VALUES (?, ?, ?, 0, 0, "
-                + OWNER_OID + ", 403, ?, 0, 0, -1, 0, 0, false, false, 'p', 'i', ?, 0, false, false, false, false,"
-                + " false, true, 'n', false, 0, 0, 0, NULL, NULL, NULL, false)");
+        try (PreparedStatement index = connection.prepareStatement(INSERT_CLASS);
                 PreparedStatement pgIndex = connection.prepareStatement("INSERT INTO pgc.pg_index VALUES (?, ?, ?, ?,"
                         + " true, false, ?, false, true, false, true, false, true, true, false, ?::SMALLINT[],"
                         + " ?::BIGINT[], ?::BIGINT[], ?::SMALLINT[], NULL, NULL)");
@@ -311,12 +307,7 @@ final class SystemCatalogSchema {
                             .toString();
                     String columnList = String.join(", ", key.columns().stream().map(SystemCatalogSchema::identifier)
                             .toList());
-                    index.setLong(1, indexOid);
-                    index.setString(2, key.name());
-                    index.setLong(3, namespace);
-                    index.setLong(4, indexOid);
-                    index.setInt(5, key.columns().size());
-                    index.addBatch();
+                    addClass(index, indexOid, key.name(), namespace, BTREE_AM_OID, "i", key.columns().size());
                     pgIndex.setLong(1, indexOid);
                     pgIndex.setLong(2, relationOid);
                     pgIndex.setInt(3, key.columns().size());
@@ -355,6 +346,19 @@ final class SystemCatalogSchema {
         try (Statement s = connection.createStatement()) {
             s.execute("UPDATE pgc.pg_class SET relhasindex = true WHERE oid IN (SELECT indrelid FROM pgc.pg_index)");
         }
+    }
+
+    /** A pg_class row: its OID is also its relfilenode. */
+    private static void addClass(PreparedStatement cls, long oid, String name, long namespace, int accessMethod,
+            String kind, int attributes) throws SQLException {
+        cls.setLong(1, oid);
+        cls.setString(2, name);
+        cls.setLong(3, namespace);
+        cls.setLong(4, accessMethod);
+        cls.setLong(5, oid);
+        cls.setString(6, kind);
+        cls.setInt(7, attributes);
+        cls.addBatch();
     }
 
     private static void addDefinition(PreparedStatement definition, long oid, int position, String text)
