@@ -72,11 +72,12 @@ class PgCatalogTest {
             List<String> columns = new ArrayList<>();
             try (ResultSet rs = meta.getColumns(null, "main", "orders", "%")) {
                 while (rs.next()) {
-                    columns.add(rs.getString("COLUMN_NAME") + ":" + rs.getString("TYPE_NAME") + ":"
-                            + rs.getInt("NULLABLE"));
+                    columns.add(rs.getString("TABLE_CAT") + ":" + rs.getString("COLUMN_NAME") + ":"
+                            + rs.getString("TYPE_NAME") + ":" + rs.getInt("NULLABLE"));
                 }
             }
-            assertEquals(List.of("id:int8:0", "customer:varchar:1", "amount:numeric:1", "placed:date:1"), columns);
+            assertEquals(List.of("analytics:id:int8:0", "analytics:customer:varchar:1", "analytics:amount:numeric:1",
+                    "analytics:placed:date:1"), columns);
         }
     }
 

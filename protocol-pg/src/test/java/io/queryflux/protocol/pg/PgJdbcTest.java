@@ -146,6 +146,7 @@ class PgJdbcTest {
                 assertTrue(rs.getInt(3) > 0);
             }
             assertEquals("main", c.getSchema());
+            assertEquals("analytics", c.getCatalog(), "select current_catalog, answered by the proxy");
             s.execute("SET search_path TO main");
             try (ResultSet rs = s.executeQuery("SHOW search_path")) {
                 assertTrue(rs.next());

@@ -40,8 +40,8 @@ final class LocalStatements {
             Pattern.CASE_INSENSITIVE);
     /** The first word of every SELECT that {@link #select} can answer. */
     private static final Set<String> SELECT_STARTS = Set.of("PG_CATALOG", "VERSION", "CURRENT_SETTING",
-            "CURRENT_SCHEMA", "CURRENT_DATABASE", "CURRENT_USER", "SESSION_USER", "USER", "CURRENT_ROLE",
-            "PG_BACKEND_PID", "PG_IS_IN_RECOVERY");
+            "CURRENT_SCHEMA", "CURRENT_DATABASE", "CURRENT_CATALOG", "CURRENT_USER", "SESSION_USER", "USER",
+            "CURRENT_ROLE", "PG_BACKEND_PID", "PG_IS_IN_RECOVERY");
     private static final Pattern SELECT = Pattern.compile("SELECT\\s+(.+)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern ITEM = Pattern.compile(
             "(?:pg_catalog\\s*\\.\\s*)?([a-z_]+)\\s*(?:\\(\\s*(?:'([^']*)'\\s*(?:,\\s*(true|false)\\s*)?)?\\))?"
@@ -230,6 +230,13 @@ final class LocalStatements {
                 case "current_schema" -> value = state.session().schema()
                         .or(() -> engineDefaultSchema(text, state.session())).orElse("public");
                 case "current_database" -> value = state.session().header("database").orElse(state.session().user());
+                // The SQL standard's name for it, without parentheses; pgjdbc's getCatalog() asks for it.
+                case "current_catalog" -> {
+                    if (call) {
+                        return Optional.empty();
+                    }
+                    value = state.session().header("database").orElse(state.session().user());
+                }
                 case "current_user", "session_user", "user", "current_role" -> {
                     if (call) {
                         return Optional.empty();
