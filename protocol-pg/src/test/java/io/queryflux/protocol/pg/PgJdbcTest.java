@@ -157,6 +157,10 @@ class PgJdbcTest {
                 assertTrue(rs.next());
                 assertEquals("Europe/Paris", rs.getString(1));
             }
+            try (ResultSet rs = s.executeQuery("SHOW TIME ZONE")) {
+                assertTrue(rs.next());
+                assertEquals("Europe/Paris", rs.getString("TimeZone"));
+            }
         }
     }
 

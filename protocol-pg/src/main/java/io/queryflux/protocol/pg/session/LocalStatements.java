@@ -38,6 +38,8 @@ final class LocalStatements {
     private static final Pattern SHOW = Pattern.compile("SHOW\\s+" + NAME, Pattern.CASE_INSENSITIVE);
     private static final Pattern SHOW_ISOLATION = Pattern.compile("SHOW\\s+TRANSACTION\\s+ISOLATION\\s+LEVEL",
             Pattern.CASE_INSENSITIVE);
+    /** The SQL standard's spelling of SHOW timezone, as SET TIME ZONE is of SET timezone. */
+    private static final Pattern SHOW_TIME_ZONE = Pattern.compile("SHOW\\s+TIME\\s+ZONE", Pattern.CASE_INSENSITIVE);
     /** The first word of every SELECT that {@link #select} can answer. */
     private static final Set<String> SELECT_STARTS = Set.of("PG_CATALOG", "VERSION", "CURRENT_SETTING",
             "CURRENT_SCHEMA", "CURRENT_DATABASE", "CURRENT_CATALOG", "CURRENT_USER", "SESSION_USER", "USER",
@@ -175,10 +177,11 @@ final class LocalStatements {
             return Optional.of(single("transaction_isolation", SqlType.VARCHAR, "read committed", "SHOW"));
         }
         Matcher m = SHOW.matcher(text);
-        if (!m.matches()) {
+        boolean timeZone = SHOW_TIME_ZONE.matcher(text).matches();
+        if (!m.matches() && !timeZone) {
             return Optional.empty();
         }
-        String name = unquote(m.group(1));
+        String name = timeZone ? "TimeZone" : unquote(m.group(1));
         if (name.equals("all")) {
             List<List<Object>> rows = new ArrayList<>();
             state.all().forEach((k, v) -> rows.add(List.of(k, v, "")));
