@@ -71,12 +71,8 @@ class TrinoColumnNamesTest {
     @BeforeAll
     static void start() throws Exception {
         trino = TestingTrinoServer.get();
-        try (Connection connection = DriverManager.getConnection(trino.jdbcUrl(), "setup", null);
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA IF NOT EXISTS memory.labels");
-            statement.execute("DROP TABLE IF EXISTS memory.labels.orders");
-            statement.execute(TABLE.replace("orders", "memory.labels.orders"));
-        }
+        TrinoSetup.run(trino, "CREATE SCHEMA IF NOT EXISTS memory.labels", "DROP TABLE IF EXISTS memory.labels.orders",
+                TABLE.replace("orders", "memory.labels.orders"));
         server = QueryFluxServer.start(new ConfigLoader(EngineFactories.settingKeys(), n -> null, ScriptObserver.NONE)
                 .parse("labels.yaml", CONFIG));
         server.awaitFirstHealthChecks(Duration.ofSeconds(20));

@@ -97,12 +97,8 @@ class TypeMatrixTest {
     @BeforeAll
     static void start() throws Exception {
         trino = TestingTrinoServer.get();
-        try (Connection connection = DriverManager.getConnection(trino.jdbcUrl(), "setup", null);
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA IF NOT EXISTS memory.matrix");
-            statement.execute("DROP TABLE IF EXISTS memory.matrix.qf_types");
-            statement.execute(TABLE);
-        }
+        TrinoSetup.run(trino, "CREATE SCHEMA IF NOT EXISTS memory.matrix", "DROP TABLE IF EXISTS memory.matrix.qf_types",
+                TABLE);
         server = QueryFluxServer.start(new ConfigLoader(EngineFactories.settingKeys(), n -> null, ScriptObserver.NONE)
                 .parse("matrix.yaml", CONFIG.formatted(trino.uri())));
         server.awaitFirstHealthChecks(Duration.ofSeconds(20));
