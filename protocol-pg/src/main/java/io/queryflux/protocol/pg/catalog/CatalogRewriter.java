@@ -2,6 +2,7 @@ package io.queryflux.protocol.pg.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -18,12 +19,31 @@ final class CatalogRewriter {
     private static final List<Rule> RULES = List.of(
             rule("OPERATOR\\s*\\(\\s*pg_catalog\\s*\\.\\s*([~!=<>]+\\*?)\\s*\\)", "$1"),
             rule("\\s+COLLATE\\s+pg_catalog\\s*\\.\\s*\"?default\"?", ""),
+            // PostgreSQL's ~ finds the pattern anywhere; DuckDB's must match the whole text.
+            new Rule(Pattern.compile("(?<!~)(!?~\\*?)(?!~)\\s*'((?:[^']|'')*)'"),
+                    m -> Matcher.quoteReplacement(m.group(1) + " '(?s).*(?:" + m.group(2) + ").*'")),
+            // PostgreSQL's LIKE escapes with a backslash unless told otherwise (pgAdmin: LIKE E'pg\\_%').
+            rule("(\\bI?LIKE\\s+E?'(?:[^'\\\\]|'')*\\\\(?:[^']|'')*')(?!\\s*ESCAPE)", "$1 ESCAPE '\\\\'"),
             rule("'(\\d+)'\\s*::\\s*(pg_catalog\\s*\\.\\s*)?regclass", "$1"),
-            // A relation named by text: none of the proxy's system catalogs has an OID to match.
-            rule("'[^']*'\\s*::\\s*(pg_catalog\\s*\\.\\s*)?regclass", "0"),
+            rule("('[^']*')\\s*::\\s*(pg_catalog\\s*\\.\\s*)?regclass", "to_regclass($1)"),
+            // CAST(x AS oid) and the like; the closing parenthesis tells a cast from a column alias.
+            rule("\\bAS\\s+(pg_catalog\\s*\\.\\s*)?(regclass|regtype|regproc|regnamespace|regrole|oid|xid)"
+                    + "(?=\\s*\\))", "AS BIGINT"),
+            // Row versions, which DataGrip reads as state numbers: the mirror has none.
+            rule("(?<![\\w\"'])(\\w+\\s*\\.\\s*)?xmin\\b(?![\\w\"'])", "0::BIGINT"),
+            // The session's user, not DuckDB's (a column label after AS stays).
+            rule("(?<![\\w.\"$'])(?<!AS\\s)(current_user|session_user|current_role)(?![\\w\"'(])", "qf_user()"),
+            // "at" is a keyword in DuckDB, a plain alias in PostgreSQL (pgAdmin: pg_attribute at).
+            rule("\\bpg_attribute\\s+at\\b", "pg_attribute \"at\""),
+            rule("(?<![\\w.\"])at\\s*\\.(?=\\s*\\w)", "\"at\"."),
             // The mirror keeps type I/O functions by name: typinput = 'pg_catalog.array_in'::regproc.
             rule("'(?:pg_catalog\\.)?(\\w+)'\\s*::\\s*(pg_catalog\\s*\\.\\s*)?regproc\\b(?!\\s*::)", "'$1'"),
             rule("\\binformation_schema\\s*\\.\\s*_pg_expandarray\\s*\\(", "_pg_expandarray("),
+            // PostgreSQL's information_schema, which DuckDB's own would shadow.
+            new Rule(Pattern.compile("\"?\\binformation_schema\\b\"?\\s*\\.\\s*(\"?)(\\w+)(\"?)", Pattern.CASE_INSENSITIVE),
+                    m -> Matcher.quoteReplacement(SystemCatalogDefinitions.INFORMATION_SCHEMA_NAMES.contains(
+                            m.group(2).toLowerCase(Locale.ROOT)) ? SystemCatalogDefinitions.INFORMATION_SCHEMA + "."
+                            + m.group(1) + m.group(2) + m.group(3) : m.group())),
             rule("::\\s*(pg_catalog\\s*\\.\\s*)?(regclass|regtype|regproc|regprocedure|regoper|regoperator"
                     + "|regnamespace|regrole|regconfig|regdictionary|regcollation|oid|xid)\\b", "::BIGINT"),
             // int2vector and oidvector print as space-separated numbers (SQLAlchemy splits indkey's text).
@@ -42,8 +62,8 @@ final class CatalogRewriter {
             rule("'\\{(\\d*)\\}'", "[$1]"),
             // Functions resolve through the search path (the mirror's macros first, then DuckDB's
             // built-ins); tables live in schema pgc, since DuckDB's own pg_catalog is not PostgreSQL's.
-            rule("\\bpg_catalog\\s*\\.\\s*(\\w+)\\s*\\(", "$1("),
-            rule("\\bpg_catalog\\s*\\.\\s*", "pgc."));
+            rule("\"?\\bpg_catalog\\b\"?\\s*\\.\\s*\"?(\\w+)\"?\\s*\\(", "$1("),
+            rule("\"?\\bpg_catalog\\b\"?\\s*\\.\\s*", "pgc."));
 
     private CatalogRewriter() {}
 
@@ -91,7 +111,7 @@ final class CatalogRewriter {
     }
 
     static String rewrite(String sql) {
-        String result = sql;
+        String result = NestedCalls.rewrite(sql);
         for (Rule rule : RULES) {
             result = rule.pattern().matcher(result).replaceAll(rule.replacement());
         }

@@ -7,7 +7,10 @@ import io.queryflux.dispatch.QueryDispatcher;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.ResultCursor;
+import io.queryflux.protocol.pg.sql.SqlText;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,8 +27,16 @@ public final class PgCatalog implements AutoCloseable {
                     + "|stat_activity|matviews|policy|publication|get_keywords|language|operator|authid|depend"
                     + "|cast|conversion|opclass|opfamily|amop|amproc|ts_config|ts_dict|ts_parser|ts_template|foreign_data_wrapper"
                     + "|foreign_server|user_mappings|largeobject_metadata|db_role_setting|subscription|default_acl"
-                    + "|parameter_acl)\\b",
+                    + "|parameter_acl|indexes|stat_user_tables|stat_all_tables|seclabels|locks|stat_gssapi"
+                    + "|timezone_names|stat_database|show_all_settings)\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern INFORMATION_SCHEMA = Pattern.compile(
+            "\\binformation_schema\\b\"?\\s*\\.\\s*\"?(\\w+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BACKEND_PID = Pattern.compile("\\bpg_backend_pid\\s*\\(\\s*\\)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern FROM = Pattern.compile("\\bFROM\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FUNCTION_CALL = Pattern.compile("\\b(" + String.join("|",
+            SystemCatalogDefinitions.FUNCTION_NAMES) + ")\\s*\\(", Pattern.CASE_INSENSITIVE);
 
     private final ShadowCatalogs shadows;
 
@@ -33,25 +44,54 @@ public final class PgCatalog implements AutoCloseable {
         this.shadows = new ShadowCatalogs(requireNonNull(dispatcher, "dispatcher is null"));
     }
 
-    /** True when the statement reads the PostgreSQL system catalog. */
+    /**
+     * True when the statement is the mirror's: it reads the PostgreSQL system catalog, or
+     * PostgreSQL's information_schema (only views the mirror has), or reads no table and calls
+     * a catalog function.
+     */
     public boolean handles(String sql) {
-        return mentionsPg(sql) && CATALOG_REFERENCE.matcher(sql).find();
+        if (mentions(sql, "pg_") && CATALOG_REFERENCE.matcher(sql).find()) {
+            return true;
+        }
+        if (mentions(sql, "information_schema")) {
+            return readsMirroredInformationSchema(sql);
+        }
+        return SqlText.firstWord(sql).equals("SELECT") && !FROM.matcher(sql).find()
+                && FUNCTION_CALL.matcher(sql).find();
     }
 
-    /** Every catalog name starts with pg_; most statements have none, and skip the regex. */
-    private static boolean mentionsPg(String sql) {
-        for (int i = sql.length() - 3; i >= 0; i--) {
-            if (sql.charAt(i + 2) == '_' && sql.regionMatches(true, i, "pg_", 0, 3)) {
+    private static boolean readsMirroredInformationSchema(String sql) {
+        Matcher view = INFORMATION_SCHEMA.matcher(sql);
+        boolean any = false;
+        while (view.find()) {
+            if (!SystemCatalogDefinitions.INFORMATION_SCHEMA_NAMES.contains(view.group(1).toLowerCase(Locale.ROOT))) {
+                return false; // routines, parameters ...: the engine's own
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    /** Whether the text has the (lower-case) word in any case: most statements have none, and skip the regexes. */
+    private static boolean mentions(String sql, String word) {
+        char first = word.charAt(0); // lower case
+        for (int i = sql.length() - word.length(); i >= 0; i--) {
+            if ((sql.charAt(i) | 0x20) == first && sql.regionMatches(true, i, word, 0, word.length())) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Runs a catalog query against a mirror of the session's engine metadata. */
-    public ResultCursor run(String sql, ClientSession session, Map<String, String> settings) throws QueryException {
+    /**
+     * Runs a catalog query against a mirror of the session's engine metadata. Mirrors are shared
+     * by sessions alike, so the connection's own process ID is put in the text.
+     */
+    public ResultCursor run(String sql, ClientSession session, Map<String, String> settings, int processId)
+            throws QueryException {
         try {
-            return shadows.query(session, settings, CatalogRewriter.rewrite(sql));
+            String rewritten = BACKEND_PID.matcher(CatalogRewriter.rewrite(sql)).replaceAll(Integer.toString(processId));
+            return shadows.query(session, settings, rewritten);
         } catch (QueryException e) {
             throw e;
         } catch (RuntimeException e) {

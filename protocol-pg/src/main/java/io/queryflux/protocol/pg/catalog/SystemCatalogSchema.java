@@ -24,7 +24,13 @@ final class SystemCatalogSchema {
     static final int PG_CATALOG_OID = 11;
     static final int PUBLIC_OID = 2200;
     private static final int FIRST_NAMESPACE_OID = 16_000;
-    private static final int FIRST_RELATION_OID = 16_384;
+    /** pgAdmin takes databases at or below 16383 (FirstNormalObjectId - 1) for system ones. */
+    private static final int DATABASE_OID = 16_384;
+    private static final int FIRST_RELATION_OID = 16_385;
+    /** PostgreSQL's OID of array_recv, by which Npgsql tells array types (typreceive) from others. */
+    private static final int ARRAY_RECV_OID = 2400;
+    private static final int ANYARRAY_OID = 2277;
+    private static final int FIRST_RECEIVE_OID = 9_000;
     private static final int OWNER_OID = 10;
     private static final int HEAP_AM_OID = 2;
     private static final int BTREE_AM_OID = 403;
@@ -81,7 +87,7 @@ final class SystemCatalogSchema {
             s.execute("INSERT INTO pgc.pg_am VALUES (" + HEAP_AM_OID + ", 'heap', 'heap_tableam_handler', 't'), ("
                     + BTREE_AM_OID + ", 'btree', 'bthandler', 'i')");
             s.execute("INSERT INTO pgc.pg_tablespace VALUES (1663, 'pg_default', " + OWNER_OID + ", NULL, NULL)");
-            s.execute("INSERT INTO pgc.pg_database VALUES (16383, " + literal(session.database()) + ", " + OWNER_OID
+            s.execute("INSERT INTO pgc.pg_database VALUES (" + DATABASE_OID + ", " + literal(session.database()) + ", " + OWNER_OID
                     + ", 6, 'c', false, true, -1, 0, 0, 1663, 'C', 'C', NULL, NULL, NULL)");
             s.execute("INSERT INTO pgc.pg_language VALUES (12, 'internal', 10, false, false, 0, 0, 2246, NULL),"
                     + " (14, 'sql', 10, false, true, 0, 0, 2248, NULL)");
@@ -91,6 +97,21 @@ final class SystemCatalogSchema {
         Map<String, Integer> namespaces = insertRelations(connection, schemas, relations);
         insertKeys(connection, relations, namespaces);
         createSessionMacros(connection, namespaces, session);
+        createViews(connection);
+    }
+
+    /** pg_catalog's system views and the information_schema, over the filled tables. */
+    private static void createViews(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET search_path = '" + SCHEMA + "'"); // the macros the views call
+            for (String view : SystemCatalogDefinitions.VIEWS) {
+                s.execute("CREATE VIEW " + SCHEMA + "." + view);
+            }
+            s.execute("CREATE SCHEMA " + SystemCatalogDefinitions.INFORMATION_SCHEMA);
+            for (String view : SystemCatalogDefinitions.INFORMATION_SCHEMA_VIEWS) {
+                s.execute("CREATE VIEW " + SystemCatalogDefinitions.INFORMATION_SCHEMA + "." + view);
+            }
+        }
     }
 
     /**
@@ -118,6 +139,16 @@ final class SystemCatalogSchema {
             s.execute("CREATE MACRO " + SCHEMA + ".current_schema() AS "
                     + current.map(SystemCatalogSchema::literal).orElse("NULL::VARCHAR"));
             s.execute("CREATE MACRO " + SCHEMA + ".current_database() AS " + literal(session.database()));
+            s.execute("CREATE MACRO " + SCHEMA + ".qf_user() AS " + literal(session.user()));
+            s.execute("SET search_path = '" + SCHEMA + "'"); // the macros to_regclass calls
+            s.execute("CREATE MACRO " + SCHEMA + "." + SystemCatalogDefinitions.TO_REGCLASS);
+            // A constant too (Grafana passes current_setting('search_path') to generate_series()).
+            StringBuilder settings = new StringBuilder("CASE lower(n)");
+            session.settings().forEach((name, value) -> settings.append(" WHEN ")
+                    .append(literal(name.toLowerCase(java.util.Locale.ROOT))).append(" THEN ").append(literal(value)));
+            settings.append(" ELSE NULL::VARCHAR END");
+            s.execute("CREATE MACRO " + SCHEMA + ".current_setting(n) AS " + settings + ", (n, missing_ok) AS "
+                    + settings);
             // DuckDB's parser is PostgreSQL's, and so are its keywords.
             s.execute("CREATE MACRO " + SCHEMA + ".pg_get_keywords() AS TABLE SELECT keyword_name AS word,"
                     + " CASE keyword_category WHEN 'reserved' THEN 'R' WHEN 'unreserved' THEN 'U'"
@@ -130,10 +161,16 @@ final class SystemCatalogSchema {
         try (PreparedStatement types = connection.prepareStatement("INSERT INTO pgc.pg_type VALUES (?, ?, "
                 + PG_CATALOG_OID + ", " + OWNER_OID + ", ?, ?, 'b', ?, false, true, ',', 0, 0, ?, ?, ?, ?, ?, ?,"
                 + " '-', '-', '-', ?, 'p', false, 0, -1, 0, 0, NULL, NULL, NULL)");
-                PreparedStatement display = connection.prepareStatement("INSERT INTO pgc.qf_type_display VALUES (?, ?)")) {
+                PreparedStatement display = connection.prepareStatement("INSERT INTO pgc.qf_type_display VALUES (?, ?)");
+                // Each type's receive function: Npgsql joins pg_proc on typreceive to find the arrays.
+                PreparedStatement receive = connection.prepareStatement("INSERT INTO pgc.pg_proc VALUES (?, ?, "
+                        + PG_CATALOG_OID + ", " + OWNER_OID + ", 12, 1, 0, 0, '-', 'f', false, false, true, false,"
+                        + " 'i', 's', 3, 0, ?, '2281 26 23', NULL, NULL, NULL, NULL, NULL, ?, NULL, NULL, NULL, NULL)")) {
+            int receiveOid = FIRST_RECEIVE_OID;
             for (PgType type : PgType.values()) {
-                add(types, type.oid(), type.typeName(), type.length(), 0, type.arrayOid(), category(type));
-                add(types, type.arrayOid(), "_" + type.typeName(), -1, type.oid(), 0, "A");
+                add(types, type.oid(), type.typeName(), type.length(), 0, type.arrayOid(), category(type), receiveOid);
+                addReceive(receive, receiveOid++, type.typeName() + "_recv", type.oid());
+                add(types, type.arrayOid(), "_" + type.typeName(), -1, type.oid(), 0, "A", ARRAY_RECV_OID);
                 display.setLong(1, type.oid());
                 display.setString(2, display(type));
                 display.addBatch();
@@ -141,13 +178,24 @@ final class SystemCatalogSchema {
                 display.setString(2, display(type) + "[]");
                 display.addBatch();
             }
+            addReceive(receive, ARRAY_RECV_OID, "array_recv", ANYARRAY_OID);
             types.executeBatch();
             display.executeBatch();
+            receive.executeBatch();
         }
     }
 
+    private static void addReceive(PreparedStatement receive, long oid, String name, long returnType)
+            throws SQLException {
+        receive.setLong(1, oid);
+        receive.setString(2, name);
+        receive.setLong(3, returnType);
+        receive.setString(4, name);
+        receive.addBatch();
+    }
+
     private static void add(PreparedStatement types, int oid, String name, int length, int element, int array,
-            String category) throws SQLException {
+            String category, long receiveOid) throws SQLException {
         if (oid == 0) {
             return;
         }
@@ -161,7 +209,7 @@ final class SystemCatalogSchema {
         String base = element != 0 ? "array" : name;
         types.setString(8, base + "_in");
         types.setString(9, base + "_out");
-        types.setString(10, base + "_recv");
+        types.setLong(10, receiveOid);
         types.setString(11, base + "_send");
         types.setString(12, length == 8 ? "d" : length == 2 ? "s" : length == 1 ? "c" : "i");
         types.addBatch();
@@ -289,7 +337,10 @@ final class SystemCatalogSchema {
                         + " ?, ?, false, false, true, ?, 0, ?, 0, 0, ' ', ' ', ' ', true, 0, true, ?::SMALLINT[],"
                         + " NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
                 PreparedStatement definition = connection.prepareStatement(
-                        "INSERT INTO pgc.qf_definition VALUES (?, ?, ?)")) {
+                        "INSERT INTO pgc.qf_definition VALUES (?, ?, ?)");
+                // The index belongs to its constraint (pgAdmin lists it under Constraints, not Indexes).
+                PreparedStatement depend = connection.prepareStatement(
+                        "INSERT INTO pgc.pg_depend VALUES (1259, ?, 0, 2606, ?, 0, 'i')")) {
             int keyNumber = 0;
             for (int r = 0; r < relations.size(); r++) {
                 Relation relation = relations.get(r);
@@ -328,6 +379,9 @@ final class SystemCatalogSchema {
                     constraint.setLong(6, indexOid);
                     constraint.setString(7, attnums);
                     constraint.addBatch();
+                    depend.setLong(1, indexOid);
+                    depend.setLong(2, constraintOid);
+                    depend.addBatch();
                     addDefinition(definition, indexOid, 0, "CREATE UNIQUE INDEX " + identifier(key.name()) + " ON "
                             + identifier(relation.schema()) + "." + identifier(relation.name()) + " USING btree ("
                             + columnList + ")");
@@ -342,6 +396,7 @@ final class SystemCatalogSchema {
             pgIndex.executeBatch();
             constraint.executeBatch();
             definition.executeBatch();
+            depend.executeBatch();
         }
         try (Statement s = connection.createStatement()) {
             s.execute("UPDATE pgc.pg_class SET relhasindex = true WHERE oid IN (SELECT indrelid FROM pgc.pg_index)");

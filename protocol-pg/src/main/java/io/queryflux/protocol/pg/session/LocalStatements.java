@@ -15,6 +15,7 @@ import io.queryflux.protocol.pg.sql.SqlText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -129,6 +130,14 @@ final class LocalStatements {
         }
         if (value.equalsIgnoreCase("DEFAULT")) {
             state.reset(name);
+        } else if (name.equals("client_encoding")) {
+            // The proxy speaks UTF8 only; PostgreSQL reports the encoding by its own name.
+            String encoding = value(value).replace("-", "").replace("_", "").toUpperCase(Locale.ROOT);
+            if (!encoding.equals("UTF8") && !encoding.equals("UNICODE")) {
+                throw new QueryException(ErrorCode.NOT_SUPPORTED, "conversion between " + value(value)
+                        + " and UTF8 is not supported by the proxy", "0A000", null);
+            }
+            state.set(name, "UTF8");
         } else if (name.equals("statement_timeout") && StatementTimeout.parseMillis(value(value)).isEmpty()) {
             throw new QueryException(ErrorCode.INVALID_SESSION_PROPERTY, StatementTimeout.invalid(value(value)));
         } else if ("LOCAL".equalsIgnoreCase(m.group(1))) {
@@ -172,7 +181,7 @@ final class LocalStatements {
         return done("RESET");
     }
 
-    private static Optional<Execution> show(String text, SessionState state) {
+    private Optional<Execution> show(String text, SessionState state) {
         if (SHOW_ISOLATION.matcher(text).matches()) {
             return Optional.of(single("transaction_isolation", SqlType.VARCHAR, "read committed", "SHOW"));
         }
@@ -184,13 +193,34 @@ final class LocalStatements {
         String name = timeZone ? "TimeZone" : unquote(m.group(1));
         if (name.equals("all")) {
             List<List<Object>> rows = new ArrayList<>();
-            state.all().forEach((k, v) -> rows.add(List.of(k, v, "")));
+            settings(text, state).forEach((k, v) -> rows.add(List.of(k, v, "")));
             return Optional.of(new Execution(new ListCursor(List.of(new Column("name", SqlType.VARCHAR),
                     new Column("setting", SqlType.VARCHAR), new Column("description", SqlType.VARCHAR)), rows),
                     Optional.empty(), "SHOW"));
         }
         // SHOW TABLES, SHOW CATALOGS ... belong to the engine.
-        return state.get(name).map(v -> single(name, SqlType.VARCHAR, v, "SHOW"));
+        return setting(name, text, state).map(v -> single(name, SqlType.VARCHAR, v, "SHOW"));
+    }
+
+    /**
+     * The session's settings as clients see them (SHOW ALL, pg_settings): an unchanged search_path
+     * names the routed engine's default schema, where its unqualified tables are.
+     */
+    Map<String, String> settings(String sql, SessionState state) {
+        Map<String, String> all = state.all();
+        all.computeIfPresent("search_path", (name, value) -> searchPath(value, sql, state));
+        return all;
+    }
+
+    private Optional<String> setting(String name, String sql, SessionState state) {
+        return state.get(name).map(value -> name.equalsIgnoreCase("search_path") ? searchPath(value, sql, state) : value);
+    }
+
+    private String searchPath(String value, String sql, SessionState state) {
+        if (!value.equals(SessionState.DEFAULT_SEARCH_PATH)) {
+            return value;
+        }
+        return engineDefaultSchema(sql, state.session()).map(schema -> "\"$user\", " + schema).orElse(value);
     }
 
     private Optional<String> engineDefaultSchema(String sql, ClientSession session) {
@@ -223,7 +253,7 @@ final class LocalStatements {
                     if (fn.group(2) == null) {
                         return Optional.empty();
                     }
-                    value = state.get(fn.group(2)).orElse(null);
+                    value = setting(fn.group(2), text, state).orElse(null);
                     if (value == null && !"true".equalsIgnoreCase(fn.group(3))) {
                         return Optional.empty(); // let the engine raise its own error
                     }

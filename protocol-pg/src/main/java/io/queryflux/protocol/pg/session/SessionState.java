@@ -27,6 +27,12 @@ public final class SessionState {
             "standard_conforming_strings", "is_superuser", "session_authorization", "default_transaction_read_only",
             "in_hot_standby");
 
+    /**
+     * PostgreSQL's default. It stands for the routed engine's default schema (DuckDB's main), so
+     * the session has no schema of its own under it; clients are shown that schema instead of public.
+     */
+    static final String DEFAULT_SEARCH_PATH = "\"$user\", public";
+
     private final Map<String, String> defaults = new LinkedHashMap<>();
     private final Map<String, String> settings = new LinkedHashMap<>();
     private final Map<String, String> displayNames = new LinkedHashMap<>();
@@ -58,7 +64,7 @@ public final class SessionState {
         define("session_authorization", session.user());
         define("default_transaction_read_only", "off");
         define("in_hot_standby", "off");
-        define("search_path", "\"$user\", public");
+        define("search_path", DEFAULT_SEARCH_PATH);
         define("extra_float_digits", "1");
         define("transaction_isolation", "read committed");
         define("transaction_read_only", "off");
@@ -216,7 +222,8 @@ public final class SessionState {
                     value.isEmpty() ? Optional.empty() : Optional.of(value), session.catalog(), session.schema(),
                     session.headers(), session.clientTags(), session.sessionProperties());
         } else if (k.equals("search_path")) {
-            session = session.withSchema(firstSchema(value));
+            // RESET and DISCARD ALL come back here: engines without a public schema must not be sent one.
+            session = session.withSchema(value.equals(DEFAULT_SEARCH_PATH) ? Optional.empty() : firstSchema(value));
         } else if (k.equals("statement_timeout")) {
             refreshStatementTimeout();
         }

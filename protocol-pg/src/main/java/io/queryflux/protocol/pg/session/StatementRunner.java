@@ -128,7 +128,8 @@ final class StatementRunner {
             return answered.get();
         }
         if (catalog.handles(sql)) {
-            return new Execution(catalog.run(sql, state.session(), state.all()), Optional.empty(), "SELECT");
+            return labeled(new Execution(catalog.run(sql, state.session(), local.settings(sql, state), state.processId()), Optional.empty(),
+                    "SELECT"), written);
         }
         Set<String> forward = forwardIn.isPresent() && state.printsLikeEngineConnections()
                 ? encodings(forwardIn.get()) : Set.of();
@@ -236,6 +237,11 @@ final class StatementRunner {
                 || execution.columns().isEmpty()) {
             return execution;
         }
+        return labeled(execution, sql);
+    }
+
+    /** The result with PostgreSQL's column names for what the statement selects (count(*) is count). */
+    private static Execution labeled(Execution execution, String sql) {
         return LABELS.of(sql, execution.columns().size()).map(execution::named).orElse(execution);
     }
 
@@ -270,8 +276,9 @@ final class StatementRunner {
                 }
             }
             if (catalog.handles(bound)) {
-                try (ResultCursor cursor = catalog.run(bound, state.session(), state.all())) {
-                    return Described.of(cursor.columns());
+                try (Execution e = labeled(new Execution(catalog.run(bound, state.session(), local.settings(bound, state), state.processId()),
+                        Optional.empty(), "SELECT"), statement.written())) {
+                    return Described.of(e.columns());
                 }
             }
         }

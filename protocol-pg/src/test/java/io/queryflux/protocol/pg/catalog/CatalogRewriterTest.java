@@ -25,4 +25,45 @@ class CatalogRewriterTest {
         assertEquals("SELECT typinput='array_in' FROM pgc.pg_type",
                 CatalogRewriter.rewrite("SELECT typinput='pg_catalog.array_in'::regproc FROM pg_catalog.pg_type"));
     }
+
+    @Test
+    void regularExpressionsMatchAnywhereAsPostgresqlsDo() {
+        assertEquals("WHERE n.nspname !~ '(?s).*(?:^pg_).*' AND c.relname ~ '(?s).*(?:^(t)$).*'",
+                CatalogRewriter.rewrite("WHERE n.nspname !~ '^pg_' AND c.relname OPERATOR(pg_catalog.~) '^(t)$'"
+                        + " COLLATE pg_catalog.default"));
+        assertEquals("WHERE a !~~ 'x%'", CatalogRewriter.rewrite("WHERE a !~~ 'x%'"), "LIKE's operator spelling stays");
+    }
+
+    @Test
+    void likePatternsEscapeWithABackslash() {
+        assertEquals("WHERE n LIKE E'pg\\\\_%' ESCAPE '\\'", CatalogRewriter.rewrite("WHERE n LIKE E'pg\\\\_%'"));
+        assertEquals("WHERE n LIKE 'pg%'", CatalogRewriter.rewrite("WHERE n LIKE 'pg%'"));
+    }
+
+    @Test
+    void callsWithNestedOperandsAreRewrittenWhole() {
+        assertEquals("SELECT CAST(to_regclass(format('%I.%I', s, t)) AS BIGINT)",
+                CatalogRewriter.rewrite("SELECT CAST(CAST(FORMAT('%I.%I', s, t) AS REGCLASS) AS OID)")
+                        .replace("FORMAT", "format"));
+        assertEquals("FROM generate_series(1, 2) i, (SELECT string_to_array(current_setting('search_path'), ',') AS s) s",
+                CatalogRewriter.rewrite("FROM generate_series(1, 2) i, string_to_array(current_setting('search_path'), ',') s"));
+        assertEquals("SELECT regexp_extract(array_to_string(o, ','), 'fillfactor=([0-9]*)', 1), substring(x FROM 2)",
+                CatalogRewriter.rewrite("SELECT substring(array_to_string(o, ',') FROM 'fillfactor=([0-9]*)'),"
+                        + " substring(x FROM 2)"));
+        assertEquals("WHERE 'r' = ANY(SELECT rolname FROM (SELECT 1))",
+                CatalogRewriter.rewrite("WHERE 'r' = ANY(ARRAY(SELECT rolname FROM (SELECT 1)))"));
+    }
+
+    @Test
+    void informationSchemaIsTheMirrorsWhereItHasTheView() {
+        assertEquals("SELECT * FROM pgis.\"columns\" c JOIN information_schema.routines r",
+                CatalogRewriter.rewrite("SELECT * FROM \"information_schema\".\"columns\" c JOIN information_schema.routines r"));
+    }
+
+    @Test
+    void systemColumnsAndTheSessionUser() {
+        assertEquals("SELECT 0::BIGINT AS state, 0::BIGINT FROM pgc.pg_namespace n WHERE rolname = qf_user()",
+                CatalogRewriter.rewrite("SELECT n.xmin AS state, xmin FROM pg_catalog.pg_namespace n WHERE rolname = current_user"));
+        assertEquals("SELECT 'current_user', x AS current_user", CatalogRewriter.rewrite("SELECT 'current_user', x AS current_user"));
+    }
 }
