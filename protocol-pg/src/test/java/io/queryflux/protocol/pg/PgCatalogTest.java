@@ -41,6 +41,7 @@ class PgCatalogTest {
             s.execute("CREATE SCHEMA staging"); // no tables
             s.execute("CREATE TABLE keyed (id BIGINT PRIMARY KEY, code VARCHAR UNIQUE, note VARCHAR)");
             s.execute("CREATE TABLE sales.targets (region VARCHAR NOT NULL, quota INTEGER DEFAULT 100)");
+            s.execute("CREATE TABLE keyed_notes (keyed_id BIGINT REFERENCES keyed (id), note VARCHAR)");
             s.execute("INSERT INTO orders VALUES (1, 'acme', 12.50, DATE '2024-01-02')");
         }
     }
@@ -178,6 +179,11 @@ class PgCatalogTest {
         String keyed = psql("\\d keyed");
         assertTrue(keyed.contains("\"keyed_id_pkey\" PRIMARY KEY, btree (id)")
                 && keyed.contains("\"keyed_code_key\" UNIQUE CONSTRAINT, btree (code)"), keyed);
+        // Foreign keys as psql prints them, from both ends.
+        assertTrue(psql("\\d keyed_notes").contains("Foreign-key constraints:\n"
+                + "    \"keyed_notes_keyed_id_id_fkey\" FOREIGN KEY (keyed_id) REFERENCES keyed(id)"));
+        assertTrue(psql("\\d keyed").contains("Referenced by:\n    TABLE \"keyed_notes\" CONSTRAINT"
+                + " \"keyed_notes_keyed_id_id_fkey\" FOREIGN KEY (keyed_id) REFERENCES keyed(id)"));
         String withDefault = psql("\\d sales.targets");
         assertTrue(withDefault.contains("Default") && withDefault.contains("100") && withDefault.contains("not null"),
                 "the column default and NOT NULL, as \\d shows them: " + withDefault);

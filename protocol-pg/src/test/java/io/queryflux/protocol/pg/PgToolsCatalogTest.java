@@ -39,6 +39,7 @@ class PgToolsCatalogTest {
             s.execute("CREATE TABLE orders (id BIGINT NOT NULL, customer VARCHAR, amount DECIMAL(10,2), placed DATE,"
                     + " tags VARCHAR[])");
             s.execute("CREATE TABLE keyed (id INTEGER PRIMARY KEY, code VARCHAR UNIQUE)");
+            s.execute("CREATE TABLE notes (keyed_id INTEGER REFERENCES keyed (id), note VARCHAR)");
             s.execute("CREATE SCHEMA sales");
             s.execute("CREATE TABLE sales.regions (code VARCHAR, name VARCHAR)");
             s.execute("CREATE VIEW big_orders AS SELECT * FROM orders WHERE amount > 100");
@@ -54,7 +55,8 @@ class PgToolsCatalogTest {
     void informationSchemaIsPostgresqls() throws Exception {
         // What Power BI's navigator and Npgsql's GetSchema read: the user's tables, not the proxy's.
         assertEquals(List.of(List.of("main", "big_orders", "VIEW"), List.of("main", "keyed", "BASE TABLE"),
-                        List.of("main", "orders", "BASE TABLE"), List.of("sales", "regions", "BASE TABLE")),
+                        List.of("main", "notes", "BASE TABLE"), List.of("main", "orders", "BASE TABLE"),
+                        List.of("sales", "regions", "BASE TABLE")),
                 rows("SELECT table_schema, table_name, table_type FROM information_schema.tables"
                         + " WHERE table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1, 2"));
         assertEquals(List.of(List.of("id", "bigint", "int8", "64", "0", "NO"),
@@ -67,17 +69,23 @@ class PgToolsCatalogTest {
         assertEquals(List.of(List.of("analytics", "main"), List.of("analytics", "sales")),
                 rows("SELECT catalog_name, schema_name FROM information_schema.schemata"
                         + " WHERE schema_name NOT IN ('pg_catalog', 'information_schema') ORDER BY 2"));
-        assertEquals(List.of(List.of("keyed", "PRIMARY KEY", "id"), List.of("keyed", "UNIQUE", "code")),
+        assertEquals(List.of(List.of("notes", "FOREIGN KEY", "keyed_id"), List.of("keyed", "PRIMARY KEY", "id"),
+                        List.of("keyed", "UNIQUE", "code")),
                 rows("SELECT tc.table_name, tc.constraint_type, k.column_name FROM information_schema.table_constraints tc"
                         + " JOIN information_schema.key_column_usage k ON k.constraint_name = tc.constraint_name"
                         + " ORDER BY tc.constraint_type"));
+        assertEquals(List.of(List.of("notes_keyed_id_id_fkey", "keyed_id_pkey", "keyed", "id")),
+                rows("SELECT rc.constraint_name, rc.unique_constraint_name, k.table_name, k.column_name"
+                        + " FROM information_schema.referential_constraints rc JOIN information_schema.key_column_usage k"
+                        + " ON k.constraint_name = rc.unique_constraint_name"));
         assertEquals(List.of(List.of("big_orders")), rows("SELECT table_name FROM information_schema.views"));
     }
 
     @Test
     void grafanaListsTablesAndColumns() throws Exception {
         // Tables on the search path (DuckDB's main) unqualified, others with their schema.
-        assertEquals(List.of(List.of("big_orders"), List.of("keyed"), List.of("orders"), List.of("sales.regions")),
+        assertEquals(List.of(List.of("big_orders"), List.of("keyed"), List.of("notes"), List.of("orders"),
+                        List.of("sales.regions")),
                 rows(tool("grafana-tables.sql")));
         assertEquals(List.of(List.of("id", "bigint"), List.of("customer", "character varying"),
                         List.of("amount", "numeric"), List.of("placed", "date"), List.of("tags", "ARRAY")),
@@ -88,7 +96,8 @@ class PgToolsCatalogTest {
 
     @Test
     void metabaseSyncsTablesFieldsAndPrivileges() throws Exception {
-        assertEquals(List.of(List.of("main", "keyed", "TABLE"), List.of("main", "orders", "TABLE"),
+        assertEquals(List.of(List.of("main", "keyed", "TABLE"), List.of("main", "notes", "TABLE"),
+                        List.of("main", "orders", "TABLE"),
                         List.of("sales", "regions", "TABLE"), List.of("main", "big_orders", "VIEW")),
                 rows(tool("metabase-tables.sql")).stream().map(r -> r.subList(0, 3)).toList());
         List<List<String>> fields = rows(tool("metabase-fields.sql"));
@@ -96,7 +105,9 @@ class PgToolsCatalogTest {
         assertTrue(fields.contains(Arrays.asList("amount", "numeric", "2", "main", "orders", "f", null, "f", "f")),
                 fields.toString());
         List<List<String>> privileges = rows(tool("metabase-privileges.sql"));
-        assertEquals(4, privileges.size(), privileges.toString());
+        assertEquals(5, privileges.size(), privileges.toString());
+        assertEquals(List.of(List.of("main", "notes", "keyed_id", "main", "keyed", "id")),
+                rows(tool("metabase-foreign-keys.sql")));
         assertTrue(privileges.stream().allMatch(p -> p.get(4).equals("t")), "select on every table: " + privileges);
     }
 
@@ -139,6 +150,19 @@ class PgToolsCatalogTest {
                 && r.get(3).equals("0")), "xmin read as a state number: " + columns);
         List<List<String>> indexes = rows(tool("dbeaver-indexes.sql"));
         assertEquals(2, indexes.size(), indexes.toString());
+        // What both show as a table's references, through pgjdbc's DatabaseMetaData.
+        try (Connection c = server.connect("");
+                ResultSet imported = c.getMetaData().getImportedKeys(null, "main", "notes");
+                ResultSet exported = c.getMetaData().getExportedKeys(null, "main", "keyed")) {
+            assertTrue(imported.next());
+            assertEquals(List.of("keyed", "id", "notes", "keyed_id", "notes_keyed_id_id_fkey", "keyed_id_pkey"),
+                    List.of(imported.getString("PKTABLE_NAME"), imported.getString("PKCOLUMN_NAME"),
+                            imported.getString("FKTABLE_NAME"), imported.getString("FKCOLUMN_NAME"),
+                            imported.getString("FK_NAME"), imported.getString("PK_NAME")));
+            assertFalse(imported.next());
+            assertTrue(exported.next());
+            assertEquals("notes", exported.getString("FKTABLE_NAME"));
+        }
     }
 
     @Test

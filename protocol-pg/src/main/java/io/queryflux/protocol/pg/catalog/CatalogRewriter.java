@@ -26,6 +26,9 @@ final class CatalogRewriter {
             rule("(\\bI?LIKE\\s+E?'(?:[^'\\\\]|'')*\\\\(?:[^']|'')*')(?!\\s*ESCAPE)", "$1 ESCAPE '\\\\'"),
             rule("'(\\d+)'\\s*::\\s*(pg_catalog\\s*\\.\\s*)?regclass", "$1"),
             rule("('[^']*')\\s*::\\s*(pg_catalog\\s*\\.\\s*)?regclass", "to_regclass($1)"),
+            // An OID shown as a relation's name (psql's "Referenced by": conrelid::regclass AS ontable).
+            rule("\\b(\\w+(?:\\s*\\.\\s*\\w+)?)\\s*::\\s*(pg_catalog\\s*\\.\\s*)?regclass(?=\\s+AS\\b)",
+                    "qf_regclass_name($1)"),
             // CAST(x AS oid) and the like; the closing parenthesis tells a cast from a column alias.
             rule("\\bAS\\s+(pg_catalog\\s*\\.\\s*)?(regclass|regtype|regproc|regnamespace|regrole|oid|xid)"
                     + "(?=\\s*\\))", "AS BIGINT"),
@@ -36,6 +39,9 @@ final class CatalogRewriter {
             // "at" is a keyword in DuckDB, a plain alias in PostgreSQL (pgAdmin: pg_attribute at).
             rule("\\bpg_attribute\\s+at\\b", "pg_attribute \"at\""),
             rule("(?<![\\w.\"])at\\s*\\.(?=\\s*\\w)", "\"at\"."),
+            // No relation is partitioned: its only ancestor is itself (psql's trigger list reads them).
+            rule("(?:pg_catalog\\s*\\.\\s*)?pg_partition_ancestors\\s*\\(([^()]*)\\)\\s+WITH\\s+ORDINALITY\\s+AS\\s+"
+                    + "(\\w+)\\s*\\(\\s*(\\w+)\\s*,\\s*(\\w+)\\s*\\)", "(SELECT ($1)::BIGINT AS $3, 1 AS $4) $2"),
             // The mirror keeps type I/O functions by name: typinput = 'pg_catalog.array_in'::regproc.
             rule("'(?:pg_catalog\\.)?(\\w+)'\\s*::\\s*(pg_catalog\\s*\\.\\s*)?regproc\\b(?!\\s*::)", "'$1'"),
             rule("\\binformation_schema\\s*\\.\\s*_pg_expandarray\\s*\\(", "_pg_expandarray("),

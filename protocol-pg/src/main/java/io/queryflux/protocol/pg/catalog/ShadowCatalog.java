@@ -48,7 +48,7 @@ final class ShadowCatalog implements AutoCloseable {
             String schema = (String) row.get(0);
             relations.putIfAbsent(schema + "\0" + row.get(1), new SystemCatalogSchema.Relation(schema, (String) row.get(1),
                     String.valueOf(row.get(2)).toUpperCase(Locale.ROOT).contains("VIEW"), new ArrayList<>(),
-                    new ArrayList<>()));
+                    new ArrayList<>(), new ArrayList<>()));
         }
         for (List<Object> row : userRows(dispatcher, session,
                 "SELECT table_schema, table_name, column_name, data_type, is_nullable, column_default"
@@ -62,6 +62,7 @@ final class ShadowCatalog implements AutoCloseable {
         }
         if (standard) {
             readKeys(dispatcher, session, relations);
+            readForeignKeys(dispatcher, session, relations);
         }
         try {
             return new ShadowCatalog(ScratchDuckDb.create(connection -> {
@@ -109,6 +110,39 @@ final class ShadowCatalog implements AutoCloseable {
                 if (!columns.contains(row.get(4))) {
                     columns.add((String) row.get(4));
                 }
+            }
+        }
+    }
+
+    /** Foreign keys, column by column in key order, onto their relations; optional as keys are. */
+    private static void readForeignKeys(QueryDispatcher dispatcher, ClientSession session,
+            Map<String, SystemCatalogSchema.Relation> relations) {
+        List<List<Object>> rows;
+        try {
+            rows = userRows(dispatcher, session, "SELECT k.table_schema, k.table_name, k.constraint_name,"
+                    + " k.column_name, u.table_schema, u.table_name, u.column_name"
+                    + " FROM information_schema.referential_constraints rc JOIN information_schema.key_column_usage k"
+                    + " ON k.constraint_schema = rc.constraint_schema AND k.constraint_name = rc.constraint_name"
+                    + " JOIN information_schema.key_column_usage u ON u.constraint_schema = rc.unique_constraint_schema"
+                    + " AND u.constraint_name = rc.unique_constraint_name"
+                    + " AND u.ordinal_position = k.position_in_unique_constraint"
+                    + " ORDER BY k.table_schema, k.table_name, k.constraint_name, k.ordinal_position");
+        } catch (QueryException e) {
+            return;
+        }
+        Map<String, SystemCatalogSchema.ForeignKey> keys = new LinkedHashMap<>();
+        for (List<Object> row : rows) {
+            SystemCatalogSchema.Relation relation = relations.get(row.get(0) + "\0" + row.get(1));
+            if (relation != null) {
+                SystemCatalogSchema.ForeignKey key = keys.computeIfAbsent(row.get(0) + "\0" + row.get(1) + "\0"
+                        + row.get(2), k -> {
+                            SystemCatalogSchema.ForeignKey created = new SystemCatalogSchema.ForeignKey((String) row.get(2),
+                                    new ArrayList<>(), (String) row.get(4), (String) row.get(5), new ArrayList<>());
+                            relation.foreignKeys().add(created);
+                            return created;
+                        });
+                key.columns().add((String) row.get(3));
+                key.referencedColumns().add((String) row.get(6));
             }
         }
     }

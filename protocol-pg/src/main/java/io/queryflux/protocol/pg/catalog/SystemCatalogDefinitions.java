@@ -263,19 +263,22 @@ final class SystemCatalogDefinitions {
             "key_column_usage AS SELECT current_database() AS constraint_catalog, n.nspname AS"
                     + " constraint_schema, k.conname AS constraint_name, current_database() AS table_catalog,"
                     + " n.nspname AS table_schema, c.relname AS table_name, a.attname AS column_name,"
-                    + " u.position::INTEGER AS ordinal_position, NULL::INTEGER AS position_in_unique_constraint"
+                    + " u.position::INTEGER AS ordinal_position, (CASE WHEN k.contype = 'f' THEN"
+                    + " list_position(r.conkey, k.confkey[u.position]) END)::INTEGER AS position_in_unique_constraint"
                     + " FROM pgc.pg_constraint k JOIN pgc.pg_class c ON c.oid = k.conrelid JOIN pgc.pg_namespace n"
                     + " ON n.oid = c.relnamespace, (SELECT unnest(k.conkey) AS attnum,"
                     + " generate_subscripts(k.conkey, 1) AS position) u JOIN pgc.pg_attribute a ON a.attrelid ="
-                    + " k.conrelid AND a.attnum = u.attnum WHERE k.contype IN ('p', 'u', 'f')",
+                    + " k.conrelid AND a.attnum = u.attnum LEFT JOIN pgc.pg_constraint r ON k.contype = 'f'"
+                    + " AND r.conindid = k.conindid AND r.contype IN ('p', 'u') WHERE k.contype IN ('p', 'u', 'f')",
             "constraint_column_usage AS SELECT table_catalog, table_schema, table_name, column_name,"
                     + " constraint_catalog, constraint_schema, constraint_name FROM pgis.key_column_usage",
             "referential_constraints AS SELECT current_database() AS constraint_catalog, n.nspname AS"
-                    + " constraint_schema, k.conname AS constraint_name, NULL::VARCHAR AS unique_constraint_catalog,"
-                    + " NULL::VARCHAR AS unique_constraint_schema, NULL::VARCHAR AS unique_constraint_name,"
-                    + " 'NONE' AS match_option, 'NO ACTION' AS update_rule, 'NO ACTION' AS delete_rule"
-                    + " FROM pgc.pg_constraint k JOIN pgc.pg_namespace n ON n.oid = k.connamespace"
-                    + " WHERE k.contype = 'f'",
+                    + " constraint_schema, k.conname AS constraint_name, current_database() AS"
+                    + " unique_constraint_catalog, rn.nspname AS unique_constraint_schema, r.conname AS"
+                    + " unique_constraint_name, 'NONE' AS match_option, 'NO ACTION' AS update_rule, 'NO ACTION' AS"
+                    + " delete_rule FROM pgc.pg_constraint k JOIN pgc.pg_namespace n ON n.oid = k.connamespace"
+                    + " LEFT JOIN pgc.pg_constraint r ON r.conindid = k.conindid AND r.contype IN ('p', 'u')"
+                    + " LEFT JOIN pgc.pg_namespace rn ON rn.oid = r.connamespace WHERE k.contype = 'f'",
             "character_sets AS SELECT NULL::VARCHAR AS character_set_catalog, NULL::VARCHAR AS"
                     + " character_set_schema, 'UTF8' AS character_set_name, 'UCS' AS character_repertoire,"
                     + " 'UTF8' AS form_of_use, current_database() AS default_collate_catalog, 'pg_catalog' AS"
@@ -343,9 +346,11 @@ final class SystemCatalogDefinitions {
             "pg_get_viewdef(o) AS NULL::VARCHAR",
             "pg_get_viewdef(o, p) AS NULL::VARCHAR",
             "pg_get_statisticsobjdef_columns(o) AS NULL::VARCHAR",
+            "pg_get_triggerdef(o) AS NULL::VARCHAR", // pg_trigger is empty
+            "pg_get_triggerdef(o, p) AS NULL::VARCHAR",
             "pg_get_partkeydef(o) AS NULL::VARCHAR",
             "pg_relation_is_publishable(o) AS false",
-            "pg_partition_ancestors(o) AS o",
+            "pg_partition_ancestors(o) AS o::BIGINT",
             "pg_total_relation_size(o) AS 0::BIGINT",
             "pg_relation_size(o) AS 0::BIGINT",
             "pg_table_size(o) AS 0::BIGINT",

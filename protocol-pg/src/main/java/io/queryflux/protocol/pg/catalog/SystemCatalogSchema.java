@@ -40,9 +40,15 @@ final class SystemCatalogSchema {
             + " false, 0, 0, 0, NULL, NULL, NULL, false)";
     private static final int FIRST_INDEX_OID = 1 << 24;
     private static final int FIRST_CONSTRAINT_OID = 1 << 25;
+    private static final int FIRST_FOREIGN_KEY_OID = 1 << 26;
 
     /** A table or view of the engine, with its columns (name, engine type, nullable). */
-    record Relation(String schema, String name, boolean view, List<Attribute> columns, List<Key> keys) {}
+    record Relation(String schema, String name, boolean view, List<Attribute> columns, List<Key> keys,
+            List<ForeignKey> foreignKeys) {}
+
+    /** A foreign key: its columns, in order, and the columns of the relation they reference. */
+    record ForeignKey(String name, List<String> columns, String referencedSchema, String referencedTable,
+            List<String> referencedColumns) {}
 
     /** A primary or unique key: its name and its columns in key order. */
     record Key(String name, boolean primary, List<String> columns) {}
@@ -95,7 +101,7 @@ final class SystemCatalogSchema {
         insertTypes(connection);
         insertSettings(connection, session.settings());
         Map<String, Integer> namespaces = insertRelations(connection, schemas, relations);
-        insertKeys(connection, relations, namespaces);
+        insertForeignKeys(connection, relations, namespaces, insertKeys(connection, relations, namespaces));
         createSessionMacros(connection, namespaces, session);
         createViews(connection);
     }
@@ -142,6 +148,9 @@ final class SystemCatalogSchema {
             s.execute("CREATE MACRO " + SCHEMA + ".qf_user() AS " + literal(session.user()));
             s.execute("SET search_path = '" + SCHEMA + "'"); // the macros to_regclass calls
             s.execute("CREATE MACRO " + SCHEMA + "." + SystemCatalogDefinitions.TO_REGCLASS);
+            s.execute("CREATE MACRO " + SCHEMA + ".qf_regclass_name(o) AS (SELECT CASE WHEN pg_table_is_visible(c.oid)"
+                    + " THEN quote_ident(c.relname) ELSE quote_ident(n.nspname) || '.' || quote_ident(c.relname) END"
+                    + " FROM pgc.pg_class c JOIN pgc.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = o)");
             // A constant too (Grafana passes current_setting('search_path') to generate_series()).
             StringBuilder settings = new StringBuilder("CASE lower(n)");
             session.settings().forEach((name, value) -> settings.append(" WHEN ")
@@ -326,9 +335,11 @@ final class SystemCatalogSchema {
      * Each key as PostgreSQL keeps it: an index (pg_class and pg_index, what pgjdbc's
      * getPrimaryKeys and getIndexInfo read) and a constraint (pg_constraint, what SQLAlchemy
      * reads), with the definitions psql's {@code \\d} prints. Relations have their OIDs in order.
+     * Returns the keys' index OIDs by relation OID and columns ({@link #keyName}).
      */
-    private static void insertKeys(Connection connection, List<Relation> relations, Map<String, Integer> namespaces)
-            throws SQLException {
+    private static Map<String, Long> insertKeys(Connection connection, List<Relation> relations,
+            Map<String, Integer> namespaces) throws SQLException {
+        Map<String, Long> keyIndexes = new LinkedHashMap<>();
         try (PreparedStatement index = connection.prepareStatement(INSERT_CLASS);
                 PreparedStatement pgIndex = connection.prepareStatement("INSERT INTO pgc.pg_index VALUES (?, ?, ?, ?,"
                         + " true, false, ?, false, true, false, true, false, true, true, false, ?::SMALLINT[],"
@@ -353,11 +364,9 @@ final class SystemCatalogSchema {
                     }
                     long indexOid = FIRST_INDEX_OID + keyNumber;
                     long constraintOid = FIRST_CONSTRAINT_OID + keyNumber++;
-                    // Attribute numbers, as DuckDB's list text: [1, 2].
-                    String attnums = key.columns().stream().map(c -> Integer.toString(names.indexOf(c) + 1)).toList()
-                            .toString();
-                    String columnList = String.join(", ", key.columns().stream().map(SystemCatalogSchema::identifier)
-                            .toList());
+                    keyIndexes.put(keyName(relationOid, key.columns()), indexOid);
+                    String attnums = attributeNumbers(relation, key.columns()).orElseThrow();
+                    String columnList = columnList(key.columns());
                     addClass(index, indexOid, key.name(), namespace, BTREE_AM_OID, "i", key.columns().size());
                     pgIndex.setLong(1, indexOid);
                     pgIndex.setLong(2, relationOid);
@@ -401,6 +410,80 @@ final class SystemCatalogSchema {
         try (Statement s = connection.createStatement()) {
             s.execute("UPDATE pgc.pg_class SET relhasindex = true WHERE oid IN (SELECT indrelid FROM pgc.pg_index)");
         }
+        return keyIndexes;
+    }
+
+    private static String keyName(long relationOid, List<String> columns) {
+        return relationOid + "\0" + String.join("\0", columns);
+    }
+
+    /**
+     * Foreign keys as pg_constraint rows (contype f) with the referenced key's index, as
+     * PostgreSQL keeps them: Metabase, DBeaver and psql's {@code \\d} read them there.
+     */
+    private static void insertForeignKeys(Connection connection, List<Relation> relations,
+            Map<String, Integer> namespaces, Map<String, Long> keyIndexes) throws SQLException {
+        Map<String, Integer> positions = new LinkedHashMap<>();
+        for (int r = 0; r < relations.size(); r++) {
+            positions.put(relations.get(r).schema() + "\0" + relations.get(r).name(), r);
+        }
+        try (PreparedStatement constraint = connection.prepareStatement("INSERT INTO pgc.pg_constraint VALUES (?, ?,"
+                + " ?, 'f', false, false, true, ?, 0, ?, 0, ?, 'a', 'a', 's', true, 0, true, ?::SMALLINT[],"
+                + " ?::SMALLINT[], NULL, NULL, NULL, NULL, NULL, NULL)");
+                PreparedStatement definition = connection.prepareStatement(
+                        "INSERT INTO pgc.qf_definition VALUES (?, ?, ?)")) {
+            long oid = FIRST_FOREIGN_KEY_OID;
+            for (int r = 0; r < relations.size(); r++) {
+                Relation relation = relations.get(r);
+                for (ForeignKey key : relation.foreignKeys()) {
+                    Integer target = positions.get(key.referencedSchema() + "\0" + key.referencedTable());
+                    if (target == null) {
+                        continue; // a relation the mirror does not have
+                    }
+                    Relation referenced = relations.get(target);
+                    Optional<String> columns = attributeNumbers(relation, key.columns());
+                    Optional<String> referencedColumns = attributeNumbers(referenced, key.referencedColumns());
+                    if (columns.isEmpty() || referencedColumns.isEmpty()) {
+                        continue;
+                    }
+                    long referencedOid = FIRST_RELATION_OID + target;
+                    constraint.setLong(1, oid);
+                    constraint.setString(2, key.name());
+                    constraint.setLong(3, namespaces.get(relation.schema()));
+                    constraint.setLong(4, FIRST_RELATION_OID + r);
+                    constraint.setLong(5, keyIndexes.getOrDefault(keyName(referencedOid, key.referencedColumns()), 0L));
+                    constraint.setLong(6, referencedOid);
+                    constraint.setString(7, columns.get());
+                    constraint.setString(8, referencedColumns.get());
+                    constraint.addBatch();
+                    String table = referenced.schema().equals(relation.schema()) ? identifier(referenced.name())
+                            : identifier(referenced.schema()) + "." + identifier(referenced.name());
+                    addDefinition(definition, oid++, 0, "FOREIGN KEY (" + columnList(key.columns()) + ") REFERENCES "
+                            + table + "(" + columnList(key.referencedColumns()) + ")");
+                }
+            }
+            constraint.executeBatch();
+            definition.executeBatch();
+        }
+        try (Statement s = connection.createStatement()) {
+            // PostgreSQL enforces foreign keys with triggers; psql's \\d looks for them only then.
+            s.execute("UPDATE pgc.pg_class SET relhastriggers = true WHERE oid IN (SELECT conrelid FROM"
+                    + " pgc.pg_constraint WHERE contype = 'f' UNION SELECT confrelid FROM pgc.pg_constraint"
+                    + " WHERE contype = 'f')");
+        }
+    }
+
+    /** The columns' attribute numbers as DuckDB's list text ([1, 2]); empty when one is not mirrored. */
+    private static Optional<String> attributeNumbers(Relation relation, List<String> columns) {
+        List<String> names = relation.columns().stream().map(Attribute::name).toList();
+        if (!names.containsAll(columns)) {
+            return Optional.empty();
+        }
+        return Optional.of(columns.stream().map(c -> Integer.toString(names.indexOf(c) + 1)).toList().toString());
+    }
+
+    private static String columnList(List<String> columns) {
+        return String.join(", ", columns.stream().map(SystemCatalogSchema::identifier).toList());
     }
 
     /** A pg_class row: its OID is also its relfilenode. */
