@@ -209,6 +209,9 @@ class PgCatalogTest {
             String listed = psql(command);
             assertTrue(listed.contains("List of") && !listed.contains("ERROR"), command + ": " + listed);
         }
+        String system = psql("\\dS", "\\d pg_catalog.pg_namespace");
+        assertTrue(system.contains("pg_catalog | pg_class") && system.contains("nspname"), "\\dS and \\d of a catalog: "
+                + system);
         String withStorage = psql("\\d+ orders");
         assertTrue(withStorage.contains("Storage") && withStorage.contains("customer"), withStorage);
     }

@@ -78,7 +78,13 @@ class PgToolsCatalogTest {
                 rows("SELECT rc.constraint_name, rc.unique_constraint_name, k.table_name, k.column_name"
                         + " FROM information_schema.referential_constraints rc JOIN information_schema.key_column_usage k"
                         + " ON k.constraint_name = rc.unique_constraint_name"));
-        assertEquals(List.of(List.of("big_orders")), rows("SELECT table_name FROM information_schema.views"));
+        assertEquals(List.of(List.of("big_orders")),
+                rows("SELECT table_name FROM information_schema.views WHERE table_schema = 'main'"));
+        // The catalogs describe themselves, as PostgreSQL's do.
+        assertEquals(List.of(List.of("pg_catalog", "pg_class", "BASE TABLE"), List.of("pg_catalog", "pg_tables", "VIEW"),
+                        List.of("information_schema", "columns", "VIEW")),
+                rows("SELECT table_schema, table_name, table_type FROM information_schema.tables"
+                        + " WHERE table_name IN ('pg_class', 'pg_tables', 'columns') ORDER BY table_type, 1 DESC"));
     }
 
     @Test
@@ -138,6 +144,8 @@ class PgToolsCatalogTest {
             assertEquals(List.of("hex"), answers);
         }
         assertEquals(List.of(List.of("10", PgTestServer.USER, "f", "f", "f", "f")), rows(tool("pgadmin-role.sql")));
+        // Found through pg_depend and the catalogs' own OIDs (tableoid), so listed as a constraint.
+        assertEquals(List.of("keyed_id_pkey"), rows(tool("pgadmin-primary-key.sql")).stream().map(r -> r.get(1)).toList());
         // pgAdmin takes databases with OIDs up to 16383 for PostgreSQL's own.
         assertEquals(List.of(List.of("analytics")),
                 rows("SELECT db.datname FROM pg_catalog.pg_database db WHERE db.oid > 16383::OID"));

@@ -1,7 +1,10 @@
 package io.queryflux.protocol.pg.catalog;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.MatchResult;
@@ -60,9 +63,6 @@ final class CatalogRewriter {
                     Pattern.CASE_INSENSITIVE), m -> Matcher.quoteReplacement(textList(m.group(1)))),
             rule("::\\s*(pg_catalog\\s*\\.\\s*)?(name|\"char\"|text|bpchar)\\b", "::VARCHAR"),
             rule("\\bAS\\s+pg_catalog\\s*\\.\\s*(name|\"char\"|text|bpchar)\\b", "AS VARCHAR"),
-            // Every PostgreSQL table has the system column tableoid; psql reads it only to join
-            // pg_description, which the mirror leaves empty.
-            rule("\\b\\w+\\s*\\.\\s*tableoid\\b", "0::BIGINT"),
             rule("::\\s*(pg_catalog\\s*\\.\\s*)?int2\\[\\]", "::SMALLINT[]"),
             rule("\\b(pg_catalog\\s*\\.\\s*)?json_build_object\\s*\\(", "json_object("), // SQLAlchemy's column reflection
             rule("'\\{(\\d*)\\}'", "[$1]"),
@@ -71,7 +71,33 @@ final class CatalogRewriter {
             rule("\"?\\bpg_catalog\\b\"?\\s*\\.\\s*\"?(\\w+)\"?\\s*\\(", "$1("),
             rule("\"?\\bpg_catalog\\b\"?\\s*\\.\\s*", "pgc."));
 
+    private static final Pattern CATALOG_IN_FROM = Pattern.compile("(?:\\bFROM|\\bJOIN|,)\\s+(?:\"?pg_catalog\"?\\s*"
+            + "\\.\\s*)?\"?(pg_\\w+)\"?(?:\\s+(?:AS\\s+)?\"?(\\w+)\"?)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TABLEOID = Pattern.compile("\\b(\\w+)\\s*\\.\\s*tableoid\\b", Pattern.CASE_INSENSITIVE);
+
     private CatalogRewriter() {}
+
+    /**
+     * The system column tableoid, which every PostgreSQL table has, as the OID of the catalog its
+     * alias names (pgAdmin: dep.classid = cls.tableoid); 0 for others.
+     */
+    static String tableOids(String sql) {
+        Matcher tableoid = TABLEOID.matcher(sql);
+        if (!tableoid.find()) {
+            return sql;
+        }
+        Map<String, String> catalogs = new HashMap<>();
+        Matcher relation = CATALOG_IN_FROM.matcher(sql);
+        while (relation.find()) {
+            catalogs.put(relation.group(1).toLowerCase(Locale.ROOT), relation.group(1));
+            if (relation.group(2) != null) {
+                catalogs.put(relation.group(2).toLowerCase(Locale.ROOT), relation.group(1));
+            }
+        }
+        return tableoid.reset().replaceAll(m -> Matcher.quoteReplacement(
+                Optional.ofNullable(catalogs.get(m.group(1).toLowerCase(Locale.ROOT)))
+                        .map(catalog -> "to_regclass('pg_catalog." + catalog + "')").orElse("0::BIGINT")));
+    }
 
     private static Rule rule(String regex, String replacement) {
         return new Rule(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), m -> replacement);
@@ -117,7 +143,7 @@ final class CatalogRewriter {
     }
 
     static String rewrite(String sql) {
-        String result = NestedCalls.rewrite(sql);
+        String result = tableOids(NestedCalls.rewrite(sql));
         for (Rule rule : RULES) {
             result = rule.pattern().matcher(result).replaceAll(rule.replacement());
         }

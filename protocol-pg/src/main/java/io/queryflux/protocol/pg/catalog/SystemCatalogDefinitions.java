@@ -295,16 +295,14 @@ final class SystemCatalogDefinitions {
 
     /**
      * A relation by name ('sales', 'main.sales', 'pg_class'), as ::regclass reads one; created
-     * with the session's macros, since it calls pg_table_is_visible().
+     * with the session's macros, since it calls pg_table_is_visible(). The rewriter has spelled
+     * a pg_catalog in the name as pgc.
      */
-    static final String TO_REGCLASS = "to_regclass(n) AS coalesce((SELECT c.oid FROM pgc.pg_class c"
+    static final String TO_REGCLASS = "to_regclass(n) AS (SELECT c.oid FROM pgc.pg_class c"
             + " JOIN pgc.pg_namespace s ON s.oid = c.relnamespace WHERE c.relname = parse_ident(n)[-1] AND CASE WHEN"
-            + " len(parse_ident(n)) > 1 THEN s.nspname = parse_ident(n)[-2] ELSE pg_table_is_visible(c.oid)"
-            + " END ORDER BY c.oid LIMIT 1), (SELECT v.oid FROM (VALUES ('pg_type', 1247), ('pg_attribute',"
-            + " 1249), ('pg_proc', 1255), ('pg_class', 1259), ('pg_database', 1262), ('pg_am', 2601),"
-            + " ('pg_constraint', 2606), ('pg_depend', 2608), ('pg_description', 2609), ('pg_index', 2610),"
-            + " ('pg_namespace', 2615), ('pg_rewrite', 2618), ('pg_trigger', 2620), ('pg_extension', 3079))"
-            + " v(name, oid) WHERE v.name = parse_ident(n)[-1]))";
+            + " len(parse_ident(n)) > 1 THEN s.nspname = replace(parse_ident(n)[-2], 'pgc', 'pg_catalog')"
+            + " ELSE pg_table_is_visible(c.oid)"
+            + " END ORDER BY c.oid LIMIT 1)";
 
     /** Functions as {@code name(parameters) AS expression}; overloads share a name. */
     static final List<String> MACROS = List.of(

@@ -4,6 +4,7 @@ import io.queryflux.protocol.pg.types.PgColumnType;
 import io.queryflux.protocol.pg.types.PgType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -31,6 +32,17 @@ final class SystemCatalogSchema {
     private static final int ARRAY_RECV_OID = 2400;
     private static final int ANYARRAY_OID = 2277;
     private static final int FIRST_RECEIVE_OID = 9_000;
+    private static final int INFORMATION_SCHEMA_OID = 13_000;
+    private static final int FIRST_SYSTEM_RELATION_OID = 12_000;
+    /** PostgreSQL's own OIDs of the catalogs tools name (pg_class is 1259 wherever tableoid is read). */
+    private static final Map<String, Long> SYSTEM_RELATION_OIDS = Map.ofEntries(Map.entry("pg_type", 1247L),
+            Map.entry("pg_attribute", 1249L), Map.entry("pg_proc", 1255L), Map.entry("pg_class", 1259L),
+            Map.entry("pg_database", 1262L), Map.entry("pg_am", 2601L), Map.entry("pg_attrdef", 2604L),
+            Map.entry("pg_constraint", 2606L), Map.entry("pg_inherits", 2611L), Map.entry("pg_index", 2610L),
+            Map.entry("pg_depend", 2608L), Map.entry("pg_description", 2609L), Map.entry("pg_namespace", 2615L),
+            Map.entry("pg_rewrite", 2618L), Map.entry("pg_trigger", 2620L), Map.entry("pg_extension", 3079L),
+            Map.entry("pg_tablespace", 1213L), Map.entry("pg_authid", 1260L), Map.entry("pg_collation", 3456L),
+            Map.entry("pg_language", 2612L), Map.entry("pg_operator", 2617L), Map.entry("pg_sequence", 2224L));
     private static final int OWNER_OID = 10;
     private static final int HEAP_AM_OID = 2;
     private static final int BTREE_AM_OID = 403;
@@ -38,6 +50,9 @@ final class SystemCatalogSchema {
     private static final String INSERT_CLASS = "INSERT INTO pgc.pg_class VALUES (?, ?, ?, 0, 0, " + OWNER_OID
             + ", ?, ?, 0, 0, -1, 0, 0, false, false, 'p', ?, ?, 0, false, false, false, false, false, true, 'd',"
             + " false, 0, 0, 0, NULL, NULL, NULL, false)";
+    /** A pg_attribute row; parameters as {@link #addAttribute} sets them. */
+    private static final String INSERT_ATTRIBUTE = "INSERT INTO pgc.pg_attribute VALUES (?, ?, ?, -1, ?, ?, ?, -1, ?,"
+            + " false, 'i', 'x', '', ?, ?, false, '', '', false, true, 0, 0, NULL, NULL, NULL, NULL)";
     private static final int FIRST_INDEX_OID = 1 << 24;
     private static final int FIRST_CONSTRAINT_OID = 1 << 25;
     private static final int FIRST_FOREIGN_KEY_OID = 1 << 26;
@@ -104,6 +119,7 @@ final class SystemCatalogSchema {
         insertForeignKeys(connection, relations, namespaces, insertKeys(connection, relations, namespaces));
         createSessionMacros(connection, namespaces, session);
         createViews(connection);
+        insertSystemRelations(connection);
     }
 
     /** pg_catalog's system views and the information_schema, over the filled tables. */
@@ -117,6 +133,52 @@ final class SystemCatalogSchema {
             for (String view : SystemCatalogDefinitions.INFORMATION_SCHEMA_VIEWS) {
                 s.execute("CREATE VIEW " + SystemCatalogDefinitions.INFORMATION_SCHEMA + "." + view);
             }
+        }
+    }
+
+    /**
+     * The catalogs describe themselves, as PostgreSQL's do: pg_catalog's tables and views and the
+     * information_schema views in pg_class and pg_attribute (psql's \\dS and \\d pg_class;
+     * pgAdmin finds constraints through pg_constraint's OID there). The mirror's own helper
+     * tables (qf_*) are left out.
+     */
+    private static void insertSystemRelations(Connection connection) throws SQLException {
+        Map<String, Long> oids = new LinkedHashMap<>();
+        Map<String, String> kinds = new LinkedHashMap<>();
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT schema_name, table_name, 'r' FROM duckdb_tables() WHERE schema_name"
+                        + " IN ('" + SCHEMA + "', '" + SystemCatalogDefinitions.INFORMATION_SCHEMA + "') UNION ALL"
+                        + " SELECT schema_name, view_name, 'v' FROM duckdb_views() WHERE schema_name IN ('" + SCHEMA
+                        + "', '" + SystemCatalogDefinitions.INFORMATION_SCHEMA + "') ORDER BY 1, 2")) {
+            long next = FIRST_SYSTEM_RELATION_OID;
+            while (rs.next()) {
+                if (!rs.getString(2).startsWith("qf_")) {
+                    String name = rs.getString(1) + "." + rs.getString(2);
+                    oids.put(name, SYSTEM_RELATION_OIDS.getOrDefault(rs.getString(2), next++));
+                    kinds.put(name, rs.getString(3));
+                }
+            }
+        }
+        try (PreparedStatement cls = connection.prepareStatement(INSERT_CLASS);
+                PreparedStatement att = connection.prepareStatement(INSERT_ATTRIBUTE);
+                Statement s = connection.createStatement();
+                ResultSet columns = s.executeQuery("SELECT schema_name || '.' || table_name, column_name, data_type,"
+                        + " column_index FROM duckdb_columns() ORDER BY 1, column_index")) {
+            while (columns.next()) {
+                Long oid = oids.get(columns.getString(1));
+                if (oid != null) {
+                    addAttribute(att, oid, columns.getString(2), EngineTypeNames.toPg(columns.getString(3)),
+                            columns.getInt(4), false, false);
+                }
+            }
+            for (Map.Entry<String, Long> relation : oids.entrySet()) {
+                String[] name = relation.getKey().split("\\.", 2);
+                addClass(cls, relation.getValue(), name[1], name[0].equals(SCHEMA) ? PG_CATALOG_OID
+                        : INFORMATION_SCHEMA_OID, kinds.get(relation.getKey()).equals("r") ? HEAP_AM_OID : 0,
+                        kinds.get(relation.getKey()), 0);
+            }
+            cls.executeBatch();
+            att.executeBatch();
         }
     }
 
@@ -275,7 +337,7 @@ final class SystemCatalogSchema {
             List<Relation> relations) throws SQLException {
         Map<String, Integer> namespaces = new LinkedHashMap<>();
         namespaces.put("pg_catalog", PG_CATALOG_OID);
-        namespaces.put("information_schema", 13_000);
+        namespaces.put("information_schema", INFORMATION_SCHEMA_OID);
         for (String schema : schemas) {
             namespaces.computeIfAbsent(schema, s -> namespaceOid(s, namespaces.size()));
         }
@@ -292,9 +354,7 @@ final class SystemCatalogSchema {
             ns.executeBatch();
         }
         try (PreparedStatement cls = connection.prepareStatement(INSERT_CLASS);
-                PreparedStatement att = connection.prepareStatement("INSERT INTO pgc.pg_attribute VALUES (?, ?, ?,"
-                        + " -1, ?, ?, ?, -1, ?, false, 'i', 'x', '', ?, ?, false, '', '', false, true, 0, 0,"
-                        + " NULL, NULL, NULL, NULL)");
+                PreparedStatement att = connection.prepareStatement(INSERT_ATTRIBUTE);
                 PreparedStatement def = connection.prepareStatement("INSERT INTO pgc.pg_attrdef VALUES (?, ?, ?, ?)")) {
             int defaultOid = FIRST_RELATION_OID + relations.size();
             int oid = FIRST_RELATION_OID;
@@ -303,17 +363,8 @@ final class SystemCatalogSchema {
                         r.columns().size());
                 for (int i = 0; i < r.columns().size(); i++) {
                     Attribute c = r.columns().get(i);
-                    PgColumnType type = EngineTypeNames.toPg(c.engineType());
-                    att.setLong(1, oid);
-                    att.setString(2, c.name());
-                    att.setLong(3, type.oid());
-                    att.setInt(4, type.size());
-                    att.setInt(5, i + 1);
-                    att.setInt(6, PgType.byArrayOid(type.oid()).isPresent() ? 1 : 0);
-                    att.setInt(7, type.modifier());
-                    att.setBoolean(8, c.notNull());
-                    att.setBoolean(9, c.defaultExpression().isPresent());
-                    att.addBatch();
+                    addAttribute(att, oid, c.name(), EngineTypeNames.toPg(c.engineType()), i + 1, c.notNull(),
+                            c.defaultExpression().isPresent());
                     if (c.defaultExpression().isPresent()) { // psql's \d shows it in "Default"
                         def.setLong(1, defaultOid++);
                         def.setLong(2, oid);
@@ -484,6 +535,20 @@ final class SystemCatalogSchema {
 
     private static String columnList(List<String> columns) {
         return String.join(", ", columns.stream().map(SystemCatalogSchema::identifier).toList());
+    }
+
+    private static void addAttribute(PreparedStatement att, long relation, String name, PgColumnType type, int number,
+            boolean notNull, boolean hasDefault) throws SQLException {
+        att.setLong(1, relation);
+        att.setString(2, name);
+        att.setLong(3, type.oid());
+        att.setInt(4, type.size());
+        att.setInt(5, number);
+        att.setInt(6, PgType.byArrayOid(type.oid()).isPresent() ? 1 : 0);
+        att.setInt(7, type.modifier());
+        att.setBoolean(8, notNull);
+        att.setBoolean(9, hasDefault);
+        att.addBatch();
     }
 
     /** A pg_class row: its OID is also its relfilenode. */
