@@ -82,6 +82,9 @@ final class TargetExpressionPrinter extends ExpressionDeParser implements Out {
     public <S> StringBuilder visit(Function function, S context) {
         // Rules read literal arguments (formats, units, paths) as string literals.
         literals.restoreArguments(function);
+        if (source.family() == Dialect.POSTGRES && TargetSql.regexSubstring(this, function)) {
+            return getBuilder();
+        }
         var rule = FunctionRules.find(source, function.getName());
         if (rule.isEmpty() || function.getNamedParameters() != null || function.isAllColumns()) {
             return super.visit(function, context);

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Set;
 
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.operators.relational.NamedExpressionList;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.statement.select.OrderByElement;
 
@@ -290,6 +292,31 @@ final class TargetSql {
             default -> out.text("(" + not + "REGEXP_LIKE(").expr(value).text(", ").expr(pattern)
                     .text(caseInsensitive ? ", 'i'))" : ", 'c'))");
         }
+    }
+
+    /**
+     * PostgreSQL's substring(x FROM 'pattern'): what the pattern's first parenthesized group
+     * matched, else the whole match, NULL when nothing matches. False, printing nothing, for any
+     * other call (substring(x FROM 2 FOR 3) means the same everywhere) or target.
+     */
+    static boolean regexSubstring(Out out, Function function) {
+        NamedExpressionList<?> named = function.getNamedParameters();
+        if (named == null || !function.getName().equalsIgnoreCase("substring") || named.size() != 2
+                || !named.getNames().get(1).equalsIgnoreCase("from") || !(named.get(1) instanceof StringValue pattern)) {
+            return false;
+        }
+        int group = pattern.getValue().matches("(?s).*\\((?!\\?).*") ? 1 : 0;
+        Expression value = named.get(0);
+        switch (out.target().family()) {
+            // DuckDB's regexp_extract gives '' where nothing matches.
+            case DUCKDB -> out.text("(CASE WHEN regexp_matches(").expr(value).text(", ").expr(pattern)
+                    .text(") THEN regexp_extract(").expr(value).text(", ").expr(pattern).text(", " + group + ") END)");
+            case TRINO -> out.text("regexp_extract(").expr(value).text(", ").expr(pattern).text(", " + group + ")");
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Replaces every match, as Trino's and MySQL's regexp_replace do. */

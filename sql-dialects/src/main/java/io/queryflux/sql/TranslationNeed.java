@@ -116,6 +116,8 @@ final class TranslationNeed {
     private static boolean isTrigger(String word, Dialect from, Dialect to) {
         return KEYWORDS.contains(word)
                 || word.equals("like") && from == Dialect.MYSQL
+                // substring(x FROM 'pattern') is a regular expression in PostgreSQL only
+                || word.equals("substring") && from == Dialect.POSTGRES
                 || word.equals("interval") && to != Dialect.DUCKDB
                 || word.equals("distinct") && (to == Dialect.TRINO || to == Dialect.MYSQL);
     }
