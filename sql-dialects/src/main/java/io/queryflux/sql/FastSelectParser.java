@@ -52,6 +52,7 @@ import net.sf.jsqlparser.expression.operators.relational.MinorThan;
 import net.sf.jsqlparser.expression.operators.relational.MinorThanEquals;
 import net.sf.jsqlparser.expression.operators.relational.NotEqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.NamedExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.RegExpMatchOperator;
 import net.sf.jsqlparser.expression.operators.relational.RegExpMatchOperatorType;
 import net.sf.jsqlparser.schema.Column;
@@ -102,7 +103,8 @@ final class FastSelectParser {
     private static final GiveUp GIVE_UP = new GiveUp();
     /** Keywords to JSQLParser's lexer that it still reads as plain function names (each one is tested). */
     static final Set<String> KEYWORD_FUNCTIONS = Set.of(
-            "count", "max", "coalesce", "left", "right", "date", "truncate", "regexp_like", "sequence", "isnull", "if");
+            "count", "max", "coalesce", "left", "right", "date", "truncate", "regexp_like", "sequence", "isnull", "if",
+            "substring");
     /** Keywords to JSQLParser's lexer that it still reads as plain column names (each one is tested). */
     static final Set<String> KEYWORD_COLUMNS = Set.of("name");
     /** One-word type names whose JSQLParser reading is a plain ColDataType of that name. */
@@ -608,6 +610,12 @@ final class FastSelectParser {
         if (accept(")")) {
             return accept("OVER") ? window(function) : function;
         }
+        if (name.equalsIgnoreCase("substring")) {
+            function.setName(name); // a keyword to JSQLParser, which names it so (a fixed-size list)
+            if (!tokens.is(at, "*") && substringFrom(function)) {
+                return function;
+            }
+        }
         if (tokens.is(at, "*") && tokens.is(at + 1, ")")) {
             at++;
             function.setParameters(new ExpressionList<>(new AllColumns()));
@@ -621,6 +629,32 @@ final class FastSelectParser {
         }
         expect(")");
         return accept("OVER") ? window(function) : function;
+    }
+
+    /**
+     * The standard's {@code substring(x FROM a [FOR b])}, as JSQLParser reads it: named parameters
+     * with the words as written. False (nothing read) for the plain call {@code substring(x, a)}.
+     */
+    private boolean substringFrom(Function function) {
+        int start = at;
+        Expression value = expression();
+        if (!tokens.is(at, "FROM")) {
+            at = start;
+            return false;
+        }
+        List<String> names = new ArrayList<>(List.of(""));
+        NamedExpressionList<Expression> parameters = new NamedExpressionList<>();
+        parameters.add(value);
+        for (String word : List.of("FROM", "FOR")) {
+            if (tokens.is(at, word)) {
+                names.add(tokens.text(at++));
+                parameters.add(expression());
+            }
+        }
+        expect(")");
+        parameters.setNames(names);
+        function.setNamedParameters(parameters);
+        return true;
     }
 
     /** {@code OVER ([PARTITION BY ...] [ORDER BY ...])}; frames and named windows are left to JSQLParser. */
