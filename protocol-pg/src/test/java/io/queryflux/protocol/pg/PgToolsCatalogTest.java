@@ -192,24 +192,23 @@ class PgToolsCatalogTest {
                 Statement s = c.createStatement()) {
             s.execute("SET search_path TO sales");
             s.execute("DISCARD ALL");
-            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM orders")) {
-                assertTrue(rs.next());
-            }
+            assertEquals("0", firstValue(s, "SELECT count(*) FROM orders"));
             s.execute("SET search_path TO sales");
             s.execute("RESET ALL");
-            try (ResultSet rs = s.executeQuery("SHOW search_path")) {
-                assertTrue(rs.next());
-                assertEquals("\"$user\", main", rs.getString(1));
-            }
+            assertEquals("\"$user\", main", firstValue(s, "SHOW search_path"));
             // pgjdbc insists on UTF8, and PostgreSQL reports 'utf-8' by its name.
             s.execute("SET client_encoding = 'utf-8'");
-            try (ResultSet rs = s.executeQuery("SHOW client_encoding")) {
-                assertTrue(rs.next());
-                assertEquals("UTF8", rs.getString(1));
-            }
+            assertEquals("UTF8", firstValue(s, "SHOW client_encoding"));
             SQLException latin = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
                     () -> s.execute("SET client_encoding = 'LATIN1'"));
             assertEquals("0A000", latin.getSQLState());
+        }
+    }
+
+    private static String firstValue(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            assertTrue(rs.next(), sql);
+            return rs.getString(1);
         }
     }
 

@@ -86,17 +86,12 @@ final class ShadowCatalog implements AutoCloseable {
      */
     private static void readKeys(QueryDispatcher dispatcher, ClientSession session,
             Map<String, SystemCatalogSchema.Relation> relations) {
-        List<List<Object>> rows;
-        try {
-            rows = userRows(dispatcher, session, "SELECT tc.table_schema, tc.table_name,"
+        List<List<Object>> rows = optionalRows(dispatcher, session, "SELECT tc.table_schema, tc.table_name,"
                 + " tc.constraint_name, tc.constraint_type, k.column_name FROM information_schema.table_constraints tc"
                 + " JOIN information_schema.key_column_usage k ON k.constraint_name = tc.constraint_name"
                 + " AND k.table_schema = tc.table_schema AND k.table_name = tc.table_name"
                 + " WHERE tc.constraint_type IN ('PRIMARY KEY', 'UNIQUE')"
                 + " ORDER BY tc.table_schema, tc.table_name, tc.constraint_name, k.ordinal_position");
-        } catch (QueryException e) {
-            return;
-        }
         Map<String, SystemCatalogSchema.Key> keys = new LinkedHashMap<>();
         for (List<Object> row : rows) {
             SystemCatalogSchema.Relation relation = relations.get(row.get(0) + "\0" + row.get(1));
@@ -117,19 +112,14 @@ final class ShadowCatalog implements AutoCloseable {
     /** Foreign keys, column by column in key order, onto their relations; optional as keys are. */
     private static void readForeignKeys(QueryDispatcher dispatcher, ClientSession session,
             Map<String, SystemCatalogSchema.Relation> relations) {
-        List<List<Object>> rows;
-        try {
-            rows = userRows(dispatcher, session, "SELECT k.table_schema, k.table_name, k.constraint_name,"
-                    + " k.column_name, u.table_schema, u.table_name, u.column_name"
-                    + " FROM information_schema.referential_constraints rc JOIN information_schema.key_column_usage k"
-                    + " ON k.constraint_schema = rc.constraint_schema AND k.constraint_name = rc.constraint_name"
-                    + " JOIN information_schema.key_column_usage u ON u.constraint_schema = rc.unique_constraint_schema"
-                    + " AND u.constraint_name = rc.unique_constraint_name"
-                    + " AND u.ordinal_position = k.position_in_unique_constraint"
-                    + " ORDER BY k.table_schema, k.table_name, k.constraint_name, k.ordinal_position");
-        } catch (QueryException e) {
-            return;
-        }
+        List<List<Object>> rows = optionalRows(dispatcher, session, "SELECT k.table_schema, k.table_name,"
+                + " k.constraint_name, k.column_name, u.table_schema, u.table_name, u.column_name"
+                + " FROM information_schema.referential_constraints rc JOIN information_schema.key_column_usage k"
+                + " ON k.constraint_schema = rc.constraint_schema AND k.constraint_name = rc.constraint_name"
+                + " JOIN information_schema.key_column_usage u ON u.constraint_schema = rc.unique_constraint_schema"
+                + " AND u.constraint_name = rc.unique_constraint_name"
+                + " AND u.ordinal_position = k.position_in_unique_constraint"
+                + " ORDER BY k.table_schema, k.table_name, k.constraint_name, k.ordinal_position");
         Map<String, SystemCatalogSchema.ForeignKey> keys = new LinkedHashMap<>();
         for (List<Object> row : rows) {
             SystemCatalogSchema.Relation relation = relations.get(row.get(0) + "\0" + row.get(1));
@@ -144,6 +134,15 @@ final class ShadowCatalog implements AutoCloseable {
                 key.columns().add((String) row.get(3));
                 key.referencedColumns().add((String) row.get(6));
             }
+        }
+    }
+
+    /** The rows of a query for an extra (keys): none when it cannot be read (routed elsewhere, no such views). */
+    private static List<List<Object>> optionalRows(QueryDispatcher dispatcher, ClientSession session, String sql) {
+        try {
+            return userRows(dispatcher, session, sql);
+        } catch (QueryException e) {
+            return List.of();
         }
     }
 
