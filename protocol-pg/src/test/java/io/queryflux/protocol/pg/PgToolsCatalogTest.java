@@ -186,6 +186,27 @@ class PgToolsCatalogTest {
     }
 
     @Test
+    void namesQualifiedWithTheDatabaseWork() throws Exception {
+        // dbt-postgres writes every relation as "database"."schema"."name".
+        try (Connection c = server.connect("");
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE \"analytics\".\"sales\".\"model\" AS SELECT 1 AS x");
+            assertEquals("1", firstValue(s, "SELECT x FROM analytics.sales.model"));
+            assertEquals("x", firstValue(s, "SELECT column_name FROM \"analytics\".information_schema.columns"
+                    + " WHERE table_name = 'model'"));
+            // Its relation cache groups by names that are table aliases too; no view dependencies are mirrored.
+            try (ResultSet rs = s.executeQuery(tool("dbt-relations.sql"))) {
+                assertEquals("referenced_schema", rs.getMetaData().getColumnName(1));
+                assertFalse(rs.next());
+            }
+            assertEquals(" SELECT * FROM orders WHERE (amount > 100);", firstValue(s,
+                    "SELECT definition FROM pg_views WHERE viewname = 'big_orders'"));
+            s.execute("DROP TABLE IF EXISTS \"analytics\".\"sales\".\"model\" CASCADE");
+            assertEquals("0", firstValue(s, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'model'"));
+        }
+    }
+
+    @Test
     void discardAllAndResetKeepTheSessionUsable() throws Exception {
         // Npgsql and poolers send DISCARD ALL when they hand a connection on.
         try (Connection c = server.connect("");

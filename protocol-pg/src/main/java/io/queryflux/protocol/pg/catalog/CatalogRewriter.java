@@ -2,6 +2,9 @@ package io.queryflux.protocol.pg.catalog;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import io.queryflux.protocol.pg.sql.SqlText;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,7 +78,46 @@ final class CatalogRewriter {
             + "\\.\\s*)?\"?(pg_\\w+)\"?(?:\\s+(?:AS\\s+)?\"?(\\w+)\"?)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern TABLEOID = Pattern.compile("\\b(\\w+)\\s*\\.\\s*tableoid\\b", Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern TABLE_ALIAS = Pattern.compile(
+            "(\\b(?:FROM|JOIN)\\s+[\\w.\"]+\\s+(?:AS\\s+)?)(\\w+)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Set<String> NOT_ALIASES = Set.of("on", "where", "join", "left", "right", "inner", "outer",
+            "cross", "full", "group", "order", "limit", "having", "union", "natural", "using", "window", "offset");
+
     private CatalogRewriter() {}
+
+    /**
+     * A table alias that is also an output column's name is renamed (alias__t): PostgreSQL binds
+     * GROUP BY name to the output column, DuckDB to the table (dbt's relation query groups by
+     * referenced_schema, the alias of both its pg_namespace join and a column).
+     */
+    static String shadowedTableAliases(String sql) {
+        if (!SqlText.containsIgnoreCase(sql, "group by")) {
+            return sql;
+        }
+        String text = sql;
+        Matcher declaration = TABLE_ALIAS.matcher(sql);
+        Set<String> renamed = new HashSet<>();
+        int from = 0;
+        while (declaration.find(from)) {
+            String alias = declaration.group(2);
+            String key = alias.toLowerCase(Locale.ROOT);
+            // "FROM t JOIN u AS a": the JOIN that follows a table without an alias starts the next one
+            from = NOT_ALIASES.contains(key) ? declaration.start(2) : declaration.end();
+            if (NOT_ALIASES.contains(key) || !renamed.add(key)) {
+                continue;
+            }
+            Pattern declared = Pattern.compile("(\\b(?:FROM|JOIN)\\s+[\\w.\"]+\\s+(?:AS\\s+)?)" + alias + "\\b",
+                    Pattern.CASE_INSENSITIVE);
+            Pattern named = Pattern.compile("\\bAS\\s+" + alias + "\\b", Pattern.CASE_INSENSITIVE);
+            long declarations = declared.matcher(text).results().filter(m -> m.group(1).matches("(?is).*\\bAS\\s+")).count();
+            if (named.matcher(text).results().count() > declarations) {
+                text = declared.matcher(text).replaceAll("$1" + alias + "__t");
+                text = Pattern.compile("(?<![\\w.\"])" + alias + "(\\s*\\.\\s*)(?=[\\w\"])", Pattern.CASE_INSENSITIVE)
+                        .matcher(text).replaceAll(alias + "__t$1");
+            }
+        }
+        return text;
+    }
 
     /**
      * The system column tableoid, which every PostgreSQL table has, as the OID of the catalog its
@@ -143,7 +185,7 @@ final class CatalogRewriter {
     }
 
     static String rewrite(String sql) {
-        String result = tableOids(NestedCalls.rewrite(sql));
+        String result = tableOids(shadowedTableAliases(NestedCalls.rewrite(sql)));
         for (Rule rule : RULES) {
             result = rule.pattern().matcher(result).replaceAll(rule.replacement());
         }

@@ -50,10 +50,10 @@ public final class PgCatalog implements AutoCloseable {
      * a catalog function.
      */
     public boolean handles(String sql) {
-        if (mentions(sql, "pg_") && CATALOG_REFERENCE.matcher(sql).find()) {
+        if (SqlText.containsIgnoreCase(sql, "pg_") && CATALOG_REFERENCE.matcher(sql).find()) {
             return true;
         }
-        if (mentions(sql, "information_schema")) {
+        if (SqlText.containsIgnoreCase(sql, "information_schema")) {
             return readsMirroredInformationSchema(sql);
         }
         return SqlText.firstWord(sql).equals("SELECT") && !FROM.matcher(sql).find()
@@ -70,17 +70,6 @@ public final class PgCatalog implements AutoCloseable {
             any = true;
         }
         return any;
-    }
-
-    /** Whether the text has the (lower-case) word in any case: most statements have none, and skip the regexes. */
-    private static boolean mentions(String sql, String word) {
-        char first = word.charAt(0); // lower case
-        for (int i = sql.length() - word.length(); i >= 0; i--) {
-            if ((sql.charAt(i) | 0x20) == first && sql.regionMatches(true, i, word, 0, word.length())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -19,11 +19,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** One mirror of an engine's tables and columns in a scratch in-memory DuckDB. */
 final class ShadowCatalog implements AutoCloseable {
     private static final Set<String> SYSTEM_SCHEMAS = Set.of("information_schema", "pg_catalog");
     private static final int MAX_ROWS = 100_000;
+    private static final Pattern CREATE_VIEW = Pattern.compile(
+            "(?is)\\s*CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:TEMP(?:ORARY)?\\s+)?VIEW\\s+.*?\\s+AS\\s+(.*)");
 
     private final ScratchDuckDb database;
 
@@ -42,13 +46,23 @@ final class ShadowCatalog implements AutoCloseable {
         // The schema unqualified names resolve in: the session's, else the routed engine's default.
         Optional<String> pathSchema = session.schema().or(() -> engine.flatMap(Engine::defaultSchema));
         boolean standard = engine.map(Engine::standardInformationSchema).orElse(false);
+        Map<String, String> viewDefinitions = new LinkedHashMap<>();
+        if (standard) { // psql's \d+ view, pg_views.definition, dbt's docs
+            for (List<Object> row : optionalRows(dispatcher, session,
+                    "SELECT table_schema, table_name, view_definition FROM information_schema.views")) {
+                if (row.get(2) != null) {
+                    viewDefinitions.put(row.get(0) + "\0" + row.get(1), viewQuery(String.valueOf(row.get(2))));
+                }
+            }
+        }
         Map<String, SystemCatalogSchema.Relation> relations = new LinkedHashMap<>();
         for (List<Object> row : userRows(dispatcher, session,
                 "SELECT table_schema, table_name, table_type FROM information_schema.tables")) {
             String schema = (String) row.get(0);
-            relations.putIfAbsent(schema + "\0" + row.get(1), new SystemCatalogSchema.Relation(schema, (String) row.get(1),
-                    String.valueOf(row.get(2)).toUpperCase(Locale.ROOT).contains("VIEW"), new ArrayList<>(),
-                    new ArrayList<>(), new ArrayList<>()));
+            String key = schema + "\0" + row.get(1);
+            relations.putIfAbsent(key, new SystemCatalogSchema.Relation(schema, (String) row.get(1),
+                    String.valueOf(row.get(2)).toUpperCase(Locale.ROOT).contains("VIEW"),
+                    Optional.ofNullable(viewDefinitions.get(key)), new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
         }
         for (List<Object> row : userRows(dispatcher, session,
                 "SELECT table_schema, table_name, column_name, data_type, is_nullable, column_default"
@@ -135,6 +149,13 @@ final class ShadowCatalog implements AutoCloseable {
                 key.referencedColumns().add((String) row.get(6));
             }
         }
+    }
+
+    /** A view's query as pg_get_viewdef() gives it, from DuckDB's whole CREATE VIEW statement. */
+    static String viewQuery(String definition) {
+        Matcher create = CREATE_VIEW.matcher(definition);
+        String query = create.matches() ? create.group(1) : definition;
+        return " " + query.strip().replaceAll(";+$", "") + ";";
     }
 
     /** The rows of a query for an extra (keys): none when it cannot be read (routed elsewhere, no such views). */

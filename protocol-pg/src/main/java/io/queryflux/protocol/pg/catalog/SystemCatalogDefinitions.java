@@ -175,7 +175,7 @@ final class SystemCatalogDefinitions {
                     + " hasrules, c.relhastriggers AS hastriggers, c.relrowsecurity AS rowsecurity FROM pgc.pg_class c"
                     + " JOIN pgc.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p')",
             "pg_views AS SELECT n.nspname AS schemaname, c.relname AS viewname, pg_get_userbyid(c.relowner) AS"
-                    + " viewowner, NULL::VARCHAR AS definition FROM pgc.pg_class c JOIN pgc.pg_namespace n"
+                    + " viewowner, pg_get_viewdef(c.oid) AS definition FROM pgc.pg_class c JOIN pgc.pg_namespace n"
                     + " ON n.oid = c.relnamespace WHERE c.relkind = 'v'",
             "pg_indexes AS SELECT n.nspname AS schemaname, c.relname AS tablename, i.relname AS indexname,"
                     + " NULL::VARCHAR AS tablespace, pg_get_indexdef(i.oid) AS indexdef FROM pgc.pg_index x"
@@ -216,7 +216,7 @@ final class SystemCatalogDefinitions {
                     + " 'NO' AS is_typed, NULL::VARCHAR AS commit_action FROM pgc.pg_class c"
                     + " JOIN pgc.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'v', 'f', 'p')",
             "views AS SELECT current_database() AS table_catalog, n.nspname AS table_schema, c.relname AS"
-                    + " table_name, NULL::VARCHAR AS view_definition, 'NONE' AS check_option, 'NO' AS is_updatable,"
+                    + " table_name, pg_get_viewdef(c.oid) AS view_definition, 'NONE' AS check_option, 'NO' AS is_updatable,"
                     + " 'NO' AS is_insertable_into, 'NO' AS is_trigger_updatable, 'NO' AS is_trigger_deletable,"
                     + " 'NO' AS is_trigger_insertable_into FROM pgc.pg_class c JOIN pgc.pg_namespace n"
                     + " ON n.oid = c.relnamespace WHERE c.relkind = 'v'",
@@ -341,8 +341,8 @@ final class SystemCatalogDefinitions {
             "pg_get_indexdef(o, c, p) AS (SELECT definition FROM pgc.qf_definition WHERE oid = o AND position = c)",
             "pg_get_constraintdef(o) AS (SELECT definition FROM pgc.qf_definition WHERE oid = o AND position = 0)",
             "pg_get_constraintdef(o, p) AS (SELECT definition FROM pgc.qf_definition WHERE oid = o AND position = 0)",
-            "pg_get_viewdef(o) AS NULL::VARCHAR",
-            "pg_get_viewdef(o, p) AS NULL::VARCHAR",
+            "pg_get_viewdef(o) AS (SELECT definition FROM pgc.qf_definition WHERE oid = o AND position = 0)",
+            "pg_get_viewdef(o, p) AS (SELECT definition FROM pgc.qf_definition WHERE oid = o AND position = 0)",
             "pg_get_statisticsobjdef_columns(o) AS NULL::VARCHAR",
             "pg_get_triggerdef(o) AS NULL::VARCHAR", // pg_trigger is empty
             "pg_get_triggerdef(o, p) AS NULL::VARCHAR",

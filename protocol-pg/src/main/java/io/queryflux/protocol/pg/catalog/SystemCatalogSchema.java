@@ -57,9 +57,9 @@ final class SystemCatalogSchema {
     private static final int FIRST_CONSTRAINT_OID = 1 << 25;
     private static final int FIRST_FOREIGN_KEY_OID = 1 << 26;
 
-    /** A table or view of the engine, with its columns (name, engine type, nullable). */
-    record Relation(String schema, String name, boolean view, List<Attribute> columns, List<Key> keys,
-            List<ForeignKey> foreignKeys) {}
+    /** A table or view of the engine (a view's query as pg_get_viewdef prints it), with its columns and keys. */
+    record Relation(String schema, String name, boolean view, Optional<String> definition, List<Attribute> columns,
+            List<Key> keys, List<ForeignKey> foreignKeys) {}
 
     /** A foreign key: its columns, in order, and the columns of the relation they reference. */
     record ForeignKey(String name, List<String> columns, String referencedSchema, String referencedTable,
@@ -355,7 +355,9 @@ final class SystemCatalogSchema {
         }
         try (PreparedStatement cls = connection.prepareStatement(INSERT_CLASS);
                 PreparedStatement att = connection.prepareStatement(INSERT_ATTRIBUTE);
-                PreparedStatement def = connection.prepareStatement("INSERT INTO pgc.pg_attrdef VALUES (?, ?, ?, ?)")) {
+                PreparedStatement def = connection.prepareStatement("INSERT INTO pgc.pg_attrdef VALUES (?, ?, ?, ?)");
+                PreparedStatement viewDefinition = connection.prepareStatement(
+                        "INSERT INTO pgc.qf_definition VALUES (?, ?, ?)")) {
             int defaultOid = FIRST_RELATION_OID + relations.size();
             int oid = FIRST_RELATION_OID;
             for (Relation r : relations) {
@@ -373,11 +375,15 @@ final class SystemCatalogSchema {
                         def.addBatch();
                     }
                 }
+                if (r.definition().isPresent()) {
+                    addDefinition(viewDefinition, oid, 0, r.definition().get());
+                }
                 oid++;
             }
             cls.executeBatch();
             att.executeBatch();
             def.executeBatch();
+            viewDefinition.executeBatch();
         }
         return namespaces;
     }

@@ -262,13 +262,13 @@ final class LocalStatements {
                 // DBeaver's default schema).
                 case "current_schema" -> value = state.session().schema()
                         .or(() -> engineDefaultSchema(text, state.session())).orElse("public");
-                case "current_database" -> value = state.session().header("database").orElse(state.session().user());
+                case "current_database" -> value = state.database();
                 // The SQL standard's name for it, without parentheses; pgjdbc's getCatalog() asks for it.
                 case "current_catalog" -> {
                     if (call) {
                         return Optional.empty();
                     }
-                    value = state.session().header("database").orElse(state.session().user());
+                    value = state.database();
                 }
                 case "current_user", "session_user", "user", "current_role" -> {
                     if (call) {

@@ -129,6 +129,11 @@ public final class SessionState {
         return session;
     }
 
+    /** The database the client connected to (its user name when it named none, as in PostgreSQL). */
+    public String database() {
+        return session.header("database").orElse(session.user());
+    }
+
     public void setSession(ClientSession session) {
         this.session = requireNonNull(session, "session is null");
     }

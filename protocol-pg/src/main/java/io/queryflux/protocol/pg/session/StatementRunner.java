@@ -17,6 +17,7 @@ import io.queryflux.protocol.pg.catalog.PgCatalog;
 import io.queryflux.protocol.pg.messages.Format;
 import io.queryflux.protocol.pg.messages.TransactionStatus;
 import io.queryflux.protocol.pg.sql.CopyToStdout;
+import io.queryflux.protocol.pg.sql.DatabaseQualifiers;
 import io.queryflux.protocol.pg.sql.CursorStatement;
 import io.queryflux.protocol.pg.sql.PreparedSql;
 import io.queryflux.protocol.pg.sql.SqlText;
@@ -85,8 +86,9 @@ final class StatementRunner {
      * {@code written}, the text the client prepared: its columns are named after that (a bound
      * parameter's literal does not name a column in PostgreSQL).
      */
-    Execution start(String sql, String written, SessionState state, Consumer<RunningQuery> onDispatch,
+    Execution start(String text, String written, SessionState state, Consumer<RunningQuery> onDispatch,
             Optional<List<Format>> forwardIn) throws QueryException {
+        String sql = DatabaseQualifiers.strip(text, state.database());
         String first = SqlText.firstWord(sql);
         if (state.transaction() == TransactionStatus.FAILED && !ALLOWED_WHEN_FAILED.contains(first)) {
             throw new QueryException(ErrorCode.GENERIC_USER_ERROR,
@@ -266,7 +268,8 @@ final class StatementRunner {
         if (!ROW_RETURNING.contains(first)) {
             return Described.of(List.of());
         }
-        String bound = SqlText.bind(sql, Collections.nCopies(parameterCount, "NULL"));
+        String bound = DatabaseQualifiers.strip(SqlText.bind(sql, Collections.nCopies(parameterCount, "NULL")),
+                state.database());
         if (first.equals("SELECT") || first.equals("SHOW")) {
             // Proxy answers (version(), SHOW x, catalog queries) have no side effects: run them.
             Optional<Execution> answered = local.answer(bound, state);

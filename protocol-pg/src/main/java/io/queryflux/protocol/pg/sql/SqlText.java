@@ -107,6 +107,17 @@ public final class SqlText {
         }
     }
 
+    /** Whether the text has the (lower-case) word in any case; a scan cheap enough for every statement. */
+    public static boolean containsIgnoreCase(String sql, String lowerCaseWord) {
+        char first = lowerCaseWord.charAt(0);
+        for (int i = sql.length() - lowerCaseWord.length(); i >= 0; i--) {
+            if ((sql.charAt(i) | 0x20) == first && sql.regionMatches(true, i, lowerCaseWord, 0, lowerCaseWord.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The text with comments removed (quoted text kept as is). */
     public static String stripComments(String sql) {
         if (!sql.contains("--") && !sql.contains("/*")) {

@@ -66,4 +66,11 @@ class CatalogRewriterTest {
                 CatalogRewriter.rewrite("SELECT n.xmin AS state, xmin FROM pg_catalog.pg_namespace n WHERE rolname = current_user"));
         assertEquals("SELECT 'current_user', x AS current_user", CatalogRewriter.rewrite("SELECT 'current_user', x AS current_user"));
     }
+
+    @Test
+    void tableAliasesThatAreAlsoOutputNamesAreRenamedForGroupBy() {
+        assertEquals("select s__t.name as s, t__t.x as t from r join schema as s__t on s__t.id = r.s join u t__t on true group by s",
+                CatalogRewriter.shadowedTableAliases(
+                        "select s.name as s, t.x as t from r join schema as s on s.id = r.s join u t on true group by s"));
+    }
 }
