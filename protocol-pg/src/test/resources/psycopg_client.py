@@ -1,7 +1,7 @@
 """Drives the proxy with a real Python PostgreSQL driver and prints what it saw, one fact per line.
 
-    python3 psycopg_client.py psycopg|psycopg2|sqlalchemy   (connection from PGHOST, PGPORT, PGUSER, PGPASSWORD,
-                                                         PGDATABASE)
+    python3 psycopg_client.py psycopg|psycopg2|sqlalchemy|asyncpg   (connection from PGHOST, PGPORT, PGUSER,
+                                                                 PGPASSWORD, PGDATABASE)
 
 psycopg 3 binds parameters server-side (Parse/Bind with $n, the extended protocol) and can ask for
 binary results; psycopg2 interpolates them client-side and sends simple queries. Both open
@@ -109,4 +109,34 @@ def sqlalchemy():
         print("count", conn.execute(sa.select(sa.func.count()).select_from(orders)).scalar())
 
 
-{"psycopg": psycopg3, "psycopg2": psycopg2, "sqlalchemy": sqlalchemy}[sys.argv[1]]()
+def asyncpg_client():
+    """asyncpg leaves parameter types to the server and encodes values in binary by them."""
+    import asyncio
+    import asyncpg
+    import os
+
+    async def main():
+        conn = await asyncpg.connect(host=os.environ["PGHOST"], port=int(os.environ["PGPORT"]),
+                                     user=os.environ["PGUSER"], password=os.environ["PGPASSWORD"],
+                                     database=os.environ["PGDATABASE"], ssl=False)
+        row = await conn.fetchrow("SELECT $1::int + 1 AS n, $2::numeric(10, 2) AS d, $3::date AS day, $4::timestamptz AS ts,"
+                                  " $5::bool AS b, $6::bytea AS by, $7::uuid AS u, CAST($8 AS double precision) AS f",
+                                  41, decimal.Decimal("2.50"), datetime.date(2024, 2, 29),
+                                  datetime.datetime(2024, 2, 29, 13, 14, 15, tzinfo=datetime.timezone.utc), True, b"\x00\xff",
+                                  uuid.UUID("0e2b0c5d-1f3a-4b6c-9d8e-7f6a5b4c3d2e"), 1.5)
+        print("params", tuple(row.values()))
+        await conn.execute("CREATE TABLE ap_items (id INTEGER, name VARCHAR)")
+        await conn.executemany("INSERT INTO ap_items VALUES ($1::int, $2::text)", [(1, "one"), (2, None)])
+        print("rows", [tuple(r) for r in await conn.fetch("SELECT id, name FROM ap_items WHERE id >= $1::int ORDER BY id", 1)])
+        try:
+            # Parse, Describe and Flush: the error must come before Sync, or asyncpg waits for ever.
+            await asyncio.wait_for(conn.fetch("SELECT * FROM ap_missing"), 10)
+        except asyncpg.PostgresError as e:
+            print("error", e.sqlstate)
+        print("after", await conn.fetchval("SELECT count(*) FROM ap_items"))
+        await conn.close()
+
+    asyncio.run(main())
+
+
+{"psycopg": psycopg3, "psycopg2": psycopg2, "sqlalchemy": sqlalchemy, "asyncpg": asyncpg_client}[sys.argv[1]]()

@@ -25,6 +25,7 @@ import io.queryflux.protocol.pg.messages.StartupPacket;
 import io.queryflux.protocol.pg.messages.TransactionStatus;
 import io.queryflux.protocol.pg.sql.CopyToStdout;
 import io.queryflux.protocol.pg.sql.SqlText;
+import io.queryflux.protocol.pg.types.ParameterCasts;
 import io.queryflux.protocol.pg.types.PgColumnType;
 import io.queryflux.protocol.pg.types.PgParameterDecoder;
 import io.queryflux.protocol.pg.types.PgType;
@@ -585,6 +586,8 @@ public final class PgConnection implements Runnable {
             step.run();
         } catch (QueryException e) {
             failStatement(extendedTimeout.explain(e));
+            // Sent at once, as PostgreSQL does: asyncpg sends Parse, Describe and Flush, and waits.
+            out.flush();
             state = State.SKIPPING_TO_SYNC;
             stopExtendedTimeout();
         } finally {
@@ -606,7 +609,11 @@ public final class PgConnection implements Runnable {
         if (SqlText.split(parse.sql()).size() > 1) {
             throw sqlError("42601", "cannot insert multiple commands into a prepared statement");
         }
-        statements.put(parse.statement(), new PreparedStatement(parse.sql(), parse.parameterTypes()));
+        // Types the client left unspecified are taken from casts, as PostgreSQL infers them (a
+        // PREPARE's own $n are its body's, not this statement's).
+        List<Integer> types = SqlText.firstWord(parse.sql()).equals("PREPARE") ? parse.parameterTypes()
+                : ParameterCasts.complete(parse.sql(), parse.parameterTypes(), SqlText.parameterCount(parse.sql()));
+        statements.put(parse.statement(), new PreparedStatement(parse.sql(), types));
         out.parseComplete();
     }
 
