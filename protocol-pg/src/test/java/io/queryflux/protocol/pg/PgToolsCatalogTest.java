@@ -156,6 +156,8 @@ class PgToolsCatalogTest {
         List<List<String>> columns = rows(tool("datagrip-columns.sql"));
         assertTrue(columns.stream().anyMatch(r -> r.get(2).equals("amount") && r.get(6).equals("numeric(10,2)")
                 && r.get(3).equals("0")), "xmin read as a state number: " + columns);
+        // psqlODBC reads the index's own attributes and int2vector's 0-based subscripts.
+        assertEquals(List.of(List.of("id", "1", "keyed_id_pkey", "main", "keyed")), rows(tool("psqlodbc-primary-keys.sql")));
         List<List<String>> indexes = rows(tool("dbeaver-indexes.sql"));
         assertEquals(2, indexes.size(), indexes.toString());
         // What both show as a table's references, through pgjdbc's DatabaseMetaData.

@@ -58,6 +58,8 @@ final class CatalogRewriter {
                             + m.group(1) + m.group(2) + m.group(3) : m.group())),
             rule("::\\s*(pg_catalog\\s*\\.\\s*)?(regclass|regtype|regproc|regprocedure|regoper|regoperator"
                     + "|regnamespace|regrole|regconfig|regdictionary|regcollation|oid|xid)\\b", "::BIGINT"),
+            // int2vector and oidvector count from 0 (psqlODBC: ta.attnum = i.indkey[ia.attnum-1]); lists from 1.
+            rule("\\b((?:\\w+\\s*\\.\\s*)?(?:indkey|indoption|indclass|indcollation))\\s*\\[", "$1[1+"),
             // int2vector and oidvector print as space-separated numbers (SQLAlchemy splits indkey's text).
             rule("\\b((?:\\w+\\s*\\.\\s*)?(?:indkey|indoption|indclass|indcollation))\\s*::\\s*(?:pg_catalog\\s*\\.\\s*)?"
                     + "(?:varchar|text)\\b", "array_to_string($1, ' ')"),

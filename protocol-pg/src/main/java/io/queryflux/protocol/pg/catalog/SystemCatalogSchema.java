@@ -406,6 +406,7 @@ final class SystemCatalogSchema {
                         + " NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
                 PreparedStatement definition = connection.prepareStatement(
                         "INSERT INTO pgc.qf_definition VALUES (?, ?, ?)");
+                PreparedStatement indexAttribute = connection.prepareStatement(INSERT_ATTRIBUTE);
                 // The index belongs to its constraint (pgAdmin lists it under Constraints, not Indexes).
                 PreparedStatement depend = connection.prepareStatement(
                         "INSERT INTO pgc.pg_depend VALUES (1259, ?, 0, 2606, ?, 0, 'i')")) {
@@ -425,6 +426,11 @@ final class SystemCatalogSchema {
                     String attnums = attributeNumbers(relation, key.columns()).orElseThrow();
                     String columnList = columnList(key.columns());
                     addClass(index, indexOid, key.name(), namespace, BTREE_AM_OID, "i", key.columns().size());
+                    for (int c = 0; c < key.columns().size(); c++) { // an index has its key columns as attributes
+                        Attribute column = relation.columns().get(names.indexOf(key.columns().get(c)));
+                        addAttribute(indexAttribute, indexOid, column.name(), EngineTypeNames.toPg(column.engineType()),
+                                c + 1, false, false);
+                    }
                     pgIndex.setLong(1, indexOid);
                     pgIndex.setLong(2, relationOid);
                     pgIndex.setInt(3, key.columns().size());
@@ -463,6 +469,7 @@ final class SystemCatalogSchema {
             constraint.executeBatch();
             definition.executeBatch();
             depend.executeBatch();
+            indexAttribute.executeBatch();
         }
         try (Statement s = connection.createStatement()) {
             s.execute("UPDATE pgc.pg_class SET relhasindex = true WHERE oid IN (SELECT indrelid FROM pgc.pg_index)");
