@@ -34,7 +34,6 @@ public final class PgCatalog implements AutoCloseable {
             "\\binformation_schema\\b\"?\\s*\\.\\s*\"?(\\w+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BACKEND_PID = Pattern.compile("\\bpg_backend_pid\\s*\\(\\s*\\)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern FROM = Pattern.compile("\\bFROM\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern FUNCTION_CALL = Pattern.compile("\\b(" + String.join("|",
             SystemCatalogDefinitions.FUNCTION_NAMES) + ")\\s*\\(", Pattern.CASE_INSENSITIVE);
 
@@ -56,8 +55,9 @@ public final class PgCatalog implements AutoCloseable {
         if (SqlText.containsIgnoreCase(sql, "information_schema")) {
             return readsMirroredInformationSchema(sql);
         }
-        return SqlText.firstWord(sql).equals("SELECT") && !FROM.matcher(sql).find()
-                && FUNCTION_CALL.matcher(sql).find();
+        // Scans before any regex: this runs for every statement.
+        return !SqlText.containsIgnoreCase(sql, "from") && sql.indexOf('(') >= 0
+                && SqlText.firstWord(sql).equals("SELECT") && FUNCTION_CALL.matcher(sql).find();
     }
 
     private static boolean readsMirroredInformationSchema(String sql) {
