@@ -159,27 +159,67 @@ final class SystemCatalogSchema {
                 }
             }
         }
-        try (PreparedStatement cls = connection.prepareStatement(INSERT_CLASS);
-                PreparedStatement att = connection.prepareStatement(INSERT_ATTRIBUTE);
-                Statement s = connection.createStatement();
-                ResultSet columns = s.executeQuery("SELECT schema_name || '.' || table_name, column_name, data_type,"
-                        + " column_index FROM duckdb_columns() ORDER BY 1, column_index")) {
-            while (columns.next()) {
-                Long oid = oids.get(columns.getString(1));
-                if (oid != null) {
-                    addAttribute(att, oid, columns.getString(2), EngineTypeNames.toPg(columns.getString(3)),
-                            columns.getInt(4), false, false);
-                }
+        // Set-based: DuckDB runs a JDBC batch row by row, about a millisecond a row here, and the
+        // catalogs have some 900 columns. The relations' OIDs and the types' are joined in.
+        List<String> relationRows = new ArrayList<>();
+        oids.forEach((name, oid) -> relationRows.add("(" + literal(name) + ", " + oid + ")"));
+        List<String> typeRows = new ArrayList<>();
+        try (Statement s = connection.createStatement();
+                ResultSet types = s.executeQuery("SELECT DISTINCT data_type FROM duckdb_columns() WHERE schema_name IN ('"
+                        + SCHEMA + "', '" + SystemCatalogDefinitions.INFORMATION_SCHEMA + "')")) {
+            while (types.next()) {
+                PgColumnType type = EngineTypeNames.toPg(types.getString(1));
+                typeRows.add("(" + literal(types.getString(1)) + ", " + type.oid() + ", " + type.size() + ", "
+                        + (PgType.byArrayOid(type.oid()).isPresent() ? 1 : 0) + ", " + type.modifier() + ")");
             }
-            for (Map.Entry<String, Long> relation : oids.entrySet()) {
-                String[] name = relation.getKey().split("\\.", 2);
-                addClass(cls, relation.getValue(), name[1], name[0].equals(SCHEMA) ? PG_CATALOG_OID
-                        : INFORMATION_SCHEMA_OID, kinds.get(relation.getKey()).equals("r") ? HEAP_AM_OID : 0,
-                        kinds.get(relation.getKey()), 0);
-            }
-            cls.executeBatch();
-            att.executeBatch();
         }
+        String attributes = "SELECT " + valuesRow(INSERT_ATTRIBUTE, new Expression("r.oid"),
+                new Expression("c.column_name"), new Expression("t.oid"), new Expression("t.len"),
+                new Expression("c.column_index"), new Expression("t.ndims"), new Expression("t.typmod"), false, false)
+                .replaceAll("^\\(|\\)$", "")
+                + " FROM duckdb_columns() c JOIN (VALUES " + String.join(", ", relationRows) + ") r(name, oid)"
+                + " ON r.name = c.schema_name || '.' || c.table_name JOIN (VALUES " + String.join(", ", typeRows)
+                + ") t(data_type, oid, len, ndims, typmod) ON t.data_type = c.data_type";
+        List<String> classes = new ArrayList<>();
+        for (Map.Entry<String, Long> relation : oids.entrySet()) {
+            String[] name = relation.getKey().split("\\.", 2);
+            String kind = kinds.get(relation.getKey());
+            classes.add(valuesRow(INSERT_CLASS, relation.getValue(), name[1], name[0].equals(SCHEMA) ? PG_CATALOG_OID
+                    : INFORMATION_SCHEMA_OID, kind.equals("r") ? HEAP_AM_OID : 0, relation.getValue(), kind, 0));
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute(insertInto(INSERT_CLASS) + String.join(", ", classes));
+            s.execute(insertInto(INSERT_ATTRIBUTE).replace(" VALUES ", " ") + attributes);
+        }
+    }
+
+    /** SQL put into a row as it is, not as a literal. */
+    private record Expression(String sql) {}
+
+    /** An INSERT template up to its VALUES keyword. */
+    private static String insertInto(String template) {
+        return template.substring(0, template.indexOf("VALUES") + "VALUES".length()) + " ";
+    }
+
+    /**
+     * The template's row of values with each ? replaced by the next value: a string as a
+     * literal (an SQL expression when it is an {@link Expression}), others as they print.
+     */
+    private static String valuesRow(String template, Object... values) {
+        String row = template.substring(template.indexOf("VALUES") + "VALUES".length()).strip();
+        StringBuilder out = new StringBuilder(row.length() + 64);
+        int next = 0;
+        for (int i = 0; i < row.length(); i++) {
+            char c = row.charAt(i);
+            if (c == '?') {
+                Object value = values[next++];
+                out.append(value instanceof Expression e ? e.sql() : value instanceof String text ? literal(text)
+                        : String.valueOf(value));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /**
