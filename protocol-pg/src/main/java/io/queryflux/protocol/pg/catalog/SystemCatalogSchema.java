@@ -50,6 +50,13 @@ final class SystemCatalogSchema {
     private static final String INSERT_CLASS = "INSERT INTO pgc.pg_class VALUES (?, ?, ?, 0, 0, " + OWNER_OID
             + ", ?, ?, 0, 0, -1, 0, 0, false, false, 'p', ?, ?, 0, false, false, false, false, false, true, 'd',"
             + " false, 0, 0, 0, NULL, NULL, NULL, false)";
+    private static final String INSERT_TYPE = "INSERT INTO pgc.pg_type VALUES (?, ?, " + PG_CATALOG_OID + ", "
+            + OWNER_OID + ", ?, ?, 'b', ?, false, true, ',', 0, 0, ?, ?, ?, ?, ?, ?, '-', '-', '-', ?, 'p', false, 0, -1,"
+            + " 0, 0, NULL, NULL, NULL)";
+    private static final String INSERT_DISPLAY = "INSERT INTO pgc.qf_type_display VALUES (?, ?)";
+    private static final String INSERT_RECEIVE = "INSERT INTO pgc.pg_proc VALUES (?, ?, " + PG_CATALOG_OID + ", "
+            + OWNER_OID + ", 12, 1, 0, 0, '-', 'f', false, false, true, false, 'i', 's', 3, 0, ?, '2281 26 23', NULL,"
+            + " NULL, NULL, NULL, NULL, ?, NULL, NULL, NULL, NULL)";
     /** A pg_attribute row; parameters as {@link #addAttribute} sets them. */
     private static final String INSERT_ATTRIBUTE = "INSERT INTO pgc.pg_attribute VALUES (?, ?, ?, -1, ?, ?, ?, -1, ?,"
             + " false, 'i', 'x', '', ?, ?, false, '', '', false, true, 0, 0, NULL, NULL, NULL, NULL)";
@@ -269,61 +276,36 @@ final class SystemCatalogSchema {
     }
 
     private static void insertTypes(Connection connection) throws SQLException {
-        try (PreparedStatement types = connection.prepareStatement("INSERT INTO pgc.pg_type VALUES (?, ?, "
-                + PG_CATALOG_OID + ", " + OWNER_OID + ", ?, ?, 'b', ?, false, true, ',', 0, 0, ?, ?, ?, ?, ?, ?,"
-                + " '-', '-', '-', ?, 'p', false, 0, -1, 0, 0, NULL, NULL, NULL)");
-                PreparedStatement display = connection.prepareStatement("INSERT INTO pgc.qf_type_display VALUES (?, ?)");
-                // Each type's receive function: Npgsql joins pg_proc on typreceive to find the arrays.
-                PreparedStatement receive = connection.prepareStatement("INSERT INTO pgc.pg_proc VALUES (?, ?, "
-                        + PG_CATALOG_OID + ", " + OWNER_OID + ", 12, 1, 0, 0, '-', 'f', false, false, true, false,"
-                        + " 'i', 's', 3, 0, ?, '2281 26 23', NULL, NULL, NULL, NULL, NULL, ?, NULL, NULL, NULL, NULL)")) {
-            int receiveOid = FIRST_RECEIVE_OID;
-            for (PgType type : PgType.values()) {
-                add(types, type.oid(), type.typeName(), type.length(), 0, type.arrayOid(), category(type), receiveOid);
-                addReceive(receive, receiveOid++, type.typeName() + "_recv", type.oid());
-                add(types, type.arrayOid(), "_" + type.typeName(), -1, type.oid(), 0, "A", ARRAY_RECV_OID);
-                display.setLong(1, type.oid());
-                display.setString(2, display(type));
-                display.addBatch();
-                display.setLong(1, type.arrayOid());
-                display.setString(2, display(type) + "[]");
-                display.addBatch();
-            }
-            addReceive(receive, ARRAY_RECV_OID, "array_recv", ANYARRAY_OID);
-            types.executeBatch();
-            display.executeBatch();
-            receive.executeBatch();
+        List<String> types = new ArrayList<>();
+        List<String> displays = new ArrayList<>();
+        // Each type's receive function: Npgsql joins pg_proc on typreceive to find the arrays.
+        List<String> receives = new ArrayList<>();
+        int receiveOid = FIRST_RECEIVE_OID;
+        for (PgType type : PgType.values()) {
+            addType(types, type.oid(), type.typeName(), type.length(), 0, type.arrayOid(), category(type), receiveOid);
+            receives.add(valuesRow(INSERT_RECEIVE, receiveOid++, type.typeName() + "_recv", type.oid(),
+                    type.typeName() + "_recv"));
+            addType(types, type.arrayOid(), "_" + type.typeName(), -1, type.oid(), 0, "A", ARRAY_RECV_OID);
+            displays.add(valuesRow(INSERT_DISPLAY, type.oid(), display(type)));
+            displays.add(valuesRow(INSERT_DISPLAY, type.arrayOid(), display(type) + "[]"));
+        }
+        receives.add(valuesRow(INSERT_RECEIVE, ARRAY_RECV_OID, "array_recv", ANYARRAY_OID, "array_recv"));
+        try (Statement s = connection.createStatement()) {
+            s.execute(insertInto(INSERT_TYPE) + String.join(", ", types));
+            s.execute(insertInto(INSERT_DISPLAY) + String.join(", ", displays));
+            s.execute(insertInto(INSERT_RECEIVE) + String.join(", ", receives));
         }
     }
 
-    private static void addReceive(PreparedStatement receive, long oid, String name, long returnType)
-            throws SQLException {
-        receive.setLong(1, oid);
-        receive.setString(2, name);
-        receive.setLong(3, returnType);
-        receive.setString(4, name);
-        receive.addBatch();
-    }
-
-    private static void add(PreparedStatement types, int oid, String name, int length, int element, int array,
-            String category, long receiveOid) throws SQLException {
+    private static void addType(List<String> types, int oid, String name, int length, int element, int array,
+            String category, long receiveOid) {
         if (oid == 0) {
             return;
         }
-        types.setLong(1, oid);
-        types.setString(2, name);
-        types.setInt(3, length);
-        types.setBoolean(4, length > 0 && length <= 8);
-        types.setString(5, category);
-        types.setLong(6, element);
-        types.setLong(7, array);
         String base = element != 0 ? "array" : name;
-        types.setString(8, base + "_in");
-        types.setString(9, base + "_out");
-        types.setLong(10, receiveOid);
-        types.setString(11, base + "_send");
-        types.setString(12, length == 8 ? "d" : length == 2 ? "s" : length == 1 ? "c" : "i");
-        types.addBatch();
+        types.add(valuesRow(INSERT_TYPE, oid, name, length, length > 0 && length <= 8, category, element, array,
+                base + "_in", base + "_out", receiveOid, base + "_send",
+                length == 8 ? "d" : length == 2 ? "s" : length == 1 ? "c" : "i"));
     }
 
     private static String category(PgType type) {
