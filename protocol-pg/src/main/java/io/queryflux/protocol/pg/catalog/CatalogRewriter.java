@@ -1,14 +1,14 @@
 package io.queryflux.protocol.pg.catalog;
 
+import io.queryflux.protocol.pg.sql.SqlText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
-import io.queryflux.protocol.pg.sql.SqlText;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;

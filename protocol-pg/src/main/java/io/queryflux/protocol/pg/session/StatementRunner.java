@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.queryflux.dispatch.QueryDispatcher;
 import io.queryflux.dispatch.QueryRequest;
 import io.queryflux.dispatch.RunningQuery;
-import io.queryflux.engine.Column;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.EngineType;
 import io.queryflux.engine.PgWireCopyIn;
