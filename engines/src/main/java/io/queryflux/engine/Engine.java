@@ -43,6 +43,16 @@ public interface Engine extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Begins a transaction on a connection of its own, for a client's transaction block whose
+     * first statement is {@code first} (not run here: it is prepared on the transaction next, and
+     * says what kind of connection the block needs); empty for engines without transactions (their
+     * statements autocommit, as outside a block).
+     */
+    default Optional<EngineTransaction> beginTransaction(EngineQuery first) throws QueryException {
+        return Optional.empty();
+    }
+
     /** Probes the cluster; must return within about {@code timeout} and never throw. */
     ClusterHealth checkHealth(Duration timeout);
 

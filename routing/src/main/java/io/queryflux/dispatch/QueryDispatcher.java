@@ -52,7 +52,19 @@ public final class QueryDispatcher {
 
     /** Registers a query; nothing runs until {@link RunningQuery#start()}. */
     public RunningQuery submit(QueryRequest request) {
-        RunningQuery query = new RunningQuery(ids.next(), request, this);
+        return register(new RunningQuery(ids.next(), request, this, Optional.empty()));
+    }
+
+    /**
+     * Registers a statement of a client's transaction block: it runs in the block's engine
+     * transaction, or binds the block when it is the first placed on an engine with transactions.
+     */
+    public RunningQuery submit(QueryRequest request, ClientTransaction transaction) {
+        return register(new RunningQuery(ids.next(), request, this,
+                Optional.of(requireNonNull(transaction, "transaction is null"))));
+    }
+
+    private RunningQuery register(RunningQuery query) {
         registry.add(query);
         return query;
     }

@@ -16,6 +16,9 @@ import java.util.Optional;
  * <p>{@code group} is the group the query runs in: the router chain's choice, or, when that
  * group spilled it, the last group of {@code overflows}, which lists each move and why.
  * {@code queueWait} is the wait in that last group.
+ *
+ * <p>{@code transactionOf} names the query that bound the client's transaction block the query
+ * ran in: that query's routing and cluster are the block's, and this one was not routed again.
  */
 public record QueryTrace(
         String queryId,
@@ -33,8 +36,10 @@ public record QueryTrace(
         Optional<String> handledInProxy,
         Optional<String> error,
         List<OverflowStep> overflows,
-        Optional<Translation> translation) {
+        Optional<Translation> translation,
+        Optional<String> transactionOf) {
     public QueryTrace {
+        requireNonNull(transactionOf, "transactionOf is null");
         requireNonNull(translation, "translation is null");
         overflows = List.copyOf(requireNonNull(overflows, "overflows is null"));
         requireNonNull(queryId, "queryId is null");

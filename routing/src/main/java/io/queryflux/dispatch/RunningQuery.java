@@ -7,6 +7,7 @@ import io.queryflux.cluster.AdmitResult;
 import io.queryflux.cluster.ClusterGroup;
 import io.queryflux.engine.Column;
 import io.queryflux.engine.EngineQuery;
+import io.queryflux.engine.EngineTransaction;
 import io.queryflux.engine.EngineType;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.QueryException;
@@ -47,6 +48,7 @@ public final class RunningQuery implements AutoCloseable {
     private final String id;
     private final QueryRequest request;
     private final QueryDispatcher dispatcher;
+    private final Optional<ClientTransaction> transaction;
     private final Instant created = Instant.now();
     private final long createdNanos = System.nanoTime();
     private final AtomicBoolean started = new AtomicBoolean();
@@ -64,6 +66,8 @@ public final class RunningQuery implements AutoCloseable {
     private volatile RoutingDecision routing;
     private volatile ClusterGroup group;
     private volatile Admission admission;
+    /** The transaction block the query ran in, bound before it or by it: its slot is the block's to give back. */
+    private volatile ClientTransaction.Binding inTransaction;
     private volatile Translation translation;
     private volatile QueryExecution execution;
     private volatile boolean completed;
@@ -71,10 +75,11 @@ public final class RunningQuery implements AutoCloseable {
     private volatile Optional<SessionChange> sessionChange = Optional.empty();
     private final List<OverflowStep> overflows = new CopyOnWriteArrayList<>();
 
-    RunningQuery(String id, QueryRequest request, QueryDispatcher dispatcher) {
+    RunningQuery(String id, QueryRequest request, QueryDispatcher dispatcher, Optional<ClientTransaction> transaction) {
         this.id = requireNonNull(id, "id is null");
         this.request = requireNonNull(request, "request is null");
         this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");
+        this.transaction = requireNonNull(transaction, "transaction is null");
     }
 
     public String id() {
@@ -162,6 +167,10 @@ public final class RunningQuery implements AutoCloseable {
             state = QueryState.FINISHED;
             return EmptyCursor.INSTANCE;
         }
+        Optional<ClientTransaction.Binding> bound = transaction.flatMap(ClientTransaction::binding);
+        if (bound.isPresent()) {
+            return runInTransaction(bound.get());
+        }
         long routingStart = System.nanoTime();
         routing = dispatcher.routerChain().route(request);
         dispatcher.observer().routed(routing, Duration.ofNanos(System.nanoTime() - routingStart));
@@ -171,6 +180,36 @@ public final class RunningQuery implements AutoCloseable {
         group = dispatcher.group(routing.group().orElseThrow());
         admission = admitInterruptibly(group);
         dispatcher.observer().admitted(admission.group().name(), admission.queueWait());
+        checkNotCancelled();
+        if (transaction.isPresent()) {
+            bindTransaction(transaction.get());
+        }
+        return placed();
+    }
+
+    /** The block's later statements go where its first went, on its connection: no routing, no queue. */
+    private ResultCursor runInTransaction(ClientTransaction.Binding bound) throws QueryException {
+        inTransaction = bound;
+        routing = bound.routing();
+        admission = bound.admission();
+        group = admission.group();
+        return placed();
+    }
+
+    /**
+     * Begins the block's transaction on the cluster the query was placed on, if its engine has
+     * them; from now on the block holds the slot.
+     */
+    private void bindTransaction(ClientTransaction block) throws QueryException {
+        Optional<EngineTransaction> engine = admission.cluster().engine().beginTransaction(engineQuery(request.sql()));
+        if (engine.isPresent()) {
+            ClientTransaction.Binding binding = new ClientTransaction.Binding(id, routing, admission, engine.get());
+            block.bind(binding);
+            inTransaction = binding;
+        }
+    }
+
+    private ResultCursor placed() throws QueryException {
         checkNotCancelled();
         state = QueryState.RUNNING;
         ResultCursor cursor;
@@ -204,14 +243,20 @@ public final class RunningQuery implements AutoCloseable {
         translation = dispatcher.translation().translate(request.sql(), session.protocol(),
                 placed.group().name(), engine);
         dispatcher.observer().translated(translation);
-        execution = placed.cluster().engine().prepare(new EngineQuery(id, translation.sql(), session.user(),
-                session.source(), session.catalog(), session.schema(), session.sessionProperties(),
-                session.clientTags(), request.forwardFormats()));
+        EngineQuery query = engineQuery(translation.sql());
+        ClientTransaction.Binding block = inTransaction;
+        execution = block != null ? block.engine().prepare(query) : placed.cluster().engine().prepare(query);
         // A cancel() that read execution before it was set did not reach the engine.
         if (cancelled.get()) {
             execution.cancel();
         }
         return execution.run();
+    }
+
+    private EngineQuery engineQuery(String sql) {
+        ClientSession session = request.session();
+        return new EngineQuery(id, sql, session.user(), session.source(), session.catalog(), session.schema(),
+                session.sessionProperties(), session.clientTags(), request.forwardFormats());
     }
 
     /**
@@ -319,7 +364,9 @@ public final class RunningQuery implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        if (!state.isDone() && !completed) {
+        // In a transaction block a cancelled statement aborts the block: a result closed before its
+        // end is let go by the engine's execution instead. Explicit cancels still reach it.
+        if (!state.isDone() && !completed && inTransaction == null) {
             cancel();
         }
         lock.lock();
@@ -342,7 +389,7 @@ public final class RunningQuery implements AutoCloseable {
                 execution.close();
             }
         } finally {
-            if (admission != null) {
+            if (admission != null && inTransaction == null) {
                 admission.close();
             }
             QueryStatus status = status();
@@ -384,7 +431,8 @@ public final class RunningQuery implements AutoCloseable {
                 sessionChange.map(c -> "session statement answered by the proxy"),
                 Optional.ofNullable(failure).map(Throwable::getMessage),
                 overflows,
-                Optional.ofNullable(translation));
+                Optional.ofNullable(translation),
+                Optional.ofNullable(inTransaction).map(ClientTransaction.Binding::boundBy));
     }
 
     Optional<Admission> admission() {

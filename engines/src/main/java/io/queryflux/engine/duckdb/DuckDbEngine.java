@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.queryflux.engine.ClusterHealth;
 import io.queryflux.engine.EngineQuery;
 import io.queryflux.engine.Engine;
+import io.queryflux.engine.EngineTransaction;
 import io.queryflux.engine.EngineType;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.QueryExecution;
 import io.queryflux.engine.jdbc.JdbcExecution;
+import io.queryflux.engine.jdbc.JdbcTransaction;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -61,6 +63,15 @@ public final class DuckDbEngine implements Engine {
     public QueryExecution prepare(EngineQuery query) throws QueryException {
         try {
             return new JdbcExecution(root.duplicate(), query, flavor);
+        } catch (SQLException e) {
+            throw new QueryException(ErrorCode.EXTERNAL_ERROR, "Cannot open a DuckDB connection: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<EngineTransaction> beginTransaction(EngineQuery first) throws QueryException {
+        try {
+            return Optional.of(JdbcTransaction.begin(root.duplicate(), flavor));
         } catch (SQLException e) {
             throw new QueryException(ErrorCode.EXTERNAL_ERROR, "Cannot open a DuckDB connection: " + e.getMessage(), e);
         }

@@ -14,22 +14,30 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A statement on its own JDBC connection. The connection is the execution's until
- * {@link #close()}, so cancelling it can never touch another query.
+ * A statement on its own JDBC connection, or on a transaction's ({@link JdbcTransaction}). The
+ * connection is the execution's until {@link #close()}, so cancelling it can never touch another
+ * query; a transaction's connection outlives the execution.
  */
 public final class JdbcExecution implements QueryExecution {
     private final Connection connection;
     private final EngineQuery query;
     private final JdbcFlavor flavor;
+    private final boolean ownsConnection;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Statement statement;
     private JdbcCursor cursor;
 
+    /** A statement that closes the connection when it is closed. */
     public JdbcExecution(Connection connection, EngineQuery query, JdbcFlavor flavor) {
+        this(connection, query, flavor, true);
+    }
+
+    JdbcExecution(Connection connection, EngineQuery query, JdbcFlavor flavor, boolean ownsConnection) {
         this.connection = requireNonNull(connection, "connection is null");
         this.query = requireNonNull(query, "query is null");
         this.flavor = requireNonNull(flavor, "flavor is null");
+        this.ownsConnection = ownsConnection;
     }
 
     @Override
@@ -89,12 +97,19 @@ public final class JdbcExecution implements QueryExecution {
         if (cursor != null) {
             cursor.close();
         }
-        try (connection) {
+        try {
             if (statement != null) {
                 statement.close();
             }
         } catch (SQLException ignored) {
-            // Closing is best effort; the connection is discarded either way.
+            // Closing is best effort: a broken statement leaves a broken connection, found at its next use.
+        }
+        if (ownsConnection) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // The connection is discarded either way.
+            }
         }
     }
 }

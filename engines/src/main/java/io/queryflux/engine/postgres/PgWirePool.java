@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * Connections are opened on demand and kept while they end their queries cleanly; the most
  * recently used one is handed out first, so a quiet period lets the others idle.
  */
-final class PgWirePool implements AutoCloseable {
+final class PgWirePool implements WireHome, AutoCloseable {
     private final PostgresSettings settings;
     private final Semaphore permits;
     private final ConcurrentLinkedDeque<PgWireConnection> idle = new ConcurrentLinkedDeque<>();
@@ -55,7 +55,8 @@ final class PgWirePool implements AutoCloseable {
      * A fresh connection in place of a pooled one that turned out to be dead. The slot stays
      * taken either way: the caller still releases {@code dead} (closed) if this fails.
      */
-    PgWireConnection replace(PgWireConnection dead) throws QueryException {
+    @Override
+    public PgWireConnection replace(PgWireConnection dead) throws QueryException {
         dead.close();
         return open();
     }
@@ -70,7 +71,8 @@ final class PgWirePool implements AutoCloseable {
     }
 
     /** Gives a connection back: kept when it ended its query cleanly, else closed. */
-    void release(PgWireConnection connection) {
+    @Override
+    public void release(PgWireConnection connection) {
         if (closed || connection.broken()) {
             connection.close();
         } else {
@@ -80,6 +82,12 @@ final class PgWirePool implements AutoCloseable {
         if (closed) {
             closeIdle(); // a close() that raced with this release
         }
+    }
+
+    /** A plain query's result abandoned early is cancelled: nothing else shares its connection. */
+    @Override
+    public boolean cancelsAbandoned() {
+        return true;
     }
 
     @Override

@@ -5,11 +5,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.queryflux.engine.ClusterHealth;
 import io.queryflux.engine.Engine;
 import io.queryflux.engine.EngineQuery;
+import io.queryflux.engine.EngineTransaction;
 import io.queryflux.engine.EngineType;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.PgWireCopyIn;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.QueryExecution;
+import io.queryflux.engine.jdbc.JdbcTransaction;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -21,7 +23,8 @@ import java.util.Optional;
  * autocommit, larger ones and all other statements in a transaction that streams through a
  * cursor and is committed when the query is closed ({@link PostgresExecution}). Plain queries
  * from the PostgreSQL frontend skip pgjdbc: they run on the engine's own wire connections and
- * their rows are forwarded as PostgreSQL sent them ({@link WireExecution}).
+ * their rows are forwarded as PostgreSQL sent them ({@link WireExecution}). A client's transaction
+ * block holds one connection from its first statement to its end ({@link #beginTransaction}).
  */
 public final class PostgresEngine implements Engine {
     private final HikariDataSource pool;
@@ -87,8 +90,26 @@ public final class PostgresEngine implements Engine {
         if (wire.isPresent() && request.isPresent() && forwardable(query)) {
             return new WireExecution(wire.get(), wire.get().borrow(), query.sql(), request.get());
         }
+        return new PostgresExecution(pooledConnection(), query, flavor);
+    }
+
+    /**
+     * On one of its own connections when the block's first statement asks for forwarded rows (the
+     * PostgreSQL frontend, in a session that prints as the engine's connections do): the block's
+     * results are then PostgreSQL's own, as outside a block. Else on a pgjdbc connection, whose
+     * results come decoded.
+     */
+    @Override
+    public Optional<EngineTransaction> beginTransaction(EngineQuery first) throws QueryException {
+        if (wire.isPresent() && WireRequest.of(first.forwardFormats()).isPresent()) {
+            return Optional.of(WireTransaction.begin(wire.get()));
+        }
+        return Optional.of(JdbcTransaction.begin(pooledConnection(), flavor));
+    }
+
+    private Connection pooledConnection() throws QueryException {
         try {
-            return new PostgresExecution(pool.getConnection(), query, flavor);
+            return pool.getConnection();
         } catch (SQLException e) {
             // The pool's timeout says only that it waited; why connecting failed is in the cause.
             String why = e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")";

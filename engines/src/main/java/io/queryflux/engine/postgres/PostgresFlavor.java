@@ -73,7 +73,7 @@ final class PostgresFlavor implements JdbcFlavor {
         }
     }
 
-    private static String quote(String identifier) {
+    static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 

@@ -27,11 +27,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * PostgreSQL sent them; a COPY FROM STDIN fed with the client's data; or a Parse and Describe
  * that runs nothing. Rows are read from the socket only as the client takes them, so a slow
  * client slows PostgreSQL down (as through pgbouncer) and nothing is held in memory. The
- * connection goes back to the pool at ReadyForQuery; a result abandoned early is cancelled (a
- * COPY failed) and drained first, so the next statement on that connection starts clean.
+ * connection goes back to the pool (or stays with its transaction block) at ReadyForQuery; a result
+ * abandoned early is cancelled (a COPY failed; in a block, not cancelled) and drained first, so
+ * the next statement on that connection starts clean.
  */
 final class WireExecution implements QueryExecution {
-    private final PgWirePool pool;
+    private final WireHome home;
     private final String sql;
     private final WireRequest request;
     private final AtomicBoolean cancelled = new AtomicBoolean();
@@ -48,11 +49,16 @@ final class WireExecution implements QueryExecution {
     /** Notices PostgreSQL sent before the rows' description, passed on first. */
     private final Deque<Message> earlyNotices = new ArrayDeque<>(0);
 
-    WireExecution(PgWirePool pool, PgWireConnection connection, String sql, WireRequest request) {
-        this.pool = requireNonNull(pool, "pool is null");
+    WireExecution(WireHome home, PgWireConnection connection, String sql, WireRequest request) {
+        this.home = requireNonNull(home, "home is null");
         this.connection = requireNonNull(connection, "connection is null");
         this.sql = requireNonNull(sql, "sql is null");
         this.request = requireNonNull(request, "request is null");
+    }
+
+    /** Whether the statement is done with its connection. */
+    boolean released() {
+        return released.get();
     }
 
     @Override
@@ -96,7 +102,7 @@ final class WireExecution implements QueryExecution {
             sendOn(connection);
             return firstAnswer();
         } catch (IOException e) {
-            connection = pool.replace(connection);
+            connection = home.replace(connection);
             sendOn(connection);
             return firstAnswer();
         }
@@ -197,8 +203,11 @@ final class WireExecution implements QueryExecution {
                 // PostgreSQL reports the CopyFail it was sent; the connection is ready again
             }
         } else if (!atReady) {
-            // Abandoned mid-result: stop PostgreSQL sending the rest before draining it.
-            cancel();
+            // Abandoned mid-result: stop PostgreSQL sending the rest before draining it, unless a
+            // cancel would abort the transaction block the statement runs in.
+            if (home.cancelsAbandoned()) {
+                cancel();
+            }
             drain();
         }
         release();
@@ -208,7 +217,7 @@ final class WireExecution implements QueryExecution {
         handOver.lock();
         try {
             if (released.compareAndSet(false, true)) {
-                pool.release(connection);
+                home.release(connection);
             }
         } finally {
             handOver.unlock();

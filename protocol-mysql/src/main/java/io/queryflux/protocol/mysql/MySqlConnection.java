@@ -124,7 +124,7 @@ final class MySqlConnection implements ConnectionRegistry.Handle {
             state = ConnectionState.CLOSED;
             cancelQuery();
             if (processor != null) {
-                processor.closeAllStatements();
+                processor.closeSession();
             }
             if (inbound != null) {
                 inbound.stop();

@@ -134,6 +134,7 @@ public final class AdminService implements HttpService {
         t.put("engine", trace.engineType().orElse(null));
         t.put("queueWaitMillis", trace.queueWait().map(java.time.Duration::toMillis).orElse(null));
         trace.handledInProxy().ifPresent(h -> t.put("handledInProxy", h));
+        trace.transactionOf().ifPresent(q -> t.put("transactionOf", q));
         trace.error().ifPresent(e -> t.put("error", e));
         t.put("overflows", trace.overflows().stream()
                 .map(o -> Map.of("from", o.fromGroup(), "to", o.toGroup(), "reason", o.reason())).toList());

@@ -32,6 +32,20 @@ public sealed interface ProxyAnswer {
         }
     }
 
+    /** {@code BEGIN}/{@code START TRANSACTION}, {@code COMMIT} or {@code ROLLBACK}. */
+    record Transaction(Control control) implements ProxyAnswer {
+        public Transaction {
+            requireNonNull(control, "control is null");
+        }
+    }
+
+    /** What a transaction-control statement does. */
+    enum Control {
+        BEGIN,
+        COMMIT,
+        ROLLBACK
+    }
+
     /** {@code KILL [QUERY|CONNECTION] id}. */
     record Kill(long connectionId, boolean queryOnly) implements ProxyAnswer {}
 

@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
 public final class ProxyStatements {
     private static final Pattern KILL = Pattern.compile("KILL\\s+(?:(QUERY|CONNECTION)\\s+)?(\\d+)\\s*;?\\s*",
             Pattern.CASE_INSENSITIVE);
-    // Statements run auto-committed on the engines, so transaction control has nothing to do.
-    private static final Pattern TRANSACTION_CONTROL = Pattern.compile(
-            "(?:BEGIN(?:\\s+WORK)?|START\\s+TRANSACTION(?:\\s+.*)?|COMMIT(?:\\s+WORK)?|ROLLBACK(?:\\s+WORK)?)\\s*;?\\s*",
+    private static final Pattern BEGIN = Pattern.compile("(?:BEGIN(?:\\s+WORK)?|START\\s+TRANSACTION(?:\\s+.*)?)\\s*;?\\s*",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern COMMIT = Pattern.compile("COMMIT(?:\\s+WORK)?\\s*;?\\s*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ROLLBACK = Pattern.compile("ROLLBACK(?:\\s+WORK)?\\s*;?\\s*", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern USE = Pattern.compile(
             "USE\\s+(" + SqlText.IDENT + ")(?:\\s*\\.\\s*(" + SqlText.IDENT + "))?\\s*;?\\s*", Pattern.CASE_INSENSITIVE);
@@ -75,8 +75,14 @@ public final class ProxyStatements {
         if (kill.matches()) {
             return Optional.of(new ProxyAnswer.Kill(Long.parseLong(kill.group(2)), "QUERY".equalsIgnoreCase(kill.group(1))));
         }
-        if (TRANSACTION_CONTROL.matcher(statement).matches()) {
-            return Optional.of(new ProxyAnswer.Ok());
+        if (BEGIN.matcher(statement).matches()) {
+            return Optional.of(new ProxyAnswer.Transaction(ProxyAnswer.Control.BEGIN));
+        }
+        if (COMMIT.matcher(statement).matches()) {
+            return Optional.of(new ProxyAnswer.Transaction(ProxyAnswer.Control.COMMIT));
+        }
+        if (ROLLBACK.matcher(statement).matches()) {
+            return Optional.of(new ProxyAnswer.Transaction(ProxyAnswer.Control.ROLLBACK));
         }
         return Optional.empty();
     }

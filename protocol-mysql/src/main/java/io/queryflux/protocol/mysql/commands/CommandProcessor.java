@@ -3,6 +3,7 @@ package io.queryflux.protocol.mysql.commands;
 import static java.util.Objects.requireNonNull;
 
 import io.queryflux.engine.ListCursor;
+import io.queryflux.dispatch.ClientTransaction;
 import io.queryflux.dispatch.QueryDispatcher;
 import io.queryflux.dispatch.QueryRequest;
 import io.queryflux.dispatch.RunningQuery;
@@ -42,6 +43,10 @@ public final class CommandProcessor {
     private final ProxyStatements proxyStatements;
     private final ConnectionRegistry registry;
     private final Map<Long, PreparedStatement> statements = new HashMap<>();
+    /** The session's transaction: its statements run in one engine transaction where the engine has them. */
+    private final ClientTransaction transaction = new ClientTransaction();
+    /** After BEGIN / START TRANSACTION, until COMMIT or ROLLBACK. */
+    private boolean explicitTransaction;
     private long nextStatementId = 1;
 
     public CommandProcessor(MySqlSession session, ResultWriter writer, QueryDispatcher dispatcher,
@@ -120,7 +125,7 @@ public final class CommandProcessor {
                 }
             }
             case RESET_CONNECTION -> {
-                closeAllStatements();
+                closeSession();
                 session.reset();
                 writer.ok(0, STATUS);
             }
@@ -128,10 +133,42 @@ public final class CommandProcessor {
         return true;
     }
 
-    /** Frees every prepared statement's open cursor; called when the connection ends. */
-    public void closeAllStatements() {
+    /**
+     * Frees every prepared statement's open cursor and rolls back a transaction left open; called
+     * when the connection ends or is reset.
+     */
+    public void closeSession() {
         statements.values().forEach(this::closeCursor);
         statements.clear();
+        explicitTransaction = false;
+        transaction.close();
+    }
+
+    /**
+     * Whether the session is in a transaction: after BEGIN, or with {@code autocommit} off, until
+     * COMMIT or ROLLBACK.
+     */
+    private boolean inTransaction() {
+        return explicitTransaction || session.variables().get("autocommit")
+                .flatMap(value -> value).filter(value -> value instanceof Long n && n == 0).isPresent();
+    }
+
+    /** BEGIN commits a transaction already open, as MySQL does; COMMIT and ROLLBACK end it. */
+    private boolean transactionControl(ProxyAnswer.Control control, int status) throws IOException {
+        try {
+            if (control == ProxyAnswer.Control.ROLLBACK) {
+                transaction.rollback();
+            } else {
+                transaction.commit();
+            }
+        } catch (QueryException e) {
+            explicitTransaction = false;
+            writer.err(ErrorMapping.toErr(e));
+            return false;
+        }
+        explicitTransaction = control == ProxyAnswer.Control.BEGIN;
+        writer.ok(0, status);
+        return true;
     }
 
     private void query(String sql) throws IOException {
@@ -158,7 +195,14 @@ public final class CommandProcessor {
         if (answer.isEmpty()) {
             return dispatch(sql, format, status);
         }
+        if (transaction.isBound() && !inTransaction()) {
+            // SET autocommit = 1 commits the open transaction, as in MySQL.
+            if (!transactionControl(ProxyAnswer.Control.COMMIT, status)) {
+                return false;
+            }
+        }
         return switch (answer.get()) {
+            case ProxyAnswer.Transaction control -> transactionControl(control.control(), status);
             case ProxyAnswer.Ok ok -> {
                 writer.ok(0, status);
                 yield true;
@@ -216,7 +260,8 @@ public final class CommandProcessor {
 
     /** Runs a statement on the routed engine. */
     private boolean dispatch(String sql, RowFormat format, int status) throws IOException {
-        RunningQuery query = dispatcher.submit(new QueryRequest(sql, session.clientSession()));
+        QueryRequest request = new QueryRequest(sql, session.clientSession());
+        RunningQuery query = inTransaction() ? dispatcher.submit(request, transaction) : dispatcher.submit(request);
         session.opened(query);
         try {
             ResultCursor cursor = query.start();

@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * Client chatter the proxy answers itself, without a backend: SET/RESET/SHOW of session
- * parameters, transaction control (each statement autocommits on the engines), and the
- * session-information functions drivers call on connect.
+ * parameters, transaction control (the block's state; its engine transaction, if any, is
+ * {@link StatementRunner}'s), and the session-information functions drivers call on connect.
  */
 final class LocalStatements {
     private static final String NAME = "([A-Za-z_][A-Za-z0-9_.]*|\"[^\"]+\")";
@@ -74,8 +74,10 @@ final class LocalStatements {
             case "COMMIT", "END" -> transaction(state,
                     state.transaction() == TransactionStatus.FAILED ? "ROLLBACK" : "COMMIT", TransactionStatus.IDLE);
             case "ABORT" -> transaction(state, "ROLLBACK", TransactionStatus.IDLE);
+            // Back to the savepoint: the block is usable again (nothing ran on an engine in it).
             case "ROLLBACK" -> words.size() > 1 && (words.get(1).equals("TO"))
-                    ? done("ROLLBACK")
+                    ? transaction(state, "ROLLBACK", state.transaction() == TransactionStatus.IDLE
+                            ? TransactionStatus.IDLE : TransactionStatus.IN_TRANSACTION)
                     : transaction(state, "ROLLBACK", TransactionStatus.IDLE);
             case "SAVEPOINT" -> done("SAVEPOINT");
             case "RELEASE" -> done("RELEASE");

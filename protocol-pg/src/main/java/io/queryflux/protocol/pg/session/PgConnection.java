@@ -139,6 +139,7 @@ public final class PgConnection implements Runnable {
             cursors.closeAll();
             stopExtendedTimeout();
             closeDeferred();
+            runner.close(); // a transaction block left open is rolled back
             if (processId != 0) {
                 settings.backends().unregister(processId, this);
             }

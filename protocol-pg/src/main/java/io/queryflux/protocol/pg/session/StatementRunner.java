@@ -2,6 +2,7 @@ package io.queryflux.protocol.pg.session;
 
 import static java.util.Objects.requireNonNull;
 
+import io.queryflux.dispatch.ClientTransaction;
 import io.queryflux.dispatch.QueryDispatcher;
 import io.queryflux.dispatch.QueryRequest;
 import io.queryflux.dispatch.RunningQuery;
@@ -34,12 +35,15 @@ import java.util.function.Consumer;
 
 /**
  * Starts one statement: answered by the proxy (session chatter, catalog) or dispatched to the
- * routed engine.
+ * routed engine. A transaction block's statements run in the connection's
+ * {@link ClientTransaction}; closing the runner rolls back a block left open.
  */
-final class StatementRunner {
+final class StatementRunner implements AutoCloseable {
     private static final Set<String> ROW_RETURNING = Set.of("SELECT", "WITH", "VALUES", "TABLE", "FROM", "SHOW",
             "DESCRIBE", "EXPLAIN");
     private static final Set<String> ALLOWED_WHEN_FAILED = Set.of("COMMIT", "END", "ROLLBACK", "ABORT");
+    /** Answered by the proxy until a block is bound to an engine transaction, then run there. */
+    private static final Set<String> SAVEPOINTS = Set.of("SAVEPOINT", "RELEASE");
 
     private static final Set<String> FORWARD_TEXT = Set.of(PgWireRows.FORMAT);
     private static final Set<String> COPY_IN = Set.of(PgWireCopyIn.FORMAT);
@@ -59,6 +63,7 @@ final class StatementRunner {
     private final PgCatalog catalog;
     private final SqlCursors cursors;
     private final SqlPrepared sqlPrepared;
+    private final ClientTransaction block = new ClientTransaction();
 
     StatementRunner(QueryDispatcher dispatcher, LocalStatements local, PgCatalog catalog, SqlCursors cursors,
             Map<String, PreparedStatement> prepared) {
@@ -87,6 +92,12 @@ final class StatementRunner {
      */
     Execution start(String text, String written, SessionState state, Consumer<RunningQuery> onDispatch,
             Optional<List<Format>> forwardIn) throws QueryException {
+        return start(text, written, state, onDispatch, forwardIn, true);
+    }
+
+    /** @param inBlock whether the statement joins the session's transaction block, if one is open */
+    private Execution start(String text, String written, SessionState state, Consumer<RunningQuery> onDispatch,
+            Optional<List<Format>> forwardIn, boolean inBlock) throws QueryException {
         String sql = DatabaseQualifiers.strip(text, state.database());
         String first = SqlText.firstWord(sql);
         if (state.transaction() == TransactionStatus.FAILED && !ALLOWED_WHEN_FAILED.contains(first)) {
@@ -96,7 +107,7 @@ final class StatementRunner {
         if (first.equals("COPY") && CopyToStdout.isFromStdin(sql)) {
             // Only PostgreSQL speaks COPY's sub-protocol: the client's data is passed on to it.
             return dispatch(new QueryRequest(sql, state.session(), COPY_IN, Optional.of(EngineType.POSTGRES)), first,
-                    written, state, onDispatch);
+                    written, state, onDispatch, true);
         }
         if (first.equals("COPY")) {
             // Engines would read COPY ... TO STDOUT as a file on their own disk: the proxy runs the
@@ -107,7 +118,9 @@ final class StatementRunner {
             } catch (IllegalArgumentException e) {
                 throw new QueryException(ErrorCode.NOT_SUPPORTED, e.getMessage());
             }
-            return start(copy.query(), state, onDispatch, Optional.empty()).copyingOut(copy);
+            // Its rows are decoded, which a block bound to forwarded PostgreSQL connections cannot give:
+            // the query runs outside the block.
+            return start(copy.query(), copy.query(), state, onDispatch, Optional.empty(), false).copyingOut(copy);
         }
         if (CursorStatement.FIRST_WORDS.contains(first)) {
             return cursorStatement(parseCursorStatement(sql), written, state, onDispatch);
@@ -115,13 +128,20 @@ final class StatementRunner {
         if (PreparedSql.FIRST_WORDS.contains(first)) {
             return preparedSql(sql, state, onDispatch, forwardIn);
         }
+        if (block.isBound() && (SAVEPOINTS.contains(first) || isRollbackTo(sql))) {
+            Execution savepoint = dispatch(new QueryRequest(sql, state.session(), forwarded(forwardIn, state)), first,
+                    written, state, onDispatch, true);
+            if (first.equals("ROLLBACK")) {
+                state.setTransaction(TransactionStatus.IN_TRANSACTION); // the engine's block is usable again
+            }
+            return savepoint;
+        }
         TransactionStatus before = state.transaction();
         Optional<Execution> answered = local.answer(sql, state);
         if (answered.isPresent()) {
             String tag = answered.get().tag();
             if (before != TransactionStatus.IDLE && state.transaction() == TransactionStatus.IDLE) {
-                cursors.transactionEnded(tag.equals("COMMIT"));
-                state.transactionEnded(tag.equals("COMMIT"));
+                endBlock(tag.equals("COMMIT"), state);
             } else if (tag.equals("DISCARD ALL")) {
                 cursors.closeAll();
                 sqlPrepared.deallocateAll();
@@ -132,15 +152,46 @@ final class StatementRunner {
             return labeled(new Execution(catalog.run(sql, state.session(), local.settings(sql, state), state.processId()), Optional.empty(),
                     "SELECT"), written);
         }
-        Set<String> forward = forwardIn.isPresent() && state.printsLikeEngineConnections()
-                ? encodings(forwardIn.get()) : Set.of();
-        return dispatch(new QueryRequest(sql, state.session(), forward), first, written, state, onDispatch);
+        return dispatch(new QueryRequest(sql, state.session(), forwarded(forwardIn, state)), first, written, state,
+                onDispatch, inBlock);
+    }
+
+    /** The encodings in which a postgres engine may answer with its own messages, for the client to get as they are. */
+    private static Set<String> forwarded(Optional<List<Format>> forwardIn, SessionState state) {
+        return forwardIn.isPresent() && state.printsLikeEngineConnections() ? encodings(forwardIn.get()) : Set.of();
+    }
+
+    private static boolean isRollbackTo(String sql) {
+        List<String> words = SqlText.leadingWords(SqlText.stripComments(sql).strip(), 2);
+        return words.size() == 2 && words.get(0).equals("ROLLBACK") && words.get(1).equals("TO");
+    }
+
+    /**
+     * The block ended (COMMIT, ROLLBACK, or a COMMIT of a failed block): the engine's transaction
+     * ends with it. A COMMIT the engine refuses (a deferred constraint, a serialization failure)
+     * rolled back, as in PostgreSQL, and its error is the COMMIT's.
+     */
+    private void endBlock(boolean commit, SessionState state) throws QueryException {
+        try {
+            if (commit) {
+                block.commit();
+            } else {
+                block.rollback();
+            }
+        } catch (QueryException e) {
+            cursors.transactionEnded(false);
+            state.transactionEnded(false);
+            throw e;
+        }
+        cursors.transactionEnded(commit);
+        state.transactionEnded(commit);
     }
 
     private Execution dispatch(QueryRequest request, String first, String written, SessionState state,
-            Consumer<RunningQuery> onDispatch) throws QueryException {
+            Consumer<RunningQuery> onDispatch, boolean inBlock) throws QueryException {
         String sql = request.sql();
-        RunningQuery query = dispatcher.submit(request);
+        RunningQuery query = inBlock && state.transaction() != TransactionStatus.IDLE
+                ? dispatcher.submit(request, block) : dispatcher.submit(request);
         onDispatch.accept(query);
         try {
             ResultCursor cursor = query.start();
@@ -222,7 +273,9 @@ final class StatementRunner {
             throw new QueryException(ErrorCode.SYNTAX_ERROR, "a cursor is declared for a query (SELECT, VALUES, TABLE"
                     + " or WITH)");
         }
-        Execution rows = start(declare.query(), writtenQuery, state, onDispatch, Optional.empty());
+        // On a connection of its own: a cursor is read between other statements, and an engine may
+        // end a streamed result when its connection runs the next one (DuckDB does).
+        Execution rows = start(declare.query(), writtenQuery, state, onDispatch, Optional.empty(), false);
         cursors.declare(declare.name(), new DeclaredCursor(rows, declare.withHold(), inTransaction));
         return Execution.done("DECLARE CURSOR");
     }
@@ -307,13 +360,15 @@ final class StatementRunner {
             Consumer<RunningQuery> onDispatch) throws QueryException {
         QueryRequest request = new QueryRequest(statement.sql(), state.session(),
                 Set.of(PgWireDescription.of(statement.parameterTypes())), Optional.of(EngineType.POSTGRES));
-        // Asked only for what will be forwarded, where every member can answer: a refusal would count
-        // as a failed query and take a group slot.
-        if (!state.printsLikeEngineConnections() || state.session().schema().isPresent()
-                || !PLAIN_QUERIES.contains(SqlText.firstWord(statement.sql())) || !routedToDescribers(request)) {
+        // A bound block's statements see its own writes, so only its connection can describe them; one
+        // that forwards describes any statement, others refuse and the probe runs in the block.
+        // Outside a block, asked only for what will be forwarded, where every member can answer: a
+        // refusal would count as a failed query and take a group slot.
+        if (!block.isBound() && (!state.printsLikeEngineConnections() || state.session().schema().isPresent()
+                || !PLAIN_QUERIES.contains(SqlText.firstWord(statement.sql())) || !routedToDescribers(request))) {
             return Optional.empty();
         }
-        RunningQuery query = dispatcher.submit(request);
+        RunningQuery query = block.isBound() ? dispatcher.submit(request, block) : dispatcher.submit(request);
         onDispatch.accept(query);
         try (query) {
             if (query.start() instanceof PgWireDescription d) {
@@ -359,5 +414,11 @@ final class StatementRunner {
             s = s.substring(0, s.length() - 1).strip();
         }
         return s;
+    }
+
+    /** Rolls back a transaction block the client left open. */
+    @Override
+    public void close() {
+        block.close();
     }
 }

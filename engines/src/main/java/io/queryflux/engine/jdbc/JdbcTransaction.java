@@ -1,0 +1,105 @@
+package io.queryflux.engine.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.queryflux.engine.EngineQuery;
+import io.queryflux.engine.EngineTransaction;
+import io.queryflux.engine.ErrorCode;
+import io.queryflux.engine.PgWireCopyIn;
+import io.queryflux.engine.PgWireDescription;
+import io.queryflux.engine.QueryException;
+import io.queryflux.engine.QueryExecution;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A transaction on one JDBC connection with autocommit off. Each statement is a
+ * {@link JdbcExecution} on that connection; closing the transaction rolls back what was not
+ * committed and closes the connection (back to its pool).
+ */
+public final class JdbcTransaction implements EngineTransaction {
+    private final Connection connection;
+    private final JdbcFlavor flavor;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private JdbcTransaction(Connection connection, JdbcFlavor flavor) {
+        this.connection = connection;
+        this.flavor = flavor;
+    }
+
+    /** Begins a transaction on the connection, which it then owns (and closes if beginning fails). */
+    public static JdbcTransaction begin(Connection connection, JdbcFlavor flavor) throws QueryException {
+        requireNonNull(connection, "connection is null");
+        requireNonNull(flavor, "flavor is null");
+        try {
+            connection.setAutoCommit(false);
+            return new JdbcTransaction(connection, flavor);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw flavor.translate(e);
+        }
+    }
+
+    @Override
+    public QueryExecution prepare(EngineQuery query) throws QueryException {
+        if (ended.get()) {
+            throw new IllegalStateException("the transaction has ended");
+        }
+        if (PgWireDescription.parameterTypes(query.forwardFormats()).isPresent()
+                || query.forwardFormats().contains(PgWireCopyIn.FORMAT)) {
+            throw new QueryException(ErrorCode.NOT_SUPPORTED,
+                    "this statement cannot run inside a transaction block on this engine");
+        }
+        return new JdbcExecution(connection, query, flavor, false);
+    }
+
+    @Override
+    public void commit() throws QueryException {
+        end(true);
+    }
+
+    @Override
+    public void rollback() throws QueryException {
+        end(false);
+    }
+
+    private void end(boolean commit) throws QueryException {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            if (commit) {
+                connection.commit();
+            } else {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw flavor.translate(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            end(false);
+            connection.setAutoCommit(true);
+        } catch (QueryException | SQLException e) {
+            // A broken connection: closing it below discards it.
+        } finally {
+            closeQuietly(connection);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Nothing more to do with it.
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.queryflux.engine.postgres;
+
+import io.queryflux.engine.QueryException;
+
+/**
+ * Where a forwarded statement's connection comes from and goes back to: the engine's pool, or
+ * a transaction block that keeps the connection between its statements.
+ */
+interface WireHome {
+    /** The statement is done with the connection (its response read to ReadyForQuery, or the connection broken). */
+    void release(PgWireConnection connection);
+
+    /**
+     * A fresh connection in place of one found dead before PostgreSQL read anything, on which the
+     * statement is sent again; a block refuses (its transaction died with the connection).
+     */
+    PgWireConnection replace(PgWireConnection dead) throws QueryException;
+
+    /**
+     * Whether a result abandoned before its end is cancelled; else it is read to its end, since in
+     * a transaction block a cancelled statement aborts the block.
+     */
+    boolean cancelsAbandoned();
+}

@@ -1,0 +1,163 @@
+package io.queryflux.engine.postgres;
+
+import static java.util.Objects.requireNonNull;
+
+import io.queryflux.engine.EngineQuery;
+import io.queryflux.engine.EngineTransaction;
+import io.queryflux.engine.ErrorCode;
+import io.queryflux.engine.QueryException;
+import io.queryflux.engine.PgWireRows;
+import io.queryflux.engine.QueryExecution;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * A client's transaction block on one of the engine's own connections, for the PostgreSQL
+ * frontend: BEGIN when it binds, then each statement of the block forwarded as plain queries are
+ * outside a block (rows as PostgreSQL sent them, statements of every kind, describes, COPY FROM
+ * STDIN), and COMMIT or ROLLBACK at its end. The connection carries one result at a time: a
+ * statement sent while an earlier result of the block is still being read is refused, since its
+ * unread rows are in the connection's socket.
+ */
+final class WireTransaction implements EngineTransaction, WireHome {
+    private final PgWirePool pool;
+    private PgWireConnection connection;
+    /** The statement whose response is on the connection, until it has been read to its end. */
+    private WireExecution current;
+    /** The search_path set for the block (SET LOCAL); empty: the connection's default. */
+    private Optional<String> schema = Optional.empty();
+    private boolean ended;
+    private boolean closed;
+
+    private WireTransaction(PgWirePool pool, PgWireConnection connection) {
+        this.pool = pool;
+        this.connection = connection;
+    }
+
+    /** Borrows a connection from the pool and sends BEGIN on it. */
+    static WireTransaction begin(PgWirePool pool) throws QueryException {
+        requireNonNull(pool, "pool is null");
+        PgWireConnection connection = pool.borrow();
+        try {
+            try {
+                command(connection, "BEGIN");
+            } catch (IOException e) {
+                // A pooled connection PostgreSQL closed while it idled: BEGIN was never read.
+                connection = pool.replace(connection);
+                command(connection, "BEGIN");
+            }
+            return new WireTransaction(pool, connection);
+        } catch (IOException e) {
+            connection.markBroken();
+            pool.release(connection);
+            throw lost(e);
+        } catch (QueryException | RuntimeException e) {
+            pool.release(connection);
+            throw e;
+        }
+    }
+
+    @Override
+    public synchronized QueryExecution prepare(EngineQuery query) throws QueryException {
+        if (ended) {
+            throw new IllegalStateException("the transaction has ended");
+        }
+        WireRequest request = WireRequest.of(query.forwardFormats()).orElseThrow(() -> new QueryException(
+                ErrorCode.NOT_SUPPORTED, "this statement cannot run inside a transaction block whose statements"
+                        + " are forwarded from PostgreSQL: it needs rows the proxy decodes"));
+        if (current != null && !current.released()) {
+            throw new QueryException(ErrorCode.NOT_SUPPORTED, "another result of this transaction block is still"
+                    + " being read: QueryFlux forwards one result at a time on a block's PostgreSQL connection; read it"
+                    + " to its end or close it before the next statement");
+        }
+        if (!query.schema().equals(schema)) {
+            run(query.schema().map(s -> "SET LOCAL search_path TO " + PostgresFlavor.quote(s))
+                    .orElse("SET LOCAL search_path TO DEFAULT"));
+            schema = query.schema();
+        }
+        current = new WireExecution(this, connection, query.sql(), request);
+        return current;
+    }
+
+    @Override
+    public void commit() throws QueryException {
+        end("COMMIT");
+    }
+
+    @Override
+    public void rollback() throws QueryException {
+        end("ROLLBACK");
+    }
+
+    private synchronized void end(String command) throws QueryException {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        if (current != null) {
+            current.close(); // what is left of a result still open is read, not cancelled
+        }
+        run(command);
+    }
+
+    private void run(String sql) throws QueryException {
+        try {
+            command(connection, sql);
+        } catch (IOException e) {
+            connection.markBroken();
+            throw lost(e);
+        }
+    }
+
+    /** Sends a statement without rows and reads its response to ReadyForQuery; PostgreSQL's error is thrown then. */
+    private static void command(PgWireConnection connection, String sql) throws IOException, QueryException {
+        connection.sendQuery(sql);
+        QueryException error = null;
+        PgWireRows.Message m;
+        while ((m = connection.read()).type() != 'Z') {
+            if (m.type() == 'E' && error == null) {
+                error = PgWireConnection.errorResponse(m.body());
+            }
+        }
+        if (error != null) {
+            throw error;
+        }
+    }
+
+    private static QueryException lost(IOException e) {
+        return new QueryException(ErrorCode.EXTERNAL_ERROR, "Lost the PostgreSQL connection of the transaction block,"
+                + " which is rolled back: " + e.getMessage(), e);
+    }
+
+    /** A statement is done with the connection: it stays with the block. */
+    @Override
+    public void release(PgWireConnection done) {}
+
+    @Override
+    public PgWireConnection replace(PgWireConnection dead) throws QueryException {
+        dead.markBroken();
+        throw lost(new IOException("the connection closed"));
+    }
+
+    @Override
+    public boolean cancelsAbandoned() {
+        return false;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (!connection.broken()) {
+                end("ROLLBACK");
+            }
+        } catch (QueryException | RuntimeException e) {
+            connection.markBroken(); // never pooled in an unknown state
+        } finally {
+            pool.release(connection);
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package io.queryflux.protocol.pg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.queryflux.protocol.pg.auth.PgAuthMethod;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Transaction blocks through the PostgreSQL frontend are real transactions on engines that have
+ * them: pgjdbc with autocommit off against DuckDB and against a real PostgreSQL. A ROLLBACK
+ * undoes, other sessions do not see uncommitted rows, temporary tables last for the block,
+ * savepoints and a COMMIT that PostgreSQL refuses behave as on PostgreSQL, and a client that
+ * goes away mid-block leaves nothing behind.
+ */
+class PgTransactionTest {
+    private static PgTestServer duckDb;
+    private static EmbeddedPostgres postgres;
+    private static PostgresBackedFrontend proxy;
+
+    @BeforeAll
+    static void start() throws Exception {
+        duckDb = PgTestServer.start(PgAuthMethod.SCRAM_SHA_256);
+        try (Connection c = duckDb.connect(""); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE ledger (id INTEGER, note VARCHAR)");
+        }
+        postgres = EmbeddedPostgres.builder().start();
+        try (Connection c = direct(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE ledger (id int PRIMARY KEY, note text)");
+            s.execute("CREATE TABLE parent (id int PRIMARY KEY)");
+            s.execute("CREATE TABLE child (parent_id int REFERENCES parent DEFERRABLE INITIALLY DEFERRED)");
+            s.execute("CREATE VIEW child_ids AS SELECT parent_id AS id FROM child");
+        }
+        proxy = PostgresBackedFrontend.start(0, "127.0.0.1:" + postgres.getPort(), "postgres", "postgres", 2, Map.of());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        if (duckDb != null) {
+            duckDb.close();
+        }
+    }
+
+    private static Connection direct() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgres.getPort()
+                + "/postgres?user=postgres&sslmode=disable");
+    }
+
+    private static Connection proxied(String options) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + proxy.port()
+                + "/postgres?user=postgres&sslmode=disable" + options);
+    }
+
+    private static List<Integer> ids(Connection c, String table) throws SQLException {
+        List<Integer> ids = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM " + table + " ORDER BY id")) {
+            while (rs.next()) {
+                ids.add(rs.getInt(1));
+            }
+        }
+        return ids;
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    @Test
+    void duckDbRollbackUndoesCommitKeepsAndTheBlockHoldsOneSlot() throws Exception {
+        try (Connection c = duckDb.connect(""); Connection other = duckDb.connect("")) {
+            execute(c, "DELETE FROM ledger");
+            c.setAutoCommit(false);
+            execute(c, "INSERT INTO ledger VALUES (1, 'rolled back')");
+            assertEquals(List.of(1), ids(c, "ledger"));
+            assertEquals(List.of(), ids(other, "ledger"), "another session saw an uncommitted row");
+            assertEquals(1, duckDb.duckDb().group().runningQueries(), "an idle block holds its group slot");
+            c.rollback();
+            assertEquals(0, duckDb.duckDb().group().runningQueries());
+            assertEquals(List.of(), ids(c, "ledger"));
+
+            execute(c, "INSERT INTO ledger VALUES (2, 'kept')");
+            c.commit();
+            assertEquals(List.of(2), ids(other, "ledger"));
+            c.commit(); // an empty block binds nothing
+        }
+        duckDb.awaitNoRunningQueries();
+    }
+
+    @Test
+    void duckDbTemporaryTableLastsForTheBlockAndPreparedStatementsSeeIt() throws Exception {
+        try (Connection c = duckDb.connect("prepareThreshold=1")) {
+            c.setAutoCommit(false);
+            execute(c, "CREATE TEMP TABLE staged AS SELECT 5 AS id UNION ALL SELECT 6");
+            // Described (LIMIT 0 probe) and run on the block's connection, where the table is.
+            try (PreparedStatement p = c.prepareStatement("SELECT id FROM staged WHERE id > ? ORDER BY id")) {
+                p.setInt(1, 5);
+                try (ResultSet rs = p.executeQuery()) {
+                    assertEquals(1, rs.getMetaData().getColumnCount());
+                    List<Integer> got = new ArrayList<>();
+                    while (rs.next()) {
+                        got.add(rs.getInt(1));
+                    }
+                    assertEquals(List.of(6), got);
+                }
+            }
+            c.commit();
+        }
+        duckDb.awaitNoRunningQueries();
+    }
+
+    @Test
+    void duckDbErrorInABlockThenRollbackAndADisconnectMidBlockRollsBack() throws Exception {
+        try (Connection c = duckDb.connect("")) {
+            execute(c, "DELETE FROM ledger");
+            c.setAutoCommit(false);
+            execute(c, "INSERT INTO ledger VALUES (3, 'lost')");
+            assertThrows(SQLException.class, () -> execute(c, "SELECT * FROM missing"));
+            SQLException aborted = assertThrows(SQLException.class, () -> ids(c, "ledger"));
+            assertEquals("25P02", aborted.getSQLState());
+            c.rollback();
+            assertEquals(List.of(), ids(c, "ledger"));
+            execute(c, "INSERT INTO ledger VALUES (4, 'left open')");
+        } // closed with the block open
+        duckDb.awaitNoRunningQueries();
+        try (Connection c = duckDb.connect("")) {
+            assertEquals(List.of(), ids(c, "ledger"));
+        }
+    }
+
+    @Test
+    void postgresBlockIsIsolatedAndRollsBack() throws Exception {
+        try (Connection c = proxied(""); Connection d = direct()) {
+            execute(d, "DELETE FROM ledger");
+            c.setAutoCommit(false);
+            execute(c, "INSERT INTO ledger VALUES (10, 'pending')");
+            assertEquals(List.of(10), ids(c, "ledger"));
+            assertEquals(List.of(), ids(d, "ledger"), "PostgreSQL saw a row the block has not committed");
+            c.rollback();
+            assertEquals(List.of(), ids(d, "ledger"));
+            execute(c, "INSERT INTO ledger VALUES (11, 'committed')");
+            c.commit();
+            assertEquals(List.of(11), ids(d, "ledger"));
+        }
+    }
+
+    @Test
+    void postgresSavepointsRollBackToWhereTheyWereSet() throws Exception {
+        try (Connection c = proxied(""); Connection d = direct()) {
+            execute(d, "DELETE FROM ledger");
+            c.setAutoCommit(false);
+            execute(c, "INSERT INTO ledger VALUES (20, 'kept')");
+            execute(c, "SAVEPOINT before_dupes");
+            execute(c, "INSERT INTO ledger VALUES (21, 'undone')");
+            // A duplicate key fails the block; rolling back to the savepoint makes it usable again.
+            SQLException duplicate = assertThrows(SQLException.class, () -> execute(c, "INSERT INTO ledger VALUES (20, 'dupe')"));
+            assertEquals("23505", duplicate.getSQLState());
+            execute(c, "ROLLBACK TO SAVEPOINT before_dupes");
+            execute(c, "INSERT INTO ledger VALUES (22, 'after')");
+            execute(c, "RELEASE SAVEPOINT before_dupes");
+            c.commit();
+            assertEquals(List.of(20, 22), ids(d, "ledger"));
+        }
+    }
+
+    @Test
+    void postgresCommitThatFailsIsTheCommitsErrorAndRollsBack() throws Exception {
+        try (Connection c = proxied(""); Connection d = direct()) {
+            c.setAutoCommit(false);
+            execute(c, "INSERT INTO child VALUES (99)"); // checked at COMMIT: no parent 99
+            SQLException refused = assertThrows(SQLException.class, c::commit);
+            assertEquals("23503", refused.getSQLState());
+            assertEquals(List.of(), ids(d, "child_ids"));
+            // The connection goes on, outside any block.
+            c.setAutoCommit(true);
+            assertEquals(List.of(), ids(c, "child_ids"));
+        }
+    }
+
+    /** Column type names and values of a prepared query, as pgjdbc reads them. */
+    private static List<String> typedRows(Connection c, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            for (int run = 0; run < 2; run++) { // the second run is prepared on the server: binary results
+                out.clear();
+                try (ResultSet rs = p.executeQuery()) {
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        out.add(rs.getMetaData().getColumnTypeName(i));
+                    }
+                    while (rs.next()) {
+                        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                            out.add(String.valueOf(rs.getObject(i)));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void postgresBlockForwardsPostgresOwnTypesInTextAndBinary() throws Exception {
+        String sql = "SELECT 'héllo'::text AS t, 'n'::name AS n, '{\"k\": 1}'::jsonb AS j, point(1.5, -2) AS p,"
+                + " interval '1 day 2 hours' AS i";
+        try (Connection c = proxied("&prepareThreshold=1"); Connection d = direct()) {
+            c.setAutoCommit(false);
+            d.setAutoCommit(false);
+            execute(c, "INSERT INTO ledger VALUES (30, 'in the block')");
+            List<String> expected = typedRows(d, sql);
+            assertEquals(expected, typedRows(c, sql));
+            // The block is one PostgreSQL transaction: the insert's transaction is the one the query runs in.
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT pg_current_xact_id_if_assigned() IS NOT NULL")) {
+                rs.next();
+                assertEquals(true, rs.getBoolean(1), "the query ran outside the insert's transaction");
+            }
+            c.rollback();
+            d.rollback();
+            assertEquals(List.of(), ids(d, "ledger WHERE id = 30"));
+        }
+    }
+
+    @Test
+    void postgresCopyFromStdinJoinsTheBlock() throws Exception {
+        try (Connection c = proxied(""); Connection d = direct()) {
+            execute(d, "DELETE FROM ledger");
+            c.setAutoCommit(false);
+            org.postgresql.copy.CopyManager copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+            assertEquals(2, copy.copyIn("COPY ledger FROM STDIN", new java.io.StringReader("40\tx\n41\ty\n")));
+            assertEquals(List.of(40, 41), ids(c, "ledger"));
+            assertEquals(List.of(), ids(d, "ledger"));
+            c.rollback();
+            assertEquals(List.of(), ids(d, "ledger"));
+            copy.copyIn("COPY ledger FROM STDIN", new java.io.StringReader("42\tz\n"));
+            c.commit();
+            assertEquals(List.of(42), ids(d, "ledger"));
+        }
+    }
+
+    @Test
+    void postgresBlockRefusesASecondStatementWhileAResultIsOpenAndGoesOnAfterRollback() throws Exception {
+        try (Connection c = proxied("")) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.setFetchSize(2); // read by portal, 2 rows at a time: the rest waits in PostgreSQL's socket
+                try (ResultSet rs = s.executeQuery("SELECT g FROM generate_series(1, 10) g")) {
+                    rs.next();
+                    SQLException refused = assertThrows(SQLException.class, () -> ids(c, "ledger"));
+                    assertEquals("0A000", refused.getSQLState(), refused.getMessage());
+                }
+            }
+            c.rollback();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM generate_series(1, 3)")) {
+                rs.next();
+                assertEquals(3, rs.getInt(1));
+            }
+            c.commit();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.queryflux.dispatch;
+
+import static java.util.Objects.requireNonNull;
+
+import io.queryflux.cluster.Admission;
+import io.queryflux.engine.EngineTransaction;
+import io.queryflux.engine.QueryException;
+import io.queryflux.routing.RoutingDecision;
+import java.util.Optional;
+
+/**
+ * A client connection's transaction block, from BEGIN to COMMIT or ROLLBACK. It binds at the
+ * block's first statement placed on an engine with transactions (PostgreSQL, DuckDB): that
+ * statement's group slot and one engine connection are then held until the block ends, and the
+ * block's later statements run on that connection without being routed, so they see its
+ * uncommitted writes and temporary tables, and a ROLLBACK undoes them. Statements placed on
+ * engines without transactions before that autocommit, as outside a block. A frontend keeps one
+ * per connection, passes it with each statement of a block ({@link QueryDispatcher#submit(QueryRequest,
+ * ClientTransaction)}), ends it with the block, and closes it with the connection.
+ */
+public final class ClientTransaction implements AutoCloseable {
+    private volatile Binding binding;
+
+    /** What a bound block holds, and the statement that bound it (its routing is the block's). */
+    record Binding(String boundBy, RoutingDecision routing, Admission admission, EngineTransaction engine) {
+        Binding {
+            requireNonNull(boundBy, "boundBy is null");
+            requireNonNull(routing, "routing is null");
+            requireNonNull(admission, "admission is null");
+            requireNonNull(engine, "engine is null");
+        }
+    }
+
+    /** Whether the block holds an engine connection. */
+    public boolean isBound() {
+        return binding != null;
+    }
+
+    /** The cluster the block runs on, once bound. */
+    public Optional<String> cluster() {
+        return Optional.ofNullable(binding).map(b -> b.admission().cluster().name());
+    }
+
+    Optional<Binding> binding() {
+        return Optional.ofNullable(binding);
+    }
+
+    void bind(Binding newBinding) {
+        if (binding != null) {
+            throw new IllegalStateException("the transaction is already bound");
+        }
+        binding = requireNonNull(newBinding, "newBinding is null");
+    }
+
+    /** Commits the block on its engine, if it is bound, and frees what it held, even when that fails. */
+    public void commit() throws QueryException {
+        end(true);
+    }
+
+    /** Rolls the block back on its engine, if it is bound, and frees what it held. */
+    public void rollback() throws QueryException {
+        end(false);
+    }
+
+    private void end(boolean commit) throws QueryException {
+        Binding ended = binding;
+        binding = null;
+        if (ended == null) {
+            return;
+        }
+        try {
+            if (commit) {
+                ended.engine().commit();
+            } else {
+                ended.engine().rollback();
+            }
+        } finally {
+            try {
+                ended.engine().close();
+            } finally {
+                ended.admission().close();
+            }
+        }
+    }
+
+    /** Rolls back a block still open (the client went away) and frees what it held. */
+    @Override
+    public void close() {
+        try {
+            rollback();
+        } catch (QueryException ignored) {
+            // The connection is given back broken or not; its pool finds out.
+        }
+    }
+}
