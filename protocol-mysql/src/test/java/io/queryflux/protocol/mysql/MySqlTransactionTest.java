@@ -68,7 +68,17 @@ class MySqlTransactionTest {
 
     @Test
     void autocommitOffRollsBackAndCommits() throws Exception {
-        try (Connection c = server.mysql(""); Connection other = server.mysql("")) {
+        autocommitOff("");
+    }
+
+    /** Connector/J then skips a SET autocommit the server's status flags say is not needed. */
+    @Test
+    void autocommitOffWithLocalSessionStateReadsTheStatusFlags() throws Exception {
+        autocommitOff("useLocalSessionState=true&elideSetAutoCommits=true");
+    }
+
+    private static void autocommitOff(String options) throws Exception {
+        try (Connection c = server.mysql(options); Connection other = server.mysql("")) {
             c.setAutoCommit(false);
             execute(c, "INSERT INTO ledger VALUES (1)");
             assertEquals(List.of(1), ids(c));
@@ -81,6 +91,13 @@ class MySqlTransactionTest {
             execute(c, "INSERT INTO ledger VALUES (3)");
             c.setAutoCommit(true); // commits, as in MySQL
             assertEquals(List.of(2, 3), ids(other));
+            execute(c, "INSERT INTO ledger VALUES (6)"); // autocommitted
+            assertEquals(List.of(2, 3, 6), ids(other));
+            assertEquals(List.of(2, 3, 6), ids(c));
+            c.setAutoCommit(false);
+            execute(c, "INSERT INTO ledger VALUES (7)");
+            c.rollback();
+            assertEquals(List.of(2, 3, 6), ids(c));
         }
         awaitNoRunningQueries();
     }

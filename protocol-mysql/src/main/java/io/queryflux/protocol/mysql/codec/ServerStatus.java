@@ -2,6 +2,7 @@ package io.queryflux.protocol.mysql.codec;
 
 /** Server status flags sent in OK and EOF packets. */
 public final class ServerStatus {
+    public static final int IN_TRANS = 0x0001;
     public static final int AUTOCOMMIT = 0x0002;
     public static final int MORE_RESULTS_EXISTS = 0x0008;
     public static final int CURSOR_EXISTS = 0x0040;

@@ -33,7 +33,6 @@ import java.util.regex.Pattern;
  */
 public final class CommandProcessor {
     private static final int CURSOR_TYPE_READ_ONLY = 1;
-    private static final int STATUS = ServerStatus.DEFAULT;
     private static final int ER_STMT_HAS_NO_OPEN_CURSOR = 1421;
     private static final Pattern SIMPLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
 
@@ -77,10 +76,10 @@ public final class CommandProcessor {
             case QUIT -> {
                 return false;
             }
-            case PING, DEBUG -> writer.ok(0, STATUS);
+            case PING, DEBUG -> writer.ok(0, status());
             case INIT_DB -> {
                 session.useDatabase(r.restString());
-                writer.ok(0, STATUS);
+                writer.ok(0, status());
             }
             case QUERY -> query(r.restString());
             case FIELD_LIST -> fieldList(r.nulString());
@@ -111,7 +110,7 @@ public final class CommandProcessor {
                 } else {
                     closeCursor(statement);
                     statement.longData().clear();
-                    writer.ok(0, STATUS);
+                    writer.ok(0, status());
                 }
             }
             case STMT_FETCH -> fetch(r.int4(), r.int4());
@@ -121,13 +120,13 @@ public final class CommandProcessor {
                     writer.err(ErrPacket.of(ErrorNumbers.ER_UNKNOWN_COM_ERROR, "Unknown option " + option));
                 } else {
                     session.multiStatements(option == 0);
-                    writer.eof(STATUS);
+                    writer.eof(status());
                 }
             }
             case RESET_CONNECTION -> {
                 closeSession();
                 session.reset();
-                writer.ok(0, STATUS);
+                writer.ok(0, status());
             }
         }
         return true;
@@ -149,26 +148,44 @@ public final class CommandProcessor {
      * COMMIT or ROLLBACK.
      */
     private boolean inTransaction() {
-        return explicitTransaction || session.variables().get("autocommit")
-                .flatMap(value -> value).filter(value -> value instanceof Long n && n == 0).isPresent();
+        return explicitTransaction || !autocommit();
+    }
+
+    private boolean autocommit() {
+        return session.variables().get("autocommit").flatMap(value -> value)
+                .filter(value -> value instanceof Long n && n == 0).isEmpty();
     }
 
     /** BEGIN commits a transaction already open, as MySQL does; COMMIT and ROLLBACK end it. */
-    private boolean transactionControl(ProxyAnswer.Control control, int status) throws IOException {
+    private boolean transactionControl(ProxyAnswer.Control control, int more) throws IOException {
         try {
-            if (control == ProxyAnswer.Control.ROLLBACK) {
-                transaction.rollback();
-            } else {
-                transaction.commit();
-            }
+            endTransaction(control != ProxyAnswer.Control.ROLLBACK);
         } catch (QueryException e) {
-            explicitTransaction = false;
             writer.err(ErrorMapping.toErr(e));
             return false;
         }
         explicitTransaction = control == ProxyAnswer.Control.BEGIN;
-        writer.ok(0, status);
+        writer.ok(0, status() | more);
         return true;
+    }
+
+    /** Ends the open transaction on its engine; over even when the engine refuses the commit. */
+    private void endTransaction(boolean commit) throws QueryException {
+        explicitTransaction = false;
+        if (commit) {
+            transaction.commit();
+        } else {
+            transaction.rollback();
+        }
+    }
+
+    /**
+     * The status flags of an OK or EOF: whether autocommit is on and a transaction open, as
+     * Connector/J's {@code elideSetAutoCommits} reads them.
+     */
+    private int status() {
+        return ServerStatus.NO_BACKSLASH_ESCAPES | (autocommit() ? ServerStatus.AUTOCOMMIT : 0)
+                | (inTransaction() ? ServerStatus.IN_TRANS : 0);
     }
 
     private void query(String sql) throws IOException {
@@ -177,53 +194,60 @@ public final class CommandProcessor {
             return;
         }
         if (!session.multiStatements()) {
-            run(SqlScanner.stripTrailingSeparators(sql), RowFormat.TEXT, STATUS);
+            run(SqlScanner.stripTrailingSeparators(sql), RowFormat.TEXT, 0);
             return;
         }
         List<String> parts = SqlScanner.splitStatements(sql);
         for (int i = 0; i < parts.size(); i++) {
             boolean last = i == parts.size() - 1;
-            if (!run(parts.get(i), RowFormat.TEXT, last ? STATUS : STATUS | ServerStatus.MORE_RESULTS_EXISTS)) {
+            if (!run(parts.get(i), RowFormat.TEXT, last ? 0 : ServerStatus.MORE_RESULTS_EXISTS)) {
                 return;
             }
         }
     }
 
-    /** Runs one statement and writes its outcome; false when it failed (an ERR was written). */
-    private boolean run(String sql, RowFormat format, int status) throws IOException {
+    /**
+     * Runs one statement and writes its outcome; false when it failed (an ERR was written).
+     *
+     * @param more status flags sent besides the session's own (MORE_RESULTS_EXISTS)
+     */
+    private boolean run(String sql, RowFormat format, int more) throws IOException {
         Optional<ProxyAnswer> answer = proxyStatements.answer(sql, session);
         if (answer.isEmpty()) {
-            return dispatch(sql, format, status);
+            return dispatch(sql, format, more);
         }
         if (transaction.isBound() && !inTransaction()) {
             // SET autocommit = 1 commits the open transaction, as in MySQL.
-            if (!transactionControl(ProxyAnswer.Control.COMMIT, status)) {
+            try {
+                endTransaction(true);
+            } catch (QueryException e) {
+                writer.err(ErrorMapping.toErr(e));
                 return false;
             }
         }
         return switch (answer.get()) {
-            case ProxyAnswer.Transaction control -> transactionControl(control.control(), status);
+            case ProxyAnswer.Transaction control -> transactionControl(control.control(), more);
             case ProxyAnswer.Ok ok -> {
-                writer.ok(0, status);
+                writer.ok(0, status() | more);
                 yield true;
             }
             case ProxyAnswer.Failure failure -> {
                 writer.err(ErrPacket.of(failure.errorNumber(), failure.message()));
                 yield false;
             }
-            case ProxyAnswer.Rows rows -> stream(rows.cursor(), List.of(), format, status);
+            case ProxyAnswer.Rows rows -> stream(rows.cursor(), List.of(), format, more);
             case ProxyAnswer.Kill kill -> kill(kill);
             case ProxyAnswer.Use use -> {
                 session.apply(new io.queryflux.dispatch.SessionChange(use.catalog(), Optional.of(use.schema()),
                         Map.of(), java.util.Set.of()));
-                writer.ok(0, status);
+                writer.ok(0, status() | more);
                 yield true;
             }
-            case ProxyAnswer.CatalogQuery catalog -> catalog(catalog, format, status);
+            case ProxyAnswer.CatalogQuery catalog -> catalog(catalog, format, more);
         };
     }
 
-    private boolean catalog(ProxyAnswer.CatalogQuery query, RowFormat format, int status) throws IOException {
+    private boolean catalog(ProxyAnswer.CatalogQuery query, RowFormat format, int more) throws IOException {
         ListCursor cursor;
         try {
             cursor = proxyStatements.catalogQuery(session.clientSession(), query);
@@ -235,7 +259,7 @@ public final class CommandProcessor {
             writer.err(ErrPacket.of(query.whenEmpty().get().errorNumber(), query.whenEmpty().get().message()));
             return false;
         }
-        return stream(cursor, query.columnNames(), format, status);
+        return stream(cursor, query.columnNames(), format, more);
     }
 
     private boolean kill(ProxyAnswer.Kill kill) throws IOException {
@@ -254,12 +278,12 @@ public final class CommandProcessor {
         } else {
             target.get().terminate();
         }
-        writer.ok(0, STATUS);
+        writer.ok(0, status());
         return true;
     }
 
     /** Runs a statement on the routed engine. */
-    private boolean dispatch(String sql, RowFormat format, int status) throws IOException {
+    private boolean dispatch(String sql, RowFormat format, int more) throws IOException {
         QueryRequest request = new QueryRequest(sql, session.clientSession());
         RunningQuery query = inTransaction() ? dispatcher.submit(request, transaction) : dispatcher.submit(request);
         session.opened(query);
@@ -268,10 +292,10 @@ public final class CommandProcessor {
             query.sessionChange().ifPresent(session::apply);
             if (cursor.columns().isEmpty()) {
                 proxyStatements.executed(sql);
-                writer.ok(cursor.updateCount().orElse(0), status);
+                writer.ok(cursor.updateCount().orElse(0), status() | more);
                 return true;
             }
-            return stream(cursor, List.of(), format, status);
+            return stream(cursor, List.of(), format, more);
         } catch (QueryException e) {
             writer.err(ErrorMapping.toErr(e));
             return false;
@@ -285,9 +309,9 @@ public final class CommandProcessor {
     }
 
     /** Streams a result: each row is written as soon as the cursor yields it. */
-    private boolean stream(ResultCursor cursor, List<String> names, RowFormat format, int status) throws IOException {
+    private boolean stream(ResultCursor cursor, List<String> names, RowFormat format, int more) throws IOException {
         List<MySqlColumnType> types = types(cursor.columns());
-        writer.columns(types, labels(cursor.columns(), names), "", false, status);
+        writer.columns(types, labels(cursor.columns(), names), "", false, status() | more);
         Object[] row = new Object[types.size()];
         try {
             while (cursor.next()) {
@@ -300,7 +324,7 @@ public final class CommandProcessor {
             writer.err(ErrorMapping.toErr(e));
             return false;
         }
-        writer.end(status);
+        writer.end(status() | more);
         return true;
     }
 
@@ -332,7 +356,7 @@ public final class CommandProcessor {
                 writer.raw(type.definition(session.database().orElse(""), table, column.name())
                         .encode(payload.reset()).nullMarker());
             }
-            writer.end(STATUS);
+            writer.end(status());
         } catch (QueryException e) {
             writer.err(ErrorMapping.toErr(e));
         } finally {
@@ -354,7 +378,7 @@ public final class CommandProcessor {
                 writer.raw(parameterType.definition("", "", "?").encode(payload.reset()));
             }
             if (!writer.deprecateEof()) {
-                writer.eof(STATUS);
+                writer.eof(status());
             }
         }
     }
@@ -381,7 +405,7 @@ public final class CommandProcessor {
         if ((flags & CURSOR_TYPE_READ_ONLY) != 0 && proxyStatements.answer(sql, session).isEmpty()) {
             openCursor(statement, sql);
         } else {
-            run(sql, RowFormat.BINARY, STATUS);
+            run(sql, RowFormat.BINARY, 0);
         }
     }
 
@@ -393,11 +417,11 @@ public final class CommandProcessor {
             ResultCursor cursor = query.start();
             query.sessionChange().ifPresent(session::apply);
             if (cursor.columns().isEmpty()) {
-                writer.ok(cursor.updateCount().orElse(0), STATUS);
+                writer.ok(cursor.updateCount().orElse(0), status());
                 return;
             }
             List<MySqlColumnType> types = types(cursor.columns());
-            writer.columns(types, labels(cursor.columns(), List.of()), "", true, STATUS | ServerStatus.CURSOR_EXISTS);
+            writer.columns(types, labels(cursor.columns(), List.of()), "", true, status() | ServerStatus.CURSOR_EXISTS);
             statement.cursor(new PreparedStatement.OpenCursor(query, cursor, types));
             keepOpen = true;
         } catch (QueryException e) {
@@ -426,9 +450,9 @@ public final class CommandProcessor {
                 sent++;
             }
             if (open.pendingRow != null || advance(open)) {
-                writer.end(STATUS | ServerStatus.CURSOR_EXISTS);
+                writer.end(status() | ServerStatus.CURSOR_EXISTS);
             } else {
-                writer.end(STATUS | ServerStatus.LAST_ROW_SENT);
+                writer.end(status() | ServerStatus.LAST_ROW_SENT);
                 closeCursor(statement);
             }
         } catch (QueryException e) {
