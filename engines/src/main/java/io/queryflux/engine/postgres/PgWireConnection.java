@@ -247,14 +247,26 @@ final class PgWireConnection implements Closeable {
         sendText('Q', sql);
     }
 
+    /**
+     * Writes one simple-protocol Query without sending it: it goes with the next message sent, in
+     * one write, so PostgreSQL reads both at once.
+     */
+    void queueQuery(String sql) throws IOException {
+        writeText('Q', sql);
+    }
+
     /** A message whose body is one string, sent at once. */
     private void sendText(char type, String body) throws IOException {
+        writeText(type, body);
+        out.flush();
+    }
+
+    private void writeText(char type, String body) throws IOException {
         byte[] text = body.getBytes(UTF_8);
         out.writeByte(type);
         out.writeInt(4 + text.length + 1);
         out.write(text);
         out.writeByte(0);
-        out.flush();
     }
 
     /**

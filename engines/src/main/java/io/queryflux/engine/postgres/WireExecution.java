@@ -100,10 +100,12 @@ final class WireExecution implements QueryExecution {
     private Message send() throws IOException, QueryException {
         try {
             sendOn(connection);
+            home.sent(connection);
             return firstAnswer();
         } catch (IOException e) {
             connection = home.replace(connection);
             sendOn(connection);
+            home.sent(connection);
             return firstAnswer();
         }
     }

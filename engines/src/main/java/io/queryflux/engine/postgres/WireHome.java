@@ -1,12 +1,19 @@
 package io.queryflux.engine.postgres;
 
 import io.queryflux.engine.QueryException;
+import java.io.IOException;
 
 /**
  * Where a forwarded statement's connection comes from and goes back to: the engine's pool, or
  * a transaction block that keeps the connection between its statements.
  */
 interface WireHome {
+    /**
+     * The statement was sent; called before its answer is read. A block whose BEGIN went with its
+     * first statement reads BEGIN's answer here.
+     */
+    default void sent(PgWireConnection connection) throws IOException, QueryException {}
+
     /** The statement is done with the connection (its response read to ReadyForQuery, or the connection broken). */
     void release(PgWireConnection connection);
 

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * A client's transaction block on one of the engine's own connections, for the PostgreSQL
- * frontend: BEGIN when it binds, then each statement of the block forwarded as plain queries are
+ * frontend: BEGIN, sent with the block's first statement (one write, no round trip of its own), then each statement of the block forwarded as plain queries are
  * outside a block (rows as PostgreSQL sent them, statements of every kind, describes, COPY FROM
  * STDIN), and COMMIT or ROLLBACK at its end. The connection carries one result at a time: a
  * statement sent while an earlier result of the block is still being read is refused, since its
@@ -26,6 +26,8 @@ final class WireTransaction implements EngineTransaction, WireHome {
     private WireExecution current;
     /** The search_path set for the block (SET LOCAL); empty: the connection's default. */
     private Optional<String> schema = Optional.empty();
+    /** BEGIN is written or sent, its answer not read yet. */
+    private boolean beginPending;
     private boolean ended;
     private boolean closed;
 
@@ -34,27 +36,24 @@ final class WireTransaction implements EngineTransaction, WireHome {
         this.connection = connection;
     }
 
-    /** Borrows a connection from the pool and sends BEGIN on it. */
+    /** Borrows a connection from the pool and writes BEGIN on it, to go with the first statement. */
     static WireTransaction begin(PgWirePool pool) throws QueryException {
         requireNonNull(pool, "pool is null");
         PgWireConnection connection = pool.borrow();
+        WireTransaction transaction = new WireTransaction(pool, connection);
         try {
-            try {
-                command(connection, "BEGIN");
-            } catch (IOException e) {
-                // A pooled connection PostgreSQL closed while it idled: BEGIN was never read.
-                connection = pool.replace(connection);
-                command(connection, "BEGIN");
-            }
-            return new WireTransaction(pool, connection);
+            transaction.queueBegin();
+            return transaction;
         } catch (IOException e) {
             connection.markBroken();
             pool.release(connection);
             throw lost(e);
-        } catch (QueryException | RuntimeException e) {
-            pool.release(connection);
-            throw e;
         }
+    }
+
+    private void queueBegin() throws IOException {
+        connection.queueQuery("BEGIN");
+        beginPending = true;
     }
 
     @Override
@@ -102,16 +101,17 @@ final class WireTransaction implements EngineTransaction, WireHome {
 
     private void run(String sql) throws QueryException {
         try {
-            command(connection, sql);
+            connection.sendQuery(sql);
+            sent(connection);
+            readCommand(connection);
         } catch (IOException e) {
             connection.markBroken();
             throw lost(e);
         }
     }
 
-    /** Sends a statement without rows and reads its response to ReadyForQuery; PostgreSQL's error is thrown then. */
-    private static void command(PgWireConnection connection, String sql) throws IOException, QueryException {
-        connection.sendQuery(sql);
+    /** Reads a statement's response to ReadyForQuery, for a statement without rows; PostgreSQL's error is thrown then. */
+    private static void readCommand(PgWireConnection connection) throws IOException, QueryException {
         QueryException error = null;
         PgWireRows.Message m;
         while ((m = connection.read()).type() != 'Z') {
@@ -129,14 +129,45 @@ final class WireTransaction implements EngineTransaction, WireHome {
                 + " which is rolled back: " + e.getMessage(), e);
     }
 
+    /** BEGIN's answer comes first: read it before the statement's. */
+    @Override
+    public void sent(PgWireConnection on) throws IOException, QueryException {
+        if (beginPending) {
+            // An IOException leaves BEGIN pending: PostgreSQL rolled back whatever it ran, and
+            // replace() may start the block over.
+            try {
+                readCommand(on);
+            } catch (QueryException e) {
+                beginPending = false;
+                on.markBroken(); // the statement's answer is still unread
+                throw e;
+            }
+            beginPending = false;
+        }
+    }
+
     /** A statement is done with the connection: it stays with the block. */
     @Override
     public void release(PgWireConnection done) {}
 
+    /**
+     * A pooled connection PostgreSQL closed while it idled fails at the block's first send, before
+     * anything was read: the block starts again on a fresh one. Later, the block died with it.
+     */
     @Override
     public PgWireConnection replace(PgWireConnection dead) throws QueryException {
         dead.markBroken();
-        throw lost(new IOException("the connection closed"));
+        if (!beginPending) {
+            throw lost(new IOException("the connection closed"));
+        }
+        connection = pool.replace(dead);
+        try {
+            queueBegin();
+        } catch (IOException e) {
+            connection.markBroken();
+            throw lost(e);
+        }
+        return connection;
     }
 
     @Override

@@ -276,4 +276,23 @@ class PgTransactionTest {
             c.commit();
         }
     }
+
+    @Test
+    void postgresBlockStartsOverWhenItsPooledConnectionDiedWhileIdle() throws Exception {
+        try (Connection c = proxied(""); Connection d = direct()) {
+            execute(d, "DELETE FROM ledger");
+            ids(c, "ledger"); // leaves the engine's own connections idle in its pool
+            try (Statement s = d.createStatement(); ResultSet rs = s.executeQuery("SELECT count(pg_terminate_backend(pid))"
+                    + " FROM pg_stat_activity WHERE application_name = 'queryflux' AND state = 'idle'")) {
+                rs.next();
+                assertEquals(true, rs.getInt(1) > 0, "no idle engine connection to terminate");
+            }
+            c.setAutoCommit(false);
+            execute(c, "INSERT INTO ledger VALUES (50, 'after a restart')");
+            assertEquals(List.of(50), ids(c, "ledger"));
+            assertEquals(List.of(), ids(d, "ledger"));
+            c.commit();
+            assertEquals(List.of(50), ids(d, "ledger"));
+        }
+    }
 }
