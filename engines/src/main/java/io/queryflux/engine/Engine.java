@@ -46,10 +46,11 @@ public interface Engine extends AutoCloseable {
     /**
      * Begins a transaction on a connection of its own, for a client's transaction block whose
      * first statement is {@code first} (not run here: it is prepared on the transaction next, and
-     * says what kind of connection the block needs); empty for engines without transactions (their
-     * statements autocommit, as outside a block).
+     * says what kind of connection the block needs), in {@code mode} as far as the engine has it;
+     * empty for engines without transactions (their statements autocommit, as outside a block).
      */
-    default Optional<EngineTransaction> beginTransaction(EngineQuery first) throws QueryException {
+    default Optional<EngineTransaction> beginTransaction(EngineQuery first, TransactionMode mode)
+            throws QueryException {
         return Optional.empty();
     }
 

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.queryflux.cluster.Admission;
 import io.queryflux.engine.EngineTransaction;
 import io.queryflux.engine.QueryException;
+import io.queryflux.engine.TransactionMode;
 import io.queryflux.routing.RoutingDecision;
 import java.util.Optional;
 
@@ -20,6 +21,7 @@ import java.util.Optional;
  */
 public final class ClientTransaction implements AutoCloseable {
     private volatile Binding binding;
+    private volatile TransactionMode mode = TransactionMode.DEFAULT;
 
     /** What a bound block holds, and the statement that bound it (its routing is the block's). */
     record Binding(String boundBy, RoutingDecision routing, Admission admission, EngineTransaction engine) {
@@ -29,6 +31,18 @@ public final class ClientTransaction implements AutoCloseable {
             requireNonNull(admission, "admission is null");
             requireNonNull(engine, "engine is null");
         }
+    }
+
+    /**
+     * The isolation level and access mode the block's engine transaction begins with; set by the
+     * frontend before the block binds (BEGIN's modes, SET TRANSACTION, the session's defaults).
+     */
+    public void setMode(TransactionMode newMode) {
+        mode = requireNonNull(newMode, "newMode is null");
+    }
+
+    TransactionMode mode() {
+        return mode;
     }
 
     /** Whether the block holds an engine connection. */

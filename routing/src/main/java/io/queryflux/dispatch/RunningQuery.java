@@ -201,7 +201,8 @@ public final class RunningQuery implements AutoCloseable {
      * them; from now on the block holds the slot.
      */
     private void bindTransaction(ClientTransaction block) throws QueryException {
-        Optional<EngineTransaction> engine = admission.cluster().engine().beginTransaction(engineQuery(request.sql()));
+        Optional<EngineTransaction> engine = admission.cluster().engine().beginTransaction(engineQuery(request.sql()),
+                block.mode());
         if (engine.isPresent()) {
             ClientTransaction.Binding binding = new ClientTransaction.Binding(id, routing, admission, engine.get());
             block.bind(binding);

@@ -10,6 +10,7 @@ import io.queryflux.engine.EngineType;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.QueryExecution;
+import io.queryflux.engine.TransactionMode;
 import io.queryflux.engine.jdbc.JdbcExecution;
 import io.queryflux.engine.jdbc.JdbcTransaction;
 import java.sql.Connection;
@@ -68,10 +69,11 @@ public final class DuckDbEngine implements Engine {
         }
     }
 
+    /** DuckDB's one isolation level is snapshot isolation, whatever the mode asks; read-only is not enforced. */
     @Override
-    public Optional<EngineTransaction> beginTransaction(EngineQuery first) throws QueryException {
+    public Optional<EngineTransaction> beginTransaction(EngineQuery first, TransactionMode mode) throws QueryException {
         try {
-            return Optional.of(JdbcTransaction.begin(root.duplicate(), flavor));
+            return Optional.of(JdbcTransaction.begin(root.duplicate(), flavor, TransactionMode.DEFAULT));
         } catch (SQLException e) {
             throw new QueryException(ErrorCode.EXTERNAL_ERROR, "Cannot open a DuckDB connection: " + e.getMessage(), e);
         }

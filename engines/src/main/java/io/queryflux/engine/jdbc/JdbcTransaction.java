@@ -9,6 +9,7 @@ import io.queryflux.engine.PgWireCopyIn;
 import io.queryflux.engine.PgWireDescription;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.QueryExecution;
+import io.queryflux.engine.TransactionMode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,12 +30,28 @@ public final class JdbcTransaction implements EngineTransaction {
         this.flavor = flavor;
     }
 
-    /** Begins a transaction on the connection, which it then owns (and closes if beginning fails). */
-    public static JdbcTransaction begin(Connection connection, JdbcFlavor flavor) throws QueryException {
+    /**
+     * Begins a transaction in {@code mode} on the connection, which it then owns (and closes if
+     * beginning fails). The pool the connection came from restores its isolation level and
+     * read-only flag when it is given back (HikariCP does).
+     */
+    public static JdbcTransaction begin(Connection connection, JdbcFlavor flavor, TransactionMode mode)
+            throws QueryException {
         requireNonNull(connection, "connection is null");
         requireNonNull(flavor, "flavor is null");
         try {
             connection.setAutoCommit(false);
+            if (mode.isolation().isPresent()) {
+                connection.setTransactionIsolation(switch (mode.isolation().get()) {
+                    case READ_UNCOMMITTED -> Connection.TRANSACTION_READ_UNCOMMITTED;
+                    case READ_COMMITTED -> Connection.TRANSACTION_READ_COMMITTED;
+                    case REPEATABLE_READ -> Connection.TRANSACTION_REPEATABLE_READ;
+                    case SERIALIZABLE -> Connection.TRANSACTION_SERIALIZABLE;
+                });
+            }
+            if (mode.readOnly()) {
+                connection.setReadOnly(true);
+            }
             return new JdbcTransaction(connection, flavor);
         } catch (SQLException e) {
             closeQuietly(connection);

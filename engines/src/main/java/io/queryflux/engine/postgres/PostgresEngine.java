@@ -11,6 +11,7 @@ import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.PgWireCopyIn;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.QueryExecution;
+import io.queryflux.engine.TransactionMode;
 import io.queryflux.engine.jdbc.JdbcTransaction;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -100,11 +101,11 @@ public final class PostgresEngine implements Engine {
      * results come decoded.
      */
     @Override
-    public Optional<EngineTransaction> beginTransaction(EngineQuery first) throws QueryException {
+    public Optional<EngineTransaction> beginTransaction(EngineQuery first, TransactionMode mode) throws QueryException {
         if (wire.isPresent() && WireRequest.of(first.forwardFormats()).isPresent()) {
-            return Optional.of(WireTransaction.begin(wire.get()));
+            return Optional.of(WireTransaction.begin(wire.get(), mode));
         }
-        return Optional.of(JdbcTransaction.begin(pooledConnection(), flavor));
+        return Optional.of(JdbcTransaction.begin(pooledConnection(), flavor, mode));
     }
 
     private Connection pooledConnection() throws QueryException {

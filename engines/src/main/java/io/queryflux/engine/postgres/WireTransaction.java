@@ -8,6 +8,7 @@ import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.PgWireRows;
 import io.queryflux.engine.QueryExecution;
+import io.queryflux.engine.TransactionMode;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -21,6 +22,8 @@ import java.util.Optional;
  */
 final class WireTransaction implements EngineTransaction, WireHome {
     private final PgWirePool pool;
+    /** The block's BEGIN statement, with its isolation level and access mode. */
+    private final String begin;
     private PgWireConnection connection;
     /** The statement whose response is on the connection, until it has been read to its end. */
     private WireExecution current;
@@ -31,16 +34,27 @@ final class WireTransaction implements EngineTransaction, WireHome {
     private boolean ended;
     private boolean closed;
 
-    private WireTransaction(PgWirePool pool, PgWireConnection connection) {
+    private WireTransaction(PgWirePool pool, PgWireConnection connection, String begin) {
         this.pool = pool;
         this.connection = connection;
+        this.begin = begin;
+    }
+
+    /** {@code BEGIN ISOLATION LEVEL SERIALIZABLE, READ ONLY}, or as much of it as the mode says. */
+    static String begin(TransactionMode mode) {
+        StringBuilder sql = new StringBuilder("BEGIN");
+        mode.isolation().ifPresent(level -> sql.append(" ISOLATION LEVEL ").append(level.sql()));
+        if (mode.readOnly()) {
+            sql.append(mode.isolation().isPresent() ? ", READ ONLY" : " READ ONLY");
+        }
+        return sql.toString();
     }
 
     /** Borrows a connection from the pool and writes BEGIN on it, to go with the first statement. */
-    static WireTransaction begin(PgWirePool pool) throws QueryException {
+    static WireTransaction begin(PgWirePool pool, TransactionMode mode) throws QueryException {
         requireNonNull(pool, "pool is null");
         PgWireConnection connection = pool.borrow();
-        WireTransaction transaction = new WireTransaction(pool, connection);
+        WireTransaction transaction = new WireTransaction(pool, connection, begin(mode));
         try {
             transaction.queueBegin();
             return transaction;
@@ -52,7 +66,7 @@ final class WireTransaction implements EngineTransaction, WireHome {
     }
 
     private void queueBegin() throws IOException {
-        connection.queueQuery("BEGIN");
+        connection.queueQuery(begin);
         beginPending = true;
     }
 

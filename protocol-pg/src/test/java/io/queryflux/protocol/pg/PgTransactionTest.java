@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TimeZone;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,9 +30,13 @@ class PgTransactionTest {
     private static PgTestServer duckDb;
     private static EmbeddedPostgres postgres;
     private static PostgresBackedFrontend proxy;
+    private static TimeZone jvmZone;
 
     @BeforeAll
     static void start() throws Exception {
+        // pgjdbc sends the JVM's zone as TimeZone; blocks run on forwarded connections only while it is UTC.
+        jvmZone = TimeZone.getDefault();
+        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
         duckDb = PgTestServer.start(PgAuthMethod.SCRAM_SHA_256);
         try (Connection c = duckDb.connect(""); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE ledger (id INTEGER, note VARCHAR)");
@@ -57,6 +62,7 @@ class PgTransactionTest {
         if (duckDb != null) {
             duckDb.close();
         }
+        TimeZone.setDefault(jvmZone);
     }
 
     private static Connection direct() throws SQLException {
@@ -293,6 +299,57 @@ class PgTransactionTest {
             assertEquals(List.of(), ids(d, "ledger"));
             c.commit();
             assertEquals(List.of(50), ids(d, "ledger"));
+        }
+    }
+
+    /**
+     * Two blocks that each read what the other writes: under SERIALIZABLE PostgreSQL refuses one
+     * (40001), under the default read committed both commit. The first block runs forwarded, the
+     * second (another TimeZone) on a pgjdbc connection: both carry the isolation level.
+     */
+    @Test
+    void postgresSerializableBlocksRefuseAWriteSkew() throws Exception {
+        try (Connection a = proxied(""); Connection b = proxied(""); Connection d = direct()) {
+            execute(d, "DELETE FROM ledger");
+            execute(b, "SET TimeZone = 'Europe/Berlin'");
+            for (Connection c : List.of(a, b)) {
+                c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+                assertEquals(Connection.TRANSACTION_SERIALIZABLE, c.getTransactionIsolation());
+                c.setAutoCommit(false);
+            }
+            assertEquals(List.of(), ids(a, "ledger WHERE note = 'oncall'"));
+            assertEquals(List.of(), ids(b, "ledger WHERE note = 'oncall'"));
+            execute(a, "INSERT INTO ledger VALUES (60, 'oncall')");
+            execute(b, "INSERT INTO ledger VALUES (61, 'oncall')");
+            a.commit();
+            SQLException refused = assertThrows(SQLException.class, b::commit);
+            assertEquals("40001", refused.getSQLState(), refused.getMessage());
+            assertEquals(List.of(60), ids(d, "ledger"));
+        }
+    }
+
+    @Test
+    void postgresReadOnlyBlockRefusesWritesAndShowsItsModes() throws Exception {
+        try (Connection c = proxied(""); Statement s = c.createStatement()) {
+            execute(c, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            try (ResultSet rs = s.executeQuery("SHOW transaction_isolation")) {
+                rs.next();
+                assertEquals("repeatable read", rs.getString(1));
+            }
+            // Asked of PostgreSQL itself (the proxy answers current_setting() alone).
+            try (ResultSet rs = s.executeQuery("SELECT upper(current_setting('transaction_isolation')),"
+                    + " current_setting('transaction_read_only') FROM (VALUES (1)) AS v")) {
+                assertEquals(true, rs.next());
+                assertEquals("REPEATABLE READ", rs.getString(1));
+                assertEquals("on", rs.getString(2));
+            }
+            SQLException refused = assertThrows(SQLException.class, () -> execute(c, "INSERT INTO ledger VALUES (70, 'no')"));
+            assertEquals("25006", refused.getSQLState(), refused.getMessage());
+            execute(c, "ROLLBACK");
+            try (ResultSet rs = s.executeQuery("SHOW transaction_isolation")) {
+                rs.next();
+                assertEquals("read committed", rs.getString(1));
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.SqlType;
 import io.queryflux.protocol.pg.messages.TransactionStatus;
+import io.queryflux.protocol.pg.sql.TransactionModes;
 import io.queryflux.protocol.pg.sql.SqlText;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,7 @@ final class LocalStatements {
             return Optional.empty();
         }
         return switch (words.get(0)) {
-            case "BEGIN", "START" -> transaction(state, "BEGIN", TransactionStatus.IN_TRANSACTION);
+            case "BEGIN", "START" -> begin(text, state);
             case "COMMIT", "END" -> transaction(state,
                     state.transaction() == TransactionStatus.FAILED ? "ROLLBACK" : "COMMIT", TransactionStatus.IDLE);
             case "ABORT" -> transaction(state, "ROLLBACK", TransactionStatus.IDLE);
@@ -97,6 +98,53 @@ final class LocalStatements {
         };
     }
 
+    /**
+     * A block begins with the modes BEGIN gives, else the session's defaults; they last until it
+     * ends. A BEGIN inside a block changes nothing, as in PostgreSQL (which warns).
+     */
+    private static Optional<Execution> begin(String text, SessionState state) {
+        if (state.transaction() != TransactionStatus.IDLE) {
+            return done("BEGIN");
+        }
+        state.setTransaction(TransactionStatus.IN_TRANSACTION);
+        TransactionModes modes = TransactionModes.of(text);
+        state.setLocal("transaction_isolation", modes.isolation()
+                .orElseGet(() -> state.get("default_transaction_isolation").orElse("read committed")));
+        state.setLocal("transaction_read_only", modes.readOnly().map(LocalStatements::onOff)
+                .orElseGet(() -> state.get("default_transaction_read_only").orElse("off")));
+        return done("BEGIN");
+    }
+
+    private static String onOff(boolean on) {
+        return on ? "on" : "off";
+    }
+
+    /** SET TRANSACTION (this block's modes) or SET SESSION CHARACTERISTICS AS TRANSACTION (the defaults). */
+    private static Optional<Execution> setTransaction(String text, SessionState state) {
+        TransactionModes modes = TransactionModes.of(text);
+        if (text.toUpperCase(java.util.Locale.ROOT).contains("CHARACTERISTICS")) {
+            modes.isolation().ifPresent(level -> state.set("default_transaction_isolation", level));
+            modes.readOnly().ifPresent(only -> state.set("default_transaction_read_only", onOff(only)));
+            if (state.transaction() == TransactionStatus.IDLE) {
+                // Outside a block the current modes are the defaults (pgjdbc reads them back with SHOW).
+                modes.isolation().ifPresent(level -> state.set("transaction_isolation", level));
+                modes.readOnly().ifPresent(only -> state.set("transaction_read_only", onOff(only)));
+            }
+            return done("SET");
+        }
+        if (state.transaction() == TransactionStatus.IDLE) {
+            return done("SET"); // PostgreSQL warns that it has no effect outside a block
+        }
+        modes.isolation().ifPresent(level -> state.setLocal("transaction_isolation", level));
+        modes.readOnly().ifPresent(only -> state.setLocal("transaction_read_only", onOff(only)));
+        return done("SET");
+    }
+
+    /** Whether the statement is SET TRANSACTION (not SET SESSION CHARACTERISTICS). */
+    static boolean isSetTransaction(String text) {
+        return SET_TRANSACTION.matcher(text).matches() && !text.toUpperCase(java.util.Locale.ROOT).contains("CHARACTERISTICS");
+    }
+
     private static Optional<Execution> transaction(SessionState state, String tag, TransactionStatus next) {
         state.setTransaction(next);
         return done(tag);
@@ -109,7 +157,7 @@ final class LocalStatements {
 
     private static Optional<Execution> set(String text, SessionState state) throws QueryException {
         if (SET_TRANSACTION.matcher(text).matches()) {
-            return done("SET");
+            return setTransaction(text, state);
         }
         Matcher zone = SET_TIME_ZONE.matcher(text);
         if (zone.matches()) {
@@ -185,7 +233,8 @@ final class LocalStatements {
 
     private Optional<Execution> show(String text, SessionState state) {
         if (SHOW_ISOLATION.matcher(text).matches()) {
-            return Optional.of(single("transaction_isolation", SqlType.VARCHAR, "read committed", "SHOW"));
+            return Optional.of(single("transaction_isolation", SqlType.VARCHAR,
+                    state.get("transaction_isolation").orElse("read committed"), "SHOW"));
         }
         Matcher m = SHOW.matcher(text);
         boolean timeZone = SHOW_TIME_ZONE.matcher(text).matches();

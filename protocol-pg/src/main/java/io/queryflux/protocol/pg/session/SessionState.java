@@ -66,6 +66,7 @@ public final class SessionState {
         define("in_hot_standby", "off");
         define("search_path", DEFAULT_SEARCH_PATH);
         define("extra_float_digits", "1");
+        define("default_transaction_isolation", "read committed");
         define("transaction_isolation", "read committed");
         define("transaction_read_only", "off");
         define("statement_timeout", "0");

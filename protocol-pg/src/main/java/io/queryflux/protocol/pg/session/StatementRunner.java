@@ -13,6 +13,7 @@ import io.queryflux.engine.PgWireDescription;
 import io.queryflux.engine.PgWireRows;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.ResultCursor;
+import io.queryflux.engine.TransactionMode;
 import io.queryflux.protocol.pg.catalog.PgCatalog;
 import io.queryflux.protocol.pg.messages.Format;
 import io.queryflux.protocol.pg.messages.TransactionStatus;
@@ -128,13 +129,17 @@ final class StatementRunner implements AutoCloseable {
         if (PreparedSql.FIRST_WORDS.contains(first)) {
             return preparedSql(sql, state, onDispatch, forwardIn);
         }
-        if (block.isBound() && (SAVEPOINTS.contains(first) || isRollbackTo(sql))) {
-            Execution savepoint = dispatch(new QueryRequest(sql, state.session(), forwarded(forwardIn, state)), first,
+        boolean setTransaction = LocalStatements.isSetTransaction(SqlText.stripComments(sql).strip());
+        if (block.isBound() && (SAVEPOINTS.contains(first) || isRollbackTo(sql) || setTransaction)) {
+            // The engine has these rules (SET TRANSACTION only before the block's first query).
+            Execution onEngine = dispatch(new QueryRequest(sql, state.session(), forwarded(forwardIn, state)), first,
                     written, state, onDispatch, true);
             if (first.equals("ROLLBACK")) {
                 state.setTransaction(TransactionStatus.IN_TRANSACTION); // the engine's block is usable again
+            } else if (setTransaction) {
+                local.answer(sql, state); // what SHOW transaction_isolation says from now on
             }
-            return savepoint;
+            return onEngine;
         }
         TransactionStatus before = state.transaction();
         Optional<Execution> answered = local.answer(sql, state);
@@ -159,6 +164,16 @@ final class StatementRunner implements AutoCloseable {
     /** The encodings in which a postgres engine may answer with its own messages, for the client to get as they are. */
     private static Set<String> forwarded(Optional<List<Format>> forwardIn, SessionState state) {
         return forwardIn.isPresent() && state.printsLikeEngineConnections() ? encodings(forwardIn.get()) : Set.of();
+    }
+
+    /**
+     * The block's modes as its settings say (BEGIN's, SET TRANSACTION's, the session's defaults);
+     * read committed, PostgreSQL's default, leaves the engine its own.
+     */
+    private static TransactionMode mode(SessionState state) {
+        Optional<TransactionMode.Isolation> isolation = state.get("transaction_isolation")
+                .filter(level -> !level.equals("read committed")).flatMap(TransactionMode.Isolation::of);
+        return new TransactionMode(isolation, state.get("transaction_read_only").filter("on"::equals).isPresent());
     }
 
     private static boolean isRollbackTo(String sql) {
@@ -190,8 +205,11 @@ final class StatementRunner implements AutoCloseable {
     private Execution dispatch(QueryRequest request, String first, String written, SessionState state,
             Consumer<RunningQuery> onDispatch, boolean inBlock) throws QueryException {
         String sql = request.sql();
-        RunningQuery query = inBlock && state.transaction() != TransactionStatus.IDLE
-                ? dispatcher.submit(request, block) : dispatcher.submit(request);
+        boolean joinsBlock = inBlock && state.transaction() != TransactionStatus.IDLE;
+        if (joinsBlock && !block.isBound()) {
+            block.setMode(mode(state));
+        }
+        RunningQuery query = joinsBlock ? dispatcher.submit(request, block) : dispatcher.submit(request);
         onDispatch.accept(query);
         try {
             ResultCursor cursor = query.start();

@@ -1,0 +1,43 @@
+package io.queryflux.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * How a client asked its transaction block to run: an isolation level (empty: the engine's
+ * default) and whether it only reads.
+ */
+public record TransactionMode(Optional<Isolation> isolation, boolean readOnly) {
+    /** The engine's default isolation, reads and writes. */
+    public static final TransactionMode DEFAULT = new TransactionMode(Optional.empty(), false);
+
+    public TransactionMode {
+        requireNonNull(isolation, "isolation is null");
+    }
+
+    /** The SQL standard's isolation levels. */
+    public enum Isolation {
+        READ_UNCOMMITTED,
+        READ_COMMITTED,
+        REPEATABLE_READ,
+        SERIALIZABLE;
+
+        /** As SQL writes it: {@code REPEATABLE READ}. */
+        public String sql() {
+            return name().replace('_', ' ');
+        }
+
+        /** From SQL's spelling in any case and spacing ({@code repeatable  read}). */
+        public static Optional<Isolation> of(String sql) {
+            String name = sql.strip().replaceAll("\\s+", "_").toUpperCase(Locale.ROOT);
+            for (Isolation level : values()) {
+                if (level.name().equals(name)) {
+                    return Optional.of(level);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+}
