@@ -352,4 +352,59 @@ class PgTransactionTest {
             }
         }
     }
+
+    /** pgjdbc's executeBatch: the inserts up to the failing one, run alone, would have stayed. */
+    private static void failingBatch(Connection c) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO ledger VALUES (?, 'batch')")) {
+            for (int id : new int[] {90, 91, 90}) {
+                p.setInt(1, id);
+                p.addBatch();
+            }
+            assertThrows(java.sql.BatchUpdateException.class, p::executeBatch);
+        }
+    }
+
+    @Test
+    void postgresBatchAndMultiStatementQueryAreAllOrNothingAsOnPostgres() throws Exception {
+        for (boolean throughProxy : new boolean[] {false, true}) {
+            try (Connection c = throughProxy ? proxied("") : direct(); Connection d = direct()) {
+                execute(d, "DELETE FROM ledger");
+                failingBatch(c);
+                assertEquals(List.of(), ids(d, "ledger"), "a failed batch left rows, through the proxy: " + throughProxy);
+                // One Query message with two statements; the second fails.
+                assertThrows(SQLException.class, () -> execute(c, "INSERT INTO ledger VALUES (92, 'a'); INSERT INTO ledger VALUES (92, 'b')"));
+                assertEquals(List.of(), ids(d, "ledger"));
+                execute(c, "INSERT INTO ledger VALUES (93, 'a'); INSERT INTO ledger VALUES (94, 'b')");
+                assertEquals(List.of(93, 94), ids(d, "ledger"));
+                try (PreparedStatement p = c.prepareStatement("INSERT INTO ledger VALUES (?, 'batch')")) {
+                    for (int id : new int[] {95, 96}) {
+                        p.setInt(1, id);
+                        p.addBatch();
+                    }
+                    p.executeBatch();
+                }
+                assertEquals(List.of(93, 94, 95, 96), ids(d, "ledger"));
+            }
+        }
+    }
+
+    @Test
+    void duckDbBatchAndMultiStatementQueryAreAllOrNothing() throws Exception {
+        try (Connection c = duckDb.connect("")) {
+            execute(c, "DELETE FROM ledger");
+            c.createStatement().execute("CREATE TABLE IF NOT EXISTS unique_ids (id INTEGER PRIMARY KEY)");
+            execute(c, "DELETE FROM unique_ids");
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO unique_ids VALUES (?)")) {
+                for (int id : new int[] {1, 2, 1}) {
+                    p.setInt(1, id);
+                    p.addBatch();
+                }
+                assertThrows(java.sql.BatchUpdateException.class, p::executeBatch);
+            }
+            assertEquals(List.of(), ids(c, "unique_ids"));
+            assertThrows(SQLException.class, () -> execute(c, "INSERT INTO unique_ids VALUES (3); INSERT INTO unique_ids VALUES (3)"));
+            assertEquals(List.of(), ids(c, "unique_ids"));
+        }
+        duckDb.awaitNoRunningQueries();
+    }
 }

@@ -325,6 +325,10 @@ public final class PgConnection implements Runnable {
         if (parts.isEmpty()) {
             out.emptyQueryResponse();
         }
+        if (parts.size() > 1 && session.transaction() == TransactionStatus.IDLE) {
+            runner.beginImplicitBlock();
+        }
+        boolean failed = false;
         for (String statement : parts) {
             Execution execution = null;
             StatementTimeout timeout = StatementTimeout.start(session.statementTimeout(), () -> running);
@@ -350,6 +354,7 @@ public final class PgConnection implements Runnable {
                 execution = closeLater(execution);
             } catch (QueryException e) {
                 failStatement(timeout.explain(e));
+                failed = true;
                 break;
             } finally {
                 running = null;
@@ -361,6 +366,7 @@ public final class PgConnection implements Runnable {
         if (session.transaction() == TransactionStatus.IDLE) {
             closeAllPortals();
         }
+        endImplicitBlock(!failed);
         ready();
         closeDeferred();
     }
@@ -685,7 +691,7 @@ public final class PgConnection implements Runnable {
             return;
         }
         Portal portal = portal(describe.name());
-        Execution execution = started(portal);
+        Execution execution = started(portal, 1);
         if (execution.cursor() instanceof PgWireRows rows) {
             forwardDescription(rows);
         } else if (execution.columns().isEmpty()) {
@@ -695,8 +701,19 @@ public final class PgConnection implements Runnable {
         }
     }
 
-    private Execution started(Portal portal) throws IOException, QueryException {
+    /**
+     * The portal's execution, started now if it was not. A statement followed by more before the
+     * client's Sync joins an implicit block with them; one whose Sync is already in the buffer
+     * right after it (the usual Parse, Bind, Describe, Execute, Sync) runs on its own.
+     *
+     * @param executesAhead how many Execute messages of this portal may still come before Sync
+     */
+    private Execution started(Portal portal, int executesAhead) throws IOException, QueryException {
         if (portal.execution().isEmpty()) {
+            if (session.transaction() == TransactionStatus.IDLE && !runner.inImplicitBlock()
+                    && !buffered.syncFollowsWithin(executesAhead)) {
+                runner.beginImplicitBlock();
+            }
             if (SqlText.firstWord(portal.sql()).equals("COPY") && CopyToStdout.isFromStdin(portal.sql())) {
                 throw new QueryException(io.queryflux.engine.ErrorCode.NOT_SUPPORTED,
                         "COPY ... FROM STDIN is served in the simple query protocol only");
@@ -720,7 +737,7 @@ public final class PgConnection implements Runnable {
             out.emptyQueryResponse();
             return;
         }
-        Execution execution = started(portal);
+        Execution execution = started(portal, 0);
         running = execution.cancelTarget().orElse(null);
         if (execution.cursor() instanceof PgWireRows rows) {
             forwardRows(execution, rows, execute.maxRows());
@@ -748,14 +765,25 @@ public final class PgConnection implements Runnable {
     }
 
     private void sync() throws IOException {
+        boolean failed = state == State.SKIPPING_TO_SYNC;
         stopExtendedTimeout();
         state = State.READY;
         if (session.transaction() == TransactionStatus.IDLE) {
             // The implicit transaction ends at Sync, and with it every portal.
             closeAllPortals();
         }
+        endImplicitBlock(!failed);
         ready();
         closeDeferred();
+    }
+
+    /** A COMMIT the engine refuses is reported before ReadyForQuery; the block is rolled back. */
+    private void endImplicitBlock(boolean commit) throws IOException {
+        try {
+            runner.endImplicitBlock(commit);
+        } catch (QueryException e) {
+            error(PgError.error(e.sqlState(), e.getMessage()));
+        }
     }
 
     private PreparedStatement statement(String name) throws QueryException {

@@ -65,6 +65,8 @@ final class StatementRunner implements AutoCloseable {
     private final SqlCursors cursors;
     private final SqlPrepared sqlPrepared;
     private final ClientTransaction block = new ClientTransaction();
+    /** In PostgreSQL's implicit block: the statements of one Query message, or of a pipeline up to Sync. */
+    private boolean implicit;
 
     StatementRunner(QueryDispatcher dispatcher, LocalStatements local, PgCatalog catalog, SqlCursors cursors,
             Map<String, PreparedStatement> prepared) {
@@ -147,6 +149,10 @@ final class StatementRunner implements AutoCloseable {
             String tag = answered.get().tag();
             if (before != TransactionStatus.IDLE && state.transaction() == TransactionStatus.IDLE) {
                 endBlock(tag.equals("COMMIT"), state);
+            } else if (implicit && before == TransactionStatus.IDLE && state.transaction() != TransactionStatus.IDLE) {
+                implicit = false; // BEGIN turns the implicit block into the client's own, as in PostgreSQL
+            } else if (implicit && (tag.equals("COMMIT") || tag.equals("ROLLBACK"))) {
+                endImplicitBlock(tag.equals("COMMIT"));
             } else if (tag.equals("DISCARD ALL")) {
                 cursors.closeAll();
                 sqlPrepared.deallocateAll();
@@ -205,7 +211,7 @@ final class StatementRunner implements AutoCloseable {
     private Execution dispatch(QueryRequest request, String first, String written, SessionState state,
             Consumer<RunningQuery> onDispatch, boolean inBlock) throws QueryException {
         String sql = request.sql();
-        boolean joinsBlock = inBlock && state.transaction() != TransactionStatus.IDLE;
+        boolean joinsBlock = inBlock && (implicit || state.transaction() != TransactionStatus.IDLE);
         if (joinsBlock && !block.isBound()) {
             block.setMode(mode(state));
         }
@@ -432,6 +438,32 @@ final class StatementRunner implements AutoCloseable {
             s = s.substring(0, s.length() - 1).strip();
         }
         return s;
+    }
+
+    /**
+     * Runs the statements from here to the end of the Query message, or to Sync, as one
+     * transaction where the engine has them, as PostgreSQL runs several statements sent together
+     * (pgjdbc's batches): if one fails, none of them is committed.
+     */
+    void beginImplicitBlock() {
+        implicit = true;
+    }
+
+    boolean inImplicitBlock() {
+        return implicit;
+    }
+
+    /** The end of the Query message or the Sync: the implicit block commits, or rolls back after an error. */
+    void endImplicitBlock(boolean commit) throws QueryException {
+        if (!implicit) {
+            return;
+        }
+        implicit = false;
+        if (commit) {
+            block.commit();
+        } else {
+            block.rollback();
+        }
     }
 
     /** Rolls back a transaction block the client left open. */
