@@ -18,12 +18,20 @@ public final class Admission implements AutoCloseable {
     private final Duration queueWait;
     private final AtomicBoolean released = new AtomicBoolean();
     private final AtomicBoolean reported = new AtomicBoolean();
+    private final AtomicBoolean heldByTransaction = new AtomicBoolean();
 
     Admission(ClusterGroup group, Cluster cluster, CircuitBreaker.Permit permit, Duration queueWait) {
         this.group = requireNonNull(group, "group is null");
         this.cluster = requireNonNull(cluster, "cluster is null");
         this.permit = requireNonNull(permit, "permit is null");
         this.queueWait = requireNonNull(queueWait, "queueWait is null");
+    }
+
+    /** A client's transaction block holds the slot from now until it is closed (see {@link ClusterGroup#openTransactions()}). */
+    public void holdForTransaction() {
+        if (heldByTransaction.compareAndSet(false, true)) {
+            group.transactionHolds(1);
+        }
     }
 
     /** The cluster answered the query; its circuit breaker counts a success. */
@@ -66,6 +74,9 @@ public final class Admission implements AutoCloseable {
                 cluster.circuitBreaker().ifPresent(b -> b.abandon(permit));
             }
             cluster.finishQuery();
+            if (heldByTransaction.get()) {
+                group.transactionHolds(-1);
+            }
             group.release();
         }
     }

@@ -25,6 +25,7 @@ public final class ClusterGroup {
     private final SelectionStrategy strategy;
     private final Semaphore slots;
     private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicInteger heldByTransactions = new AtomicInteger();
     private final Optional<Overflow> overflow;
     private volatile boolean enabled;
 
@@ -235,5 +236,17 @@ public final class ClusterGroup {
     /** Queries waiting for a slot now. */
     public int queuedQueries() {
         return queued.get();
+    }
+
+    /**
+     * Slots held by clients' transaction blocks now, counted in {@link #runningQueries()} too: a
+     * block holds its slot between statements, while its client is idle.
+     */
+    public int openTransactions() {
+        return heldByTransactions.get();
+    }
+
+    void transactionHolds(int delta) {
+        heldByTransactions.addAndGet(delta);
     }
 }

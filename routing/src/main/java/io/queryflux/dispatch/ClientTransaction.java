@@ -23,13 +23,18 @@ public final class ClientTransaction implements AutoCloseable {
     private volatile Binding binding;
     private volatile TransactionMode mode = TransactionMode.DEFAULT;
 
-    /** What a bound block holds, and the statement that bound it (its routing is the block's). */
-    record Binding(String boundBy, RoutingDecision routing, Admission admission, EngineTransaction engine) {
+    /**
+     * What a bound block holds, and the statement that bound it (its routing is the block's);
+     * {@code unregister} takes it off the dispatcher's list of open blocks.
+     */
+    record Binding(String boundBy, RoutingDecision routing, Admission admission, EngineTransaction engine,
+            Runnable unregister) {
         Binding {
             requireNonNull(boundBy, "boundBy is null");
             requireNonNull(routing, "routing is null");
             requireNonNull(admission, "admission is null");
             requireNonNull(engine, "engine is null");
+            requireNonNull(unregister, "unregister is null");
         }
     }
 
@@ -92,6 +97,7 @@ public final class ClientTransaction implements AutoCloseable {
             try {
                 ended.engine().close();
             } finally {
+                ended.unregister().run();
                 ended.admission().close();
             }
         }

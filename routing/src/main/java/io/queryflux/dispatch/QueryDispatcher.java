@@ -25,6 +25,7 @@ public final class QueryDispatcher {
     private final Map<String, ClusterGroup> groups;
     private final QueryObserver observer;
     private final QueryRegistry registry = new QueryRegistry();
+    private final TransactionRegistry transactions = new TransactionRegistry();
     private final QueryIds ids = new QueryIds();
     private final RouteExplainer explainer;
     private final TranslationPolicy translation;
@@ -126,6 +127,11 @@ public final class QueryDispatcher {
 
     public QueryRegistry registry() {
         return registry;
+    }
+
+    /** Clients' transaction blocks holding a slot and an engine connection now. */
+    public TransactionRegistry transactions() {
+        return transactions;
     }
 
     public RouterChain routerChain() {

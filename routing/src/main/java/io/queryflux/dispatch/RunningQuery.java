@@ -204,8 +204,13 @@ public final class RunningQuery implements AutoCloseable {
         Optional<EngineTransaction> engine = admission.cluster().engine().beginTransaction(engineQuery(request.sql()),
                 block.mode());
         if (engine.isPresent()) {
-            ClientTransaction.Binding binding = new ClientTransaction.Binding(id, routing, admission, engine.get());
+            Runnable unregister = dispatcher.transactions().add(new OpenTransaction(id, request.session().protocol(),
+                    request.session().user(), admission.group().name(), admission.cluster().name(),
+                    admission.cluster().engine().type().configName(), Instant.now()));
+            ClientTransaction.Binding binding = new ClientTransaction.Binding(id, routing, admission, engine.get(),
+                    unregister);
             block.bind(binding);
+            admission.holdForTransaction();
             inTransaction = binding;
         }
     }

@@ -81,6 +81,9 @@ class ClientTransactionTest {
             assertEquals(Optional.of("duck-first"), block.cluster());
             // The block holds its slot while idle, and only one.
             assertEquals(1, first.runningQueries());
+            assertEquals(1, first.openTransactions());
+            assertEquals(List.of(insert.id()), dispatcher.transactions().all().stream().map(OpenTransaction::boundBy)
+                    .toList());
 
             // Routed alone this would go to "second"; in the block it runs on the block's connection.
             RunningQuery inBlock = dispatcher.submit(request("SELECT count(*) FROM ledger", Map.of("x-lane", "second")),
@@ -98,6 +101,8 @@ class ClientTransactionTest {
             block.rollback();
             assertFalse(block.isBound());
             assertEquals(0, first.runningQueries());
+            assertEquals(0, first.openTransactions());
+            assertEquals(List.of(), dispatcher.transactions().all());
         }
         assertEquals(before, count());
     }

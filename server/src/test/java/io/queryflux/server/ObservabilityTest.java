@@ -131,6 +131,32 @@ class ObservabilityTest {
                 name + " with " + String.join(",", labels) + " missing in:\n" + text);
     }
 
+    /** An idle transaction block holds a slot: operators see it in the metrics, the group and the block list. */
+    @Test
+    void openTransactionBlocksAreVisible() throws Exception {
+        try (io.queryflux.dispatch.ClientTransaction block = new io.queryflux.dispatch.ClientTransaction()) {
+            RunningQuery first = server.dispatcher().submit(new QueryRequest("CREATE TEMP TABLE t AS SELECT 1 AS x",
+                    ClientSession.of(Protocol.POSTGRES_WIRE, "alice")), block);
+            try (first) {
+                first.start();
+            }
+            assertTrue(block.isBound());
+            assertSample(get("/metrics").body(), "queryflux_open_transactions", "cluster_group=\"main\"");
+            assertTrue(get("/metrics").body().lines().anyMatch(l -> l.startsWith("queryflux_open_transactions{")
+                    && l.contains("\"main\"") && l.endsWith(" 1.0")));
+            assertEquals(1, json.readTree(get("/admin/groups").body()).get(0).get("openTransactions").asInt());
+            JsonNode open = json.readTree(get("/admin/transactions").body());
+            assertEquals(1, open.size(), open.toString());
+            assertEquals(first.id(), open.get(0).get("boundBy").asText());
+            assertEquals("alice", open.get(0).get("user").asText());
+            assertEquals("postgresWire", open.get(0).get("protocol").asText());
+            assertEquals("duck-ok", open.get(0).get("cluster").asText());
+            block.rollback();
+        }
+        assertEquals(0, json.readTree(get("/admin/transactions").body()).size());
+        assertEquals(0, json.readTree(get("/admin/groups").body()).get(0).get("openTransactions").asInt());
+    }
+
     @Test
     void adminApiShowsGroupsClustersRoutersAndRunningQueries() throws Exception {
         JsonNode groups = json.readTree(get("/admin/groups").body());

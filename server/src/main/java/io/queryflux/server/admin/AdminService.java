@@ -12,6 +12,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.queryflux.cluster.Cluster;
 import io.queryflux.cluster.ClusterGroup;
+import io.queryflux.dispatch.OpenTransaction;
 import io.queryflux.dispatch.QueryDispatcher;
 import io.queryflux.dispatch.QueryTrace;
 import io.queryflux.dispatch.RunningQuery;
@@ -45,6 +46,8 @@ public final class AdminService implements HttpService {
                 .get("/queries", (req, res) -> send(res, dispatcher.registry().all().stream()
                         .map(RunningQuery::trace).map(AdminService::trace).toList()))
                 .get("/queries/{id}", this::query)
+                .get("/transactions", (req, res) -> send(res, dispatcher.transactions().all().stream()
+                        .map(AdminService::transaction).toList()))
                 .get("/grafana/dashboard", this::dashboard);
     }
 
@@ -83,6 +86,7 @@ public final class AdminService implements HttpService {
         g.put("capacityWaitTimeoutSecs", group.limits().capacityWaitTimeout().toSeconds());
         g.put("runningQueries", group.runningQueries());
         g.put("queuedQueries", group.queuedQueries());
+        g.put("openTransactions", group.openTransactions());
         return g;
     }
 
@@ -139,6 +143,19 @@ public final class AdminService implements HttpService {
         t.put("overflows", trace.overflows().stream()
                 .map(o -> Map.of("from", o.fromGroup(), "to", o.toGroup(), "reason", o.reason())).toList());
         trace.translation().ifPresent(tr -> t.put("translation", ExplainService.translation(tr)));
+        return t;
+    }
+
+    static Map<String, Object> transaction(OpenTransaction open) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("boundBy", open.boundBy());
+        t.put("protocol", open.protocol().configName());
+        t.put("user", open.user());
+        t.put("group", open.group());
+        t.put("cluster", open.cluster());
+        t.put("engine", open.engine());
+        t.put("since", open.since().toString());
+        t.put("openMillis", java.time.Duration.between(open.since(), java.time.Instant.now()).toMillis());
         return t;
     }
 

@@ -62,6 +62,9 @@ public final class QueryMetrics implements QueryObserver {
             registry.getOrCreate(Gauge.builder("queryflux_queued_queries", group, ClusterGroup::queuedQueries)
                     .tags(List.of(Tag.create("cluster_group", group.name())))
                     .description("Queries waiting in the proxy for a slot in the group"));
+            registry.getOrCreate(Gauge.builder("queryflux_open_transactions", group, ClusterGroup::openTransactions)
+                    .tags(List.of(Tag.create("cluster_group", group.name())))
+                    .description("Slots of the group held by clients' transaction blocks, idle or running"));
             for (Cluster cluster : group.members()) {
                 registry.getOrCreate(Gauge.builder("queryflux_running_queries", cluster, Cluster::runningQueries)
                         .tags(List.of(Tag.create("cluster_group", group.name()), Tag.create("cluster_name", cluster.name())))
