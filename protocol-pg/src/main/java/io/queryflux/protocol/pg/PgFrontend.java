@@ -54,7 +54,8 @@ public final class PgFrontend implements AutoCloseable {
         }
         ConnectionSettings settings = new ConnectionSettings(dispatcher,
                 new PgAuthenticator(auth, config.authMethod(), config.allowCleartextWithoutTls()),
-                new PgCatalog(dispatcher), tls, new Backends(), config.maxMessageSize(), config.serverVersion());
+                new PgCatalog(dispatcher), tls, new Backends(), config.maxMessageSize(), config.serverVersion(),
+                config.idleTransactionTimeout());
         ServerSocket server = new ServerSocket();
         try {
             server.setReuseAddress(true);

@@ -407,4 +407,25 @@ class PgTransactionTest {
         }
         duckDb.awaitNoRunningQueries();
     }
+
+    /** A client idle inside a block past idle_in_transaction_session_timeout loses its connection, and the block's slot comes back. */
+    @Test
+    void duckDbIdleInTransactionTimeoutEndsTheConnectionAndFreesTheSlot() throws Exception {
+        try (Connection c = duckDb.connect("")) {
+            execute(c, "DELETE FROM ledger");
+            execute(c, "SET idle_in_transaction_session_timeout = '300ms'");
+            execute(c, "SELECT 1"); // outside a block no limit applies
+            Thread.sleep(500);
+            c.setAutoCommit(false);
+            execute(c, "INSERT INTO ledger VALUES (100, 'abandoned')");
+            assertEquals(1, duckDb.duckDb().group().runningQueries());
+            Thread.sleep(1_000);
+            SQLException ended = assertThrows(SQLException.class, () -> ids(c, "ledger"));
+            assertEquals("25P03", ended.getSQLState(), ended.getMessage());
+        }
+        duckDb.awaitNoRunningQueries();
+        try (Connection c = duckDb.connect("")) {
+            assertEquals(List.of(), ids(c, "ledger"));
+        }
+    }
 }

@@ -79,7 +79,7 @@ final class FrontendsReader {
 
     private static Optional<PgFrontendConfig> postgresWire(ConfigNode node) {
         node.allowOnly(Set.of("enabled", "host", "port", "tls", "authMethod", "allowCleartextWithoutTls",
-                "maxMessageSize", "serverVersion"));
+                "maxMessageSize", "serverVersion", "idleTransactionTimeoutSecs"));
         if (!enabled(node)) {
             return Optional.empty();
         }
@@ -92,7 +92,8 @@ final class FrontendsReader {
                 node.port("port", PgFrontendConfig.DEFAULT_PORT), tls.certChain(), tls.privateKey(), method,
                 node.bool("allowCleartextWithoutTls", false),
                 node.integer("maxMessageSize", PgFrontendConfig.DEFAULT_MAX_MESSAGE_SIZE, 1024),
-                node.optString("serverVersion").orElse(PgFrontendConfig.DEFAULT_SERVER_VERSION)));
+                node.optString("serverVersion").orElse(PgFrontendConfig.DEFAULT_SERVER_VERSION),
+                Duration.ofSeconds(node.integer("idleTransactionTimeoutSecs", 0, 0))));
     }
 
     private static Optional<MySqlFrontendConfig> mysqlWire(ConfigNode node) {

@@ -25,6 +25,7 @@ class ConfigLoaderTest {
               externalAddress: http://proxy:8080
               frontends:
                 trinoHttp: {enabled: true, port: 18080}
+                postgresWire: {port: 15432, idleTransactionTimeoutSecs: 30}
               adminApi: {port: 19000}
             clusters:
               duck-a: {engine: duckDb}
@@ -82,6 +83,8 @@ class ConfigLoaderTest {
         assertEquals("http://proxy:8080",
                 config.frontends().trinoHttp().orElseThrow().settings().externalAddress().orElseThrow().toString());
         assertTrue(config.frontends().flightSql().isEmpty(), "a frontend not mentioned is off");
+        assertEquals(java.time.Duration.ofSeconds(30),
+                config.frontends().postgresWire().orElseThrow().idleTransactionTimeout());
         assertEquals(19000, config.adminPort());
         assertEquals("http://proxy:8080", config.externalAddress().orElseThrow());
         ClusterConfig duckB = config.clusters().get("duck-b");
@@ -194,6 +197,8 @@ class ConfigLoaderTest {
                 "translation.errorOnUnsupported", "not both");
         assertRejected(BASE + "routingFallback: g\nqueryflux: {frontends: {trinoHttp: {port: 70000}}}\n",
                 "queryflux.frontends.trinoHttp.port", "TCP port");
+        assertRejected(BASE + "routingFallback: g\nqueryflux: {frontends: {postgresWire: {idleTransactionTimeoutSecs: -1}}}\n",
+                "queryflux.frontends.postgresWire.idleTransactionTimeoutSecs", "at least 0");
         assertRejected(BASE + "routingFallback: g\nqueryflux: {frontends: {flightSql: {tls: {certChain: /x.pem}}}}\n",
                 "queryflux.frontends.flightSql.tls", "both certChain and privateKey");
     }

@@ -35,6 +35,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,6 +81,8 @@ public final class PgConnection implements Runnable {
     private int processId;
     private volatile int secret;
     private volatile RunningQuery running;
+    /** The socket's read timeout now (0: none). */
+    private long readTimeoutMillis;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final Map<String, Portal> portals = new HashMap<>();
     private final List<Execution> closeAfterReady = new ArrayList<>();
@@ -277,7 +280,13 @@ public final class PgConnection implements Runnable {
             if (!buffered.hasBuffered()) {
                 nextMessageSpin.awaitInput(buffered);
             }
-            FrontendMessage message = in.read();
+            FrontendMessage message;
+            try {
+                message = readIdleLimited();
+            } catch (SocketTimeoutException e) {
+                fatal("25P03", "terminating connection due to idle-in-transaction timeout");
+                return;
+            }
             if (message instanceof FrontendMessage.Terminate) {
                 return;
             }
@@ -309,6 +318,28 @@ public final class PgConnection implements Runnable {
                 }
             }
         }
+    }
+
+    /**
+     * The next message; inside a transaction block the wait is limited by the operator's
+     * {@code idleTransactionTimeout} and the client's {@code idle_in_transaction_session_timeout},
+     * whichever is shorter, since an idle block holds a group slot and an engine connection.
+     */
+    private FrontendMessage readIdleLimited() throws IOException, PgProtocolException {
+        long limit = 0;
+        if (session.transaction() != TransactionStatus.IDLE) {
+            limit = shorter(settings.idleTransactionTimeout().toMillis(), session.idleInTransactionTimeout().toMillis());
+        }
+        if (limit != readTimeoutMillis) {
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, limit));
+            readTimeoutMillis = limit;
+        }
+        return in.read();
+    }
+
+    /** The shorter of two limits where zero means none. */
+    private static long shorter(long a, long b) {
+        return a == 0 ? b : b == 0 ? a : Math.min(a, b);
     }
 
     private void ready() throws IOException {

@@ -70,6 +70,7 @@ public final class SessionState {
         define("transaction_isolation", "read committed");
         define("transaction_read_only", "off");
         define("statement_timeout", "0");
+        define("idle_in_transaction_session_timeout", "0");
         define("lock_timeout", "0");
         define("max_identifier_length", "63");
         define("server_version_num", versionNumber(serverVersion));
@@ -244,6 +245,12 @@ public final class SessionState {
     }
 
     /** How long a statement may run before the proxy cancels it; zero: no limit. */
+    /** The client's idle_in_transaction_session_timeout; zero when off or not a valid duration. */
+    Duration idleInTransactionTimeout() {
+        return Duration.ofMillis(StatementTimeout.parseMillis(get("idle_in_transaction_session_timeout").orElse("0"))
+                .orElse(0L));
+    }
+
     Duration statementTimeout() {
         return statementTimeout; // read for every statement
     }
