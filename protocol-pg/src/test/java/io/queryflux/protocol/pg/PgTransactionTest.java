@@ -428,4 +428,29 @@ class PgTransactionTest {
             assertEquals(List.of(), ids(c, "ledger"));
         }
     }
+
+    private static int tablesNamed(Connection c, String name) throws SQLException {
+        try (ResultSet rs = c.getMetaData().getTables(null, null, name, null)) {
+            int n = 0;
+            while (rs.next()) {
+                n++;
+            }
+            return n;
+        }
+    }
+
+    /** The catalog mirrors read what is committed, and are read again once a block's DDL is. */
+    @Test
+    void duckDbCatalogShowsATableCreatedInABlockOnceItCommits() throws Exception {
+        try (Connection c = duckDb.connect("")) {
+            c.setAutoCommit(false);
+            execute(c, "CREATE TABLE made_in_block (id INTEGER)");
+            assertEquals(0, tablesNamed(c, "made_in_block"), "the mirror read an uncommitted table");
+            c.commit();
+            assertEquals(1, tablesNamed(c, "made_in_block"));
+            c.setAutoCommit(true);
+            execute(c, "DROP TABLE made_in_block");
+        }
+        duckDb.awaitNoRunningQueries();
+    }
 }

@@ -67,6 +67,8 @@ final class StatementRunner implements AutoCloseable {
     private final ClientTransaction block = new ClientTransaction();
     /** In PostgreSQL's implicit block: the statements of one Query message, or of a pipeline up to Sync. */
     private boolean implicit;
+    /** The block (explicit or implicit) ran DDL: the catalog mirrors are stale once it commits. */
+    private boolean schemaChangedInBlock;
 
     StatementRunner(QueryDispatcher dispatcher, LocalStatements local, PgCatalog catalog, SqlCursors cursors,
             Map<String, PreparedStatement> prepared) {
@@ -194,11 +196,7 @@ final class StatementRunner implements AutoCloseable {
      */
     private void endBlock(boolean commit, SessionState state) throws QueryException {
         try {
-            if (commit) {
-                block.commit();
-            } else {
-                block.rollback();
-            }
+            endEngineBlock(commit);
         } catch (QueryException e) {
             cursors.transactionEnded(false);
             state.transactionEnded(false);
@@ -222,6 +220,8 @@ final class StatementRunner implements AutoCloseable {
             query.sessionChange().ifPresent(change -> state.setSession(change.applyTo(state.session())));
             if (SCHEMA_CHANGES.contains(first)) {
                 catalog.invalidate(); // a client that creates a table and then inspects it sees it
+                // Mirrors read what is committed: built again once the block's changes are.
+                schemaChangedInBlock |= joinsBlock;
             }
             return named(new Execution(cursor, Optional.of(query), Execution.verbOf(sql, first),
                     Execution.isReadOnly(sql, first)), written);
@@ -459,10 +459,21 @@ final class StatementRunner implements AutoCloseable {
             return;
         }
         implicit = false;
-        if (commit) {
-            block.commit();
-        } else {
-            block.rollback();
+        endEngineBlock(commit);
+    }
+
+    private void endEngineBlock(boolean commit) throws QueryException {
+        try {
+            if (commit) {
+                block.commit();
+            } else {
+                block.rollback();
+            }
+        } finally {
+            if (schemaChangedInBlock) {
+                schemaChangedInBlock = false;
+                catalog.invalidate();
+            }
         }
     }
 
