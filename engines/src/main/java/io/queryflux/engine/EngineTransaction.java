@@ -15,6 +15,11 @@ public interface EngineTransaction extends AutoCloseable {
      */
     QueryExecution prepare(EngineQuery query) throws QueryException;
 
+    /** Whether SAVEPOINT, RELEASE and ROLLBACK TO work in it (DuckDB has none). */
+    default boolean hasSavepoints() {
+        return true;
+    }
+
     /** Commits; the transaction is over whether or not this succeeds. */
     void commit() throws QueryException;
 

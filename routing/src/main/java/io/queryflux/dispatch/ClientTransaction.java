@@ -55,6 +55,12 @@ public final class ClientTransaction implements AutoCloseable {
         return binding != null;
     }
 
+    /** Whether the engine the block is bound to has savepoints; true while unbound. */
+    public boolean hasSavepoints() {
+        Binding bound = binding;
+        return bound == null || bound.engine().hasSavepoints();
+    }
+
     /** The cluster the block runs on, once bound. */
     public Optional<String> cluster() {
         return Optional.ofNullable(binding).map(b -> b.admission().cluster().name());

@@ -22,12 +22,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class JdbcTransaction implements EngineTransaction {
     private final Connection connection;
     private final JdbcFlavor flavor;
+    private final boolean savepoints;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private JdbcTransaction(Connection connection, JdbcFlavor flavor) {
+    private JdbcTransaction(Connection connection, JdbcFlavor flavor, boolean savepoints) {
         this.connection = connection;
         this.flavor = flavor;
+        this.savepoints = savepoints;
     }
 
     /**
@@ -52,7 +54,7 @@ public final class JdbcTransaction implements EngineTransaction {
             if (mode.readOnly()) {
                 connection.setReadOnly(true);
             }
-            return new JdbcTransaction(connection, flavor);
+            return new JdbcTransaction(connection, flavor, connection.getMetaData().supportsSavepoints());
         } catch (SQLException e) {
             closeQuietly(connection);
             throw flavor.translate(e);
@@ -70,6 +72,11 @@ public final class JdbcTransaction implements EngineTransaction {
                     "this statement cannot run inside a transaction block on this engine");
         }
         return new JdbcExecution(connection, query, flavor, false);
+    }
+
+    @Override
+    public boolean hasSavepoints() {
+        return savepoints;
     }
 
     @Override

@@ -453,4 +453,17 @@ class PgTransactionTest {
         }
         duckDb.awaitNoRunningQueries();
     }
+
+    @Test
+    void duckDbSavepointsAreRefusedClearlyOnceTheBlockIsBound() throws Exception {
+        try (Connection c = duckDb.connect("")) {
+            c.setAutoCommit(false);
+            execute(c, "INSERT INTO ledger VALUES (110, 'x')");
+            SQLException refused = assertThrows(SQLException.class, () -> execute(c, "SAVEPOINT inner_work"));
+            assertEquals("0A000", refused.getSQLState(), refused.getMessage());
+            assertEquals(true, refused.getMessage().contains("savepoints"), refused.getMessage());
+            c.rollback();
+        }
+        duckDb.awaitNoRunningQueries();
+    }
 }

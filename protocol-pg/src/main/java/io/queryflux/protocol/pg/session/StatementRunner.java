@@ -134,6 +134,10 @@ final class StatementRunner implements AutoCloseable {
             return preparedSql(sql, state, onDispatch, forwardIn);
         }
         boolean setTransaction = LocalStatements.isSetTransaction(SqlText.stripComments(sql).strip());
+        if (block.isBound() && !block.hasSavepoints() && (SAVEPOINTS.contains(first) || isRollbackTo(sql))) {
+            throw new QueryException(ErrorCode.NOT_SUPPORTED, "savepoints are not supported by the engine of cluster '"
+                    + block.cluster().orElse("") + "', which this transaction block runs on");
+        }
         if (block.isBound() && (SAVEPOINTS.contains(first) || isRollbackTo(sql) || setTransaction)) {
             // The engine has these rules (SET TRANSACTION only before the block's first query).
             Execution onEngine = dispatch(new QueryRequest(sql, state.session(), forwarded(forwardIn, state)), first,
