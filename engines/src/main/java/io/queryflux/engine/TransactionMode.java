@@ -2,19 +2,22 @@ package io.queryflux.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * How a client asked its transaction block to run: an isolation level (empty: the engine's
- * default) and whether it only reads.
+ * default), whether it only reads, and the savepoints it took before its first statement reached
+ * the engine (names as the client wrote them, oldest first), to be taken right after BEGIN.
  */
-public record TransactionMode(Optional<Isolation> isolation, boolean readOnly) {
+public record TransactionMode(Optional<Isolation> isolation, boolean readOnly, List<String> savepoints) {
     /** The engine's default isolation, reads and writes. */
-    public static final TransactionMode DEFAULT = new TransactionMode(Optional.empty(), false);
+    public static final TransactionMode DEFAULT = new TransactionMode(Optional.empty(), false, List.of());
 
     public TransactionMode {
         requireNonNull(isolation, "isolation is null");
+        savepoints = List.copyOf(requireNonNull(savepoints, "savepoints is null"));
     }
 
     /** The SQL standard's isolation levels. */

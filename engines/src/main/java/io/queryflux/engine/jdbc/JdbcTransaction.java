@@ -54,10 +54,24 @@ public final class JdbcTransaction implements EngineTransaction {
             if (mode.readOnly()) {
                 connection.setReadOnly(true);
             }
-            return new JdbcTransaction(connection, flavor, connection.getMetaData().supportsSavepoints());
+            boolean savepoints = connection.getMetaData().supportsSavepoints();
+            if (!mode.savepoints().isEmpty()) {
+                if (!savepoints) {
+                    throw new QueryException(ErrorCode.NOT_SUPPORTED, "savepoints are not supported by this engine");
+                }
+                try (java.sql.Statement statement = connection.createStatement()) {
+                    for (String name : mode.savepoints()) {
+                        statement.execute("SAVEPOINT " + name);
+                    }
+                }
+            }
+            return new JdbcTransaction(connection, flavor, savepoints);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw flavor.translate(e);
+        } catch (QueryException e) {
+            closeQuietly(connection);
+            throw e;
         }
     }
 

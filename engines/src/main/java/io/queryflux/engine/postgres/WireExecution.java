@@ -44,6 +44,8 @@ final class WireExecution implements QueryExecution {
     private final ReentrantLock handOver = new ReentrantLock();
     private volatile PgWireConnection connection;
     private boolean atReady;
+    /** Something was sent: only then is there an answer to read to ReadyForQuery. */
+    private boolean sent;
     /** PostgreSQL waits for COPY data: an abandoned COPY is ended with CopyFail, not a cancel. */
     private boolean copying;
     /** Notices PostgreSQL sent before the rows' description, passed on first. */
@@ -111,6 +113,7 @@ final class WireExecution implements QueryExecution {
     }
 
     private void sendOn(PgWireConnection target) throws IOException {
+        sent = true;
         switch (request) {
             case WireRequest.Simple ignored -> target.sendQuery(sql);
             case WireRequest.InResultFormats extended -> target.sendExtended(sql, extended.formats());
@@ -138,7 +141,7 @@ final class WireExecution implements QueryExecution {
     /** Reads to ReadyForQuery, skipping whatever is left of the result, and releases the connection. */
     private void drain() {
         try {
-            while (!atReady) {
+            while (sent && !atReady) {
                 if (connection.read().type() == 'Z') {
                     atReady = true;
                 }

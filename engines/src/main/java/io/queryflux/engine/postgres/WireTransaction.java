@@ -29,6 +29,8 @@ final class WireTransaction implements EngineTransaction, WireHome {
     private WireExecution current;
     /** The search_path set for the block (SET LOCAL); empty: the connection's default. */
     private Optional<String> schema = Optional.empty();
+    /** A ROLLBACK TO may have undone the block's SET LOCAL search_path: set it again. */
+    private boolean schemaUndone;
     /** BEGIN is written or sent, its answer not read yet. */
     private boolean beginPending;
     private boolean ended;
@@ -40,13 +42,17 @@ final class WireTransaction implements EngineTransaction, WireHome {
         this.begin = begin;
     }
 
-    /** {@code BEGIN ISOLATION LEVEL SERIALIZABLE, READ ONLY}, or as much of it as the mode says. */
+    /**
+     * {@code BEGIN ISOLATION LEVEL SERIALIZABLE, READ ONLY}, or as much of it as the mode says,
+     * then the savepoints taken before: one Query, answered before the first statement's.
+     */
     static String begin(TransactionMode mode) {
         StringBuilder sql = new StringBuilder("BEGIN");
         mode.isolation().ifPresent(level -> sql.append(" ISOLATION LEVEL ").append(level.sql()));
         if (mode.readOnly()) {
             sql.append(mode.isolation().isPresent() ? ", READ ONLY" : " READ ONLY");
         }
+        mode.savepoints().forEach(name -> sql.append("; SAVEPOINT ").append(name));
         return sql.toString();
     }
 
@@ -83,11 +89,14 @@ final class WireTransaction implements EngineTransaction, WireHome {
                     + " being read: QueryFlux forwards one result at a time on a block's PostgreSQL connection; read it"
                     + " to its end or close it before the next statement");
         }
-        if (!query.schema().equals(schema)) {
+        if (!query.schema().equals(schema) || schemaUndone) {
             run(query.schema().map(s -> "SET LOCAL search_path TO " + PostgresFlavor.quote(s))
                     .orElse("SET LOCAL search_path TO DEFAULT"));
             schema = query.schema();
+            schemaUndone = false;
         }
+        // ROLLBACK TO a savepoint taken before our SET LOCAL undoes it.
+        schemaUndone = schema.isPresent() && query.sql().stripLeading().regionMatches(true, 0, "ROLLBACK", 0, 8);
         current = new WireExecution(this, connection, query.sql(), request);
         return current;
     }
@@ -110,32 +119,45 @@ final class WireTransaction implements EngineTransaction, WireHome {
         if (current != null) {
             current.close(); // what is left of a result still open is read, not cancelled
         }
-        run(command);
+        // PostgreSQL answers COMMIT of a transaction an error aborted with ROLLBACK, not an error: the
+        // error came in a result the client closed before its end, so the client has not seen it.
+        if (!run(command).equals(command)) {
+            throw new QueryException(ErrorCode.GENERIC_USER_ERROR, "the transaction block was rolled back, not"
+                    + " committed: a statement of it failed in a result that was not read to its end", "40000", null);
+        }
     }
 
-    private void run(String sql) throws QueryException {
+    /** Runs a statement without rows; returns its command tag. */
+    private String run(String sql) throws QueryException {
         try {
             connection.sendQuery(sql);
             sent(connection);
-            readCommand(connection);
+            return readCommand(connection);
         } catch (IOException e) {
             connection.markBroken();
             throw lost(e);
         }
     }
 
-    /** Reads a statement's response to ReadyForQuery, for a statement without rows; PostgreSQL's error is thrown then. */
-    private static void readCommand(PgWireConnection connection) throws IOException, QueryException {
+    /**
+     * Reads a statement's response to ReadyForQuery, for a statement without rows, and returns its
+     * command tag; PostgreSQL's error is thrown then.
+     */
+    private static String readCommand(PgWireConnection connection) throws IOException, QueryException {
         QueryException error = null;
+        String tag = "";
         PgWireRows.Message m;
         while ((m = connection.read()).type() != 'Z') {
             if (m.type() == 'E' && error == null) {
                 error = PgWireConnection.errorResponse(m.body());
+            } else if (m.type() == 'C') {
+                tag = PgWireConnection.text(m.body(), 0).replace("\0", "");
             }
         }
         if (error != null) {
             throw error;
         }
+        return tag;
     }
 
     private static QueryException lost(IOException e) {

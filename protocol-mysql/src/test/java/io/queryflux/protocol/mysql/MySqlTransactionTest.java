@@ -118,4 +118,19 @@ class MySqlTransactionTest {
             assertEquals(List.of(), ids(c));
         }
     }
+
+    @Test
+    void turningAutocommitOnCommitsEvenAnExplicitTransaction() throws Exception {
+        try (Connection c = server.mysql(""); Connection other = server.mysql("")) {
+            execute(c, "SET autocommit = 0");
+            execute(c, "START TRANSACTION");
+            execute(c, "INSERT INTO ledger VALUES (8)");
+            assertEquals(List.of(), ids(other));
+            execute(c, "SET autocommit = 1");
+            assertEquals(List.of(8), ids(other));
+            execute(c, "INSERT INTO ledger VALUES (9)"); // autocommitted
+            assertEquals(List.of(8, 9), ids(other));
+        }
+        awaitNoRunningQueries();
+    }
 }

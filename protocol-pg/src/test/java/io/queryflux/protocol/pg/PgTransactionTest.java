@@ -466,4 +466,66 @@ class PgTransactionTest {
         }
         duckDb.awaitNoRunningQueries();
     }
+
+    /** Django's nested atomic(): the savepoint comes before the block's first statement reaches PostgreSQL. */
+    @Test
+    void postgresSavepointsTakenBeforeTheFirstStatementAreOnTheEngine() throws Exception {
+        try (Connection c = proxied(""); Connection d = direct()) {
+            execute(d, "DELETE FROM ledger");
+            execute(c, "BEGIN");
+            execute(c, "SAVEPOINT s1");
+            execute(c, "INSERT INTO ledger VALUES (120, 'kept')");
+            execute(c, "RELEASE SAVEPOINT s1");
+            execute(c, "SAVEPOINT s2");
+            execute(c, "INSERT INTO ledger VALUES (121, 'undone')");
+            execute(c, "ROLLBACK WORK TO SAVEPOINT s2");
+            execute(c, "COMMIT");
+            assertEquals(List.of(120), ids(d, "ledger"));
+
+            execute(c, "BEGIN");
+            execute(c, "SAVEPOINT a");
+            execute(c, "SAVEPOINT b");
+            execute(c, "ROLLBACK TRANSACTION TO SAVEPOINT a"); // b is gone, a stays
+            execute(c, "INSERT INTO ledger VALUES (122, 'undone')");
+            execute(c, "ROLLBACK TO a");
+            execute(c, "INSERT INTO ledger VALUES (123, 'kept')");
+            execute(c, "COMMIT");
+            assertEquals(List.of(120, 123), ids(d, "ledger"));
+            SQLException chain = assertThrows(SQLException.class, () -> execute(c, "COMMIT AND CHAIN"));
+            assertEquals("0A000", chain.getSQLState());
+        }
+    }
+
+    /** A result closed early whose rest held an error aborted the block on PostgreSQL: COMMIT says so. */
+    @Test
+    void postgresCommitAfterAnUnreadErrorReportsTheRollback() throws Exception {
+        try (Connection c = proxied(""); Connection d = direct()) {
+            execute(d, "DELETE FROM ledger");
+            c.setAutoCommit(false);
+            execute(c, "INSERT INTO ledger VALUES (130, 'lost')");
+            try (Statement s = c.createStatement()) {
+                s.setFetchSize(2);
+                try (ResultSet rs = s.executeQuery("SELECT 10 / (g - 5) FROM generate_series(1, 10) g")) {
+                    rs.next(); // the error (row 5) is still unread when the result is closed
+                }
+            }
+            SQLException rolledBack = assertThrows(SQLException.class, c::commit);
+            assertEquals("40000", rolledBack.getSQLState(), rolledBack.getMessage());
+            assertEquals(List.of(), ids(d, "ledger"));
+        }
+    }
+
+    /** The hang-up watch of a long statement must not leave the idle limit off. */
+    @Test
+    void postgresIdleInTransactionTimeoutHoldsAfterALongStatement() throws Exception {
+        // The simple protocol: its statements have the hang-up watch.
+        try (Connection c = proxied("&preferQueryMode=simple")) {
+            execute(c, "SET idle_in_transaction_session_timeout = '400ms'");
+            c.setAutoCommit(false);
+            execute(c, "SELECT pg_sleep(0.8)"); // long enough for the hang-up watch to start
+            Thread.sleep(1_200);
+            SQLException ended = assertThrows(SQLException.class, () -> ids(c, "ledger"));
+            assertEquals("25P03", ended.getSQLState(), ended.getMessage());
+        }
+    }
 }

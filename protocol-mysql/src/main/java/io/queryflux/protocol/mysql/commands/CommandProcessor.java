@@ -137,10 +137,13 @@ public final class CommandProcessor {
      * when the connection ends or is reset.
      */
     public void closeSession() {
-        statements.values().forEach(this::closeCursor);
-        statements.clear();
-        explicitTransaction = false;
-        transaction.close();
+        try {
+            statements.values().forEach(this::closeCursor);
+            statements.clear();
+        } finally {
+            explicitTransaction = false;
+            transaction.close();
+        }
     }
 
     /**
@@ -185,7 +188,7 @@ public final class CommandProcessor {
      */
     private int status() {
         return ServerStatus.NO_BACKSLASH_ESCAPES | (autocommit() ? ServerStatus.AUTOCOMMIT : 0)
-                | (inTransaction() ? ServerStatus.IN_TRANS : 0);
+                | (explicitTransaction || transaction.isBound() ? ServerStatus.IN_TRANS : 0);
     }
 
     private void query(String sql) throws IOException {
@@ -212,12 +215,13 @@ public final class CommandProcessor {
      * @param more status flags sent besides the session's own (MORE_RESULTS_EXISTS)
      */
     private boolean run(String sql, RowFormat format, int more) throws IOException {
+        boolean autocommitWasOff = !autocommit();
         Optional<ProxyAnswer> answer = proxyStatements.answer(sql, session);
         if (answer.isEmpty()) {
             return dispatch(sql, format, more);
         }
-        if (transaction.isBound() && !inTransaction()) {
-            // SET autocommit = 1 commits the open transaction, as in MySQL.
+        if (autocommitWasOff && autocommit() && (explicitTransaction || transaction.isBound())) {
+            // SET autocommit = 1 commits the open transaction, as in MySQL, even one begun explicitly.
             try {
                 endTransaction(true);
             } catch (QueryException e) {

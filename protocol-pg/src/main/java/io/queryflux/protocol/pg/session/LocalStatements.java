@@ -36,6 +36,7 @@ final class LocalStatements {
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern SET_TRANSACTION = Pattern.compile(
             "SET\\s+(?:SESSION\\s+CHARACTERISTICS\\s+AS\\s+)?TRANSACTION\\b.*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern AND_CHAIN = Pattern.compile("\\bAND\\s+CHAIN\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern RESET = Pattern.compile("RESET\\s+" + NAME, Pattern.CASE_INSENSITIVE);
     private static final Pattern SHOW = Pattern.compile("SHOW\\s+" + NAME, Pattern.CASE_INSENSITIVE);
     private static final Pattern SHOW_ISOLATION = Pattern.compile("SHOW\\s+TRANSACTION\\s+ISOLATION\\s+LEVEL",
@@ -72,14 +73,14 @@ final class LocalStatements {
         }
         return switch (words.get(0)) {
             case "BEGIN", "START" -> begin(text, state);
-            case "COMMIT", "END" -> transaction(state,
+            case "COMMIT", "END" -> transaction(state, text,
                     state.transaction() == TransactionStatus.FAILED ? "ROLLBACK" : "COMMIT", TransactionStatus.IDLE);
-            case "ABORT" -> transaction(state, "ROLLBACK", TransactionStatus.IDLE);
+            case "ABORT" -> transaction(state, text, "ROLLBACK", TransactionStatus.IDLE);
             // Back to the savepoint: the block is usable again (nothing ran on an engine in it).
-            case "ROLLBACK" -> words.size() > 1 && (words.get(1).equals("TO"))
-                    ? transaction(state, "ROLLBACK", state.transaction() == TransactionStatus.IDLE
+            case "ROLLBACK" -> isRollbackTo(words)
+                    ? transaction(state, text, "ROLLBACK", state.transaction() == TransactionStatus.IDLE
                             ? TransactionStatus.IDLE : TransactionStatus.IN_TRANSACTION)
-                    : transaction(state, "ROLLBACK", TransactionStatus.IDLE);
+                    : transaction(state, text, "ROLLBACK", TransactionStatus.IDLE);
             case "SAVEPOINT" -> done("SAVEPOINT");
             case "RELEASE" -> done("RELEASE");
             case "DISCARD" -> {
@@ -145,7 +146,19 @@ final class LocalStatements {
         return SET_TRANSACTION.matcher(text).matches() && !text.toUpperCase(java.util.Locale.ROOT).contains("CHARACTERISTICS");
     }
 
-    private static Optional<Execution> transaction(SessionState state, String tag, TransactionStatus next) {
+    /** {@code ROLLBACK [WORK | TRANSACTION] TO ...}, from the statement's first three words. */
+    static boolean isRollbackTo(List<String> words) {
+        return words.size() > 1 && words.get(0).equals("ROLLBACK") && (words.get(1).equals("TO")
+                || words.size() > 2 && (words.get(1).equals("WORK") || words.get(1).equals("TRANSACTION"))
+                        && words.get(2).equals("TO"));
+    }
+
+    private static Optional<Execution> transaction(SessionState state, String text, String tag, TransactionStatus next)
+            throws QueryException {
+        if (AND_CHAIN.matcher(text).find()) {
+            throw new QueryException(ErrorCode.NOT_SUPPORTED, "AND CHAIN is not supported by the QueryFlux proxy: end"
+                    + " the transaction block, then BEGIN the next");
+        }
         state.setTransaction(next);
         return done(tag);
     }

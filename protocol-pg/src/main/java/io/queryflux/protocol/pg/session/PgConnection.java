@@ -135,21 +135,24 @@ public final class PgConnection implements Runnable {
             fatal("XX000", "internal error: " + e);
         } finally {
             state = State.CLOSED;
-            // Anything still streaming is cancelled, not drained, and gives back its slot.
-            cancelRunning();
-            portals.values().forEach(Portal::abort);
-            portals.clear();
-            cursors.closeAll();
-            stopExtendedTimeout();
-            closeDeferred();
-            runner.close(); // a transaction block left open is rolled back
-            if (processId != 0) {
-                settings.backends().unregister(processId, this);
-            }
             try {
-                socket.close();
-            } catch (IOException ignored) {
-                // already gone
+                // Anything still streaming is cancelled, not drained, and gives back its slot.
+                cancelRunning();
+                portals.values().forEach(Portal::abort);
+                portals.clear();
+                cursors.closeAll();
+                stopExtendedTimeout();
+                closeDeferred();
+            } finally {
+                runner.close(); // a transaction block left open is rolled back
+                if (processId != 0) {
+                    settings.backends().unregister(processId, this);
+                }
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // already gone
+                }
             }
         }
     }
@@ -387,8 +390,17 @@ public final class PgConnection implements Runnable {
                 failStatement(timeout.explain(e));
                 failed = true;
                 break;
+            } catch (IOException e) {
+                // The client is gone: stop the statement rather than read its result to the end (in a
+                // block, closing alone would drain it, since a cancel aborts the block).
+                if (execution != null) {
+                    execution.cancelTarget().ifPresent(RunningQuery::cancel);
+                }
+                throw e;
             } finally {
                 running = null;
+                // The hang-up watch may have changed the socket's read timeout.
+                readTimeoutMillis = -1;
                 if (execution != null) {
                     execution.close();
                 }
@@ -525,6 +537,8 @@ public final class PgConnection implements Runnable {
             throws IOException, PgProtocolException, QueryException {
         out.begin('G').bytes(copy.copyInResponse()).send();
         out.flush();
+        socket.setSoTimeout(0); // a client pausing mid-COPY is not idle in its transaction
+        readTimeoutMillis = 0;
         while (true) {
             switch (in.read()) {
                 case FrontendMessage.CopyTraffic data when data.type() == 'd' -> copy.copyData(data.body());
@@ -742,7 +756,7 @@ public final class PgConnection implements Runnable {
     private Execution started(Portal portal, int executesAhead) throws IOException, QueryException {
         if (portal.execution().isEmpty()) {
             if (session.transaction() == TransactionStatus.IDLE && !runner.inImplicitBlock()
-                    && !buffered.syncFollowsWithin(executesAhead)) {
+                    && !buffered.syncFollowsWithin(executesAhead) && StatementRunner.runsInBlocks(portal.sql())) {
                 runner.beginImplicitBlock();
             }
             if (SqlText.firstWord(portal.sql()).equals("COPY") && CopyToStdout.isFromStdin(portal.sql())) {

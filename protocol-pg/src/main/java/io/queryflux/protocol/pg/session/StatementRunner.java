@@ -27,6 +27,7 @@ import io.queryflux.protocol.pg.types.PgType;
 import io.queryflux.sql.ColumnLabels;
 import io.queryflux.sql.Dialect;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,12 @@ final class StatementRunner implements AutoCloseable {
     /** The statements a postgres engine forwards (its plain queries), so the ones it describes itself. */
     private static final Set<String> PLAIN_QUERIES = Set.of("SELECT", "VALUES", "TABLE");
 
+    /** Statements PostgreSQL refuses to run inside a transaction block. */
+    private static final java.util.regex.Pattern OUTSIDE_BLOCKS = java.util.regex.Pattern.compile(
+            "(?:VACUUM|ALTER\\s+SYSTEM|(?:CREATE|DROP)\\s+(?:DATABASE|TABLESPACE|SUBSCRIPTION)"
+                    + "|(?:CREATE\\s+(?:UNIQUE\\s+)?|DROP\\s+|RE)INDEX\\b.*\\bCONCURRENTLY)\\b.*",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+
     /** Statements after which the catalog mirrors are stale: they change what tables and columns exist. */
     private static final Set<String> SCHEMA_CHANGES = Set.of("CREATE", "DROP", "ALTER", "ATTACH", "DETACH");
     /** Shared by every connection: labels are a function of the statement's text. */
@@ -67,6 +74,11 @@ final class StatementRunner implements AutoCloseable {
     private final ClientTransaction block = new ClientTransaction();
     /** In PostgreSQL's implicit block: the statements of one Query message, or of a pipeline up to Sync. */
     private boolean implicit;
+    /**
+     * Savepoints the client took in its block before the block reached an engine (names as
+     * written, oldest first): taken on the engine right after its BEGIN when the block binds.
+     */
+    private final List<String> savepointsBeforeBinding = new ArrayList<>();
     /** The block (explicit or implicit) ran DDL: the catalog mirrors are stale once it commits. */
     private boolean schemaChangedInBlock;
 
@@ -149,6 +161,9 @@ final class StatementRunner implements AutoCloseable {
             }
             return onEngine;
         }
+        if (state.transaction() != TransactionStatus.IDLE && !block.isBound()) {
+            trackSavepoint(first, sql);
+        }
         TransactionStatus before = state.transaction();
         Optional<Execution> answered = local.answer(sql, state);
         if (answered.isPresent()) {
@@ -182,15 +197,45 @@ final class StatementRunner implements AutoCloseable {
      * The block's modes as its settings say (BEGIN's, SET TRANSACTION's, the session's defaults);
      * read committed, PostgreSQL's default, leaves the engine its own.
      */
-    private static TransactionMode mode(SessionState state) {
+    private TransactionMode mode(SessionState state) {
         Optional<TransactionMode.Isolation> isolation = state.get("transaction_isolation")
                 .filter(level -> !level.equals("read committed")).flatMap(TransactionMode.Isolation::of);
-        return new TransactionMode(isolation, state.get("transaction_read_only").filter("on"::equals).isPresent());
+        return new TransactionMode(isolation, state.get("transaction_read_only").filter("on"::equals).isPresent(),
+                savepointsBeforeBinding);
+    }
+
+    /** SAVEPOINT, RELEASE and ROLLBACK TO before the block binds: what the engine will need to take. */
+    private void trackSavepoint(String first, String sql) {
+        boolean rollbackTo = isRollbackTo(sql);
+        if (!first.equals("SAVEPOINT") && !first.equals("RELEASE") && !rollbackTo) {
+            return;
+        }
+        List<String> tokens = List.of(SqlText.stripComments(sql).strip().replaceAll(";+$", "").strip().split("\\s+"));
+        String name = tokens.getLast();
+        if (first.equals("SAVEPOINT")) {
+            savepointsBeforeBinding.add(name);
+            return;
+        }
+        // RELEASE drops the savepoint and those after it; ROLLBACK TO only those after it.
+        for (int i = savepointsBeforeBinding.size() - 1; i >= 0; i--) {
+            if (sameName(savepointsBeforeBinding.get(i), name)) {
+                savepointsBeforeBinding.subList(rollbackTo ? i + 1 : i, savepointsBeforeBinding.size()).clear();
+                return;
+            }
+        }
+    }
+
+    /** PostgreSQL folds unquoted names to lower case. */
+    private static boolean sameName(String a, String b) {
+        return folded(a).equals(folded(b));
+    }
+
+    private static String folded(String name) {
+        return name.startsWith("\"") ? name : name.toLowerCase(java.util.Locale.ROOT);
     }
 
     private static boolean isRollbackTo(String sql) {
-        List<String> words = SqlText.leadingWords(SqlText.stripComments(sql).strip(), 2);
-        return words.size() == 2 && words.get(0).equals("ROLLBACK") && words.get(1).equals("TO");
+        return LocalStatements.isRollbackTo(SqlText.leadingWords(SqlText.stripComments(sql).strip(), 3));
     }
 
     /**
@@ -232,6 +277,10 @@ final class StatementRunner implements AutoCloseable {
         } catch (QueryException | RuntimeException e) {
             query.close();
             throw e;
+        } finally {
+            if (block.isBound()) {
+                savepointsBeforeBinding.clear(); // taken on the engine with the block's BEGIN
+            }
         }
     }
 
@@ -457,6 +506,11 @@ final class StatementRunner implements AutoCloseable {
         return implicit;
     }
 
+    /** Whether PostgreSQL would run the statement inside a transaction block (VACUUM, CREATE DATABASE... not). */
+    static boolean runsInBlocks(String sql) {
+        return !OUTSIDE_BLOCKS.matcher(SqlText.stripComments(sql).strip()).matches();
+    }
+
     /** The end of the Query message or the Sync: the implicit block commits, or rolls back after an error. */
     void endImplicitBlock(boolean commit) throws QueryException {
         if (!implicit) {
@@ -467,6 +521,7 @@ final class StatementRunner implements AutoCloseable {
     }
 
     private void endEngineBlock(boolean commit) throws QueryException {
+        savepointsBeforeBinding.clear();
         try {
             if (commit) {
                 block.commit();
