@@ -31,6 +31,27 @@ public interface PgWireRows {
         return PgWireFormats.withCodes(EXTENDED, codes);
     }
 
+    /** The prefix of {@link #printedWith}'s encodings. */
+    String PRINTED_WITH = "postgres-wire-printed-with:";
+
+    /**
+     * Alongside {@link #FORMAT} or {@link #inResultFormats}: text columns printed with the client's
+     * own settings instead. Only a transaction block's connection can take them (as SET LOCAL).
+     */
+    static String printedWith(String timeZone, String dateStyle, String intervalStyle) {
+        return PRINTED_WITH + String.join("\u001f", timeZone, dateStyle, intervalStyle);
+    }
+
+    /** TimeZone, DateStyle and IntervalStyle asked for with {@link #printedWith}, if one of these encodings is that. */
+    static Optional<List<String>> printingSettings(Set<String> forwardFormats) {
+        for (String format : forwardFormats) {
+            if (format.startsWith(PRINTED_WITH)) {
+                return Optional.of(List.of(format.substring(PRINTED_WITH.length()).split("\u001f", -1)));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The result format codes asked for with {@link #inResultFormats}, if one of these encodings is that. */
     static Optional<List<Integer>> resultFormats(Set<String> forwardFormats) {
         return PgWireFormats.codes(EXTENDED, forwardFormats);

@@ -10,7 +10,6 @@ import io.queryflux.engine.PgWireRows;
 import io.queryflux.engine.QueryExecution;
 import io.queryflux.engine.TransactionMode;
 import java.io.IOException;
-import java.util.Optional;
 
 /**
  * A client's transaction block on one of the engine's own connections, for the PostgreSQL
@@ -21,6 +20,9 @@ import java.util.Optional;
  * unread rows are in the connection's socket.
  */
 final class WireTransaction implements EngineTransaction, WireHome {
+    /** Back to the connection's own settings (those it was started with). */
+    private static final String RESET_SESSION = "SET LOCAL search_path TO DEFAULT; SET LOCAL TimeZone TO DEFAULT;"
+            + " SET LOCAL DateStyle TO DEFAULT; SET LOCAL IntervalStyle TO DEFAULT";
     private final PgWirePool pool;
     /** The block's BEGIN statement, with its isolation level and access mode. */
     private final String begin;
@@ -28,9 +30,13 @@ final class WireTransaction implements EngineTransaction, WireHome {
     /** The statement whose response is on the connection, until it has been read to its end. */
     private WireExecution current;
     /** The search_path set for the block (SET LOCAL); empty: the connection's default. */
-    private Optional<String> schema = Optional.empty();
-    /** A ROLLBACK TO may have undone the block's SET LOCAL search_path: set it again. */
-    private boolean schemaUndone;
+    /**
+     * The SET LOCALs the block's session needs now (search_path, and the client's TimeZone,
+     * DateStyle, IntervalStyle when they differ from the connection's); empty: the connection's own.
+     */
+    private String sessionApplied = "";
+    /** A ROLLBACK TO may have undone the block's SET LOCALs: send them again. */
+    private boolean sessionUndone;
     /** BEGIN is written or sent, its answer not read yet. */
     private boolean beginPending;
     private boolean ended;
@@ -89,16 +95,33 @@ final class WireTransaction implements EngineTransaction, WireHome {
                     + " being read: QueryFlux forwards one result at a time on a block's PostgreSQL connection; read it"
                     + " to its end or close it before the next statement");
         }
-        if (!query.schema().equals(schema) || schemaUndone) {
-            run(query.schema().map(s -> "SET LOCAL search_path TO " + PostgresFlavor.quote(s))
-                    .orElse("SET LOCAL search_path TO DEFAULT"));
-            schema = query.schema();
-            schemaUndone = false;
+        String session = sessionSql(query);
+        if (!session.equals(sessionApplied) || sessionUndone && !session.isEmpty()) {
+            run(session.isEmpty() ? RESET_SESSION : session);
+            sessionApplied = session;
+            sessionUndone = false;
         }
-        // ROLLBACK TO a savepoint taken before our SET LOCAL undoes it.
-        schemaUndone = schema.isPresent() && query.sql().stripLeading().regionMatches(true, 0, "ROLLBACK", 0, 8);
+        // ROLLBACK TO a savepoint taken before our SET LOCALs undoes them.
+        sessionUndone = !sessionApplied.isEmpty() && query.sql().stripLeading().regionMatches(true, 0, "ROLLBACK", 0, 8);
         current = new WireExecution(this, connection, query.sql(), request);
         return current;
+    }
+
+    /** The SET LOCALs for the query's schema and the client's printing settings; empty when it needs none. */
+    private static String sessionSql(EngineQuery query) {
+        StringBuilder sql = new StringBuilder();
+        query.schema().ifPresent(schema -> sql.append("SET LOCAL search_path TO ").append(PostgresFlavor.quote(schema))
+                .append("; "));
+        PgWireRows.printingSettings(query.forwardFormats()).ifPresent(settings -> {
+            sql.append("SET LOCAL TimeZone = ").append(literal(settings.get(0)))
+                    .append("; SET LOCAL DateStyle = ").append(literal(settings.get(1)))
+                    .append("; SET LOCAL IntervalStyle = ").append(literal(settings.get(2)));
+        });
+        return sql.toString();
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
     }
 
     @Override

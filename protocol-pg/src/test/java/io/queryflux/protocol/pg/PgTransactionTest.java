@@ -30,6 +30,7 @@ class PgTransactionTest {
     private static PgTestServer duckDb;
     private static EmbeddedPostgres postgres;
     private static PostgresBackedFrontend proxy;
+    private static PostgresBackedFrontend pgjdbcProxy;
     private static TimeZone jvmZone;
 
     @BeforeAll
@@ -49,12 +50,18 @@ class PgTransactionTest {
             s.execute("CREATE VIEW child_ids AS SELECT parent_id AS id FROM child");
         }
         proxy = PostgresBackedFrontend.start(0, "127.0.0.1:" + postgres.getPort(), "postgres", "postgres", 2, Map.of());
+        // Its blocks run on pgjdbc connections.
+        pgjdbcProxy = PostgresBackedFrontend.start(0, "127.0.0.1:" + postgres.getPort(), "postgres", "postgres", 2,
+                Map.of("forwardWire", "false"));
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (proxy != null) {
             proxy.close();
+        }
+        if (pgjdbcProxy != null) {
+            pgjdbcProxy.close();
         }
         if (postgres != null) {
             postgres.close();
@@ -305,13 +312,13 @@ class PgTransactionTest {
     /**
      * Two blocks that each read what the other writes: under SERIALIZABLE PostgreSQL refuses one
      * (40001), under the default read committed both commit. The first block runs forwarded, the
-     * second (another TimeZone) on a pgjdbc connection: both carry the isolation level.
+     * second on a pgjdbc connection (a cluster without forwardWire): both carry the isolation level.
      */
     @Test
     void postgresSerializableBlocksRefuseAWriteSkew() throws Exception {
-        try (Connection a = proxied(""); Connection b = proxied(""); Connection d = direct()) {
+        try (Connection a = proxied(""); Connection d = direct(); Connection b = DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + pgjdbcProxy.port() + "/postgres?user=postgres&sslmode=disable")) {
             execute(d, "DELETE FROM ledger");
-            execute(b, "SET TimeZone = 'Europe/Berlin'");
             for (Connection c : List.of(a, b)) {
                 c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
                 assertEquals(Connection.TRANSACTION_SERIALIZABLE, c.getTransactionIsolation());
@@ -526,6 +533,37 @@ class PgTransactionTest {
             Thread.sleep(1_200);
             SQLException ended = assertThrows(SQLException.class, () -> ids(c, "ledger"));
             assertEquals("25P03", ended.getSQLState(), ended.getMessage());
+        }
+    }
+
+    private static String text(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getMetaData().getColumnTypeName(1) + ":" + rs.getString(1);
+        }
+    }
+
+    /**
+     * A session whose TimeZone or IntervalStyle is not the engine connections' still gets
+     * PostgreSQL's own rows in a block: the block's connection takes the client's settings as SET
+     * LOCAL, also when they change inside the block. (pgjdbc insists on an ISO DateStyle.)
+     */
+    @Test
+    void postgresBlockPrintsWithTheClientsTimeZoneAndIntervalStyle() throws Exception {
+        String at = "SELECT '2024-01-02 12:00:00+00'::timestamptz::text AS t, interval '1 day 2 hours' AS i";
+        try (Connection c = proxied("")) {
+            execute(c, "SET TimeZone = 'Europe/Berlin'");
+            c.setAutoCommit(false);
+            execute(c, "INSERT INTO ledger VALUES (140, 'zoned')");
+            assertEquals("text:2024-01-02 13:00:00+01", text(c, at));
+            execute(c, "SET TimeZone = 'Asia/Tokyo'");
+            execute(c, "SET IntervalStyle = 'iso_8601'");
+            assertEquals("text:2024-01-02 21:00:00+09", text(c, at));
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(at)) {
+                rs.next();
+                assertEquals("P1DT2H", rs.getString(2));
+            }
+            c.rollback();
         }
     }
 }

@@ -123,8 +123,8 @@ final class StatementRunner implements AutoCloseable {
         }
         if (first.equals("COPY") && CopyToStdout.isFromStdin(sql)) {
             // Only PostgreSQL speaks COPY's sub-protocol: the client's data is passed on to it.
-            return dispatch(new QueryRequest(sql, state.session(), COPY_IN, Optional.of(EngineType.POSTGRES)), first,
-                    written, state, onDispatch, true);
+            return dispatch(new QueryRequest(sql, state.session(), withPrinting(COPY_IN, state),
+                    Optional.of(EngineType.POSTGRES)), first, written, state, onDispatch, true);
         }
         if (first.equals("COPY")) {
             // Engines would read COPY ... TO STDOUT as a file on their own disk: the proxy runs the
@@ -152,7 +152,7 @@ final class StatementRunner implements AutoCloseable {
         }
         if (block.isBound() && (SAVEPOINTS.contains(first) || isRollbackTo(sql) || setTransaction)) {
             // The engine has these rules (SET TRANSACTION only before the block's first query).
-            Execution onEngine = dispatch(new QueryRequest(sql, state.session(), forwarded(forwardIn, state)), first,
+            Execution onEngine = dispatch(new QueryRequest(sql, state.session(), forwarded(forwardIn, state, true)), first,
                     written, state, onDispatch, true);
             if (first.equals("ROLLBACK")) {
                 state.setTransaction(TransactionStatus.IN_TRANSACTION); // the engine's block is usable again
@@ -184,13 +184,33 @@ final class StatementRunner implements AutoCloseable {
             return labeled(new Execution(catalog.run(sql, state.session(), local.settings(sql, state), state.processId()), Optional.empty(),
                     "SELECT"), written);
         }
-        return dispatch(new QueryRequest(sql, state.session(), forwarded(forwardIn, state)), first, written, state,
-                onDispatch, inBlock);
+        boolean joinsBlock = inBlock && (implicit || state.transaction() != TransactionStatus.IDLE);
+        return dispatch(new QueryRequest(sql, state.session(), forwarded(forwardIn, state, joinsBlock)), first, written,
+                state, onDispatch, inBlock);
     }
 
-    /** The encodings in which a postgres engine may answer with its own messages, for the client to get as they are. */
-    private static Set<String> forwarded(Optional<List<Format>> forwardIn, SessionState state) {
-        return forwardIn.isPresent() && state.printsLikeEngineConnections() ? encodings(forwardIn.get()) : Set.of();
+    /**
+     * The encodings in which a postgres engine may answer with its own messages, for the client to
+     * get as they are: when the session prints as the engine's connections do, or, in a
+     * transaction block, with the session's own printing settings, which the block's connection
+     * takes as SET LOCAL.
+     */
+    private static Set<String> forwarded(Optional<List<Format>> forwardIn, SessionState state, boolean joinsBlock) {
+        if (forwardIn.isEmpty() || !state.printsLikeEngineConnections() && !joinsBlock) {
+            return Set.of();
+        }
+        return withPrinting(encodings(forwardIn.get()), state);
+    }
+
+    /** The encodings, and the session's printing settings when they are not the engine connections'. */
+    private static Set<String> withPrinting(Set<String> encodings, SessionState state) {
+        if (state.printsLikeEngineConnections()) {
+            return encodings;
+        }
+        Set<String> with = new java.util.HashSet<>(encodings);
+        with.add(PgWireRows.printedWith(state.timeZoneSetting(), state.get("DateStyle").orElse("ISO, MDY"),
+                state.get("IntervalStyle").orElse("postgres")));
+        return with;
     }
 
     /**
@@ -436,7 +456,8 @@ final class StatementRunner implements AutoCloseable {
     private Optional<Described> describedByPostgres(PreparedStatement statement, SessionState state,
             Consumer<RunningQuery> onDispatch) throws QueryException {
         QueryRequest request = new QueryRequest(statement.sql(), state.session(),
-                Set.of(PgWireDescription.of(statement.parameterTypes())), Optional.of(EngineType.POSTGRES));
+                withPrinting(Set.of(PgWireDescription.of(statement.parameterTypes())), state),
+                Optional.of(EngineType.POSTGRES));
         // A bound block's statements see its own writes, so only its connection can describe them; one
         // that forwards describes any statement, others refuse and the probe runs in the block.
         // Outside a block, asked only for what will be forwarded, where every member can answer: a
