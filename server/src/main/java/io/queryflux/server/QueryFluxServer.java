@@ -58,11 +58,13 @@ public final class QueryFluxServer implements AutoCloseable {
     private final Optional<MySqlFrontend> mysql;
     private final Optional<FlightSqlFrontend> flight;
     private final List<PythonScript> scripts;
+    private final QueryMetrics metrics;
 
     private QueryFluxServer(List<Engine> engines, List<Cluster> clusters, QueryDispatcher dispatcher,
             HealthChecker healthChecker, WebServer webServer, Optional<TrinoHttpFrontend> trino,
             Optional<PgFrontend> postgres, Optional<MySqlFrontend> mysql, Optional<FlightSqlFrontend> flight,
-            List<PythonScript> scripts) {
+            List<PythonScript> scripts, QueryMetrics metrics) {
+        this.metrics = metrics;
         this.postgres = postgres;
         this.scripts = scripts;
         this.engines = engines;
@@ -98,6 +100,7 @@ public final class QueryFluxServer implements AutoCloseable {
             }
             List<Cluster> clusterList = List.copyOf(clusters.values());
             QueryMetrics metrics = new QueryMetrics(Metrics.globalRegistry(), groups.values(), clusterList);
+            started.add(metrics);
             TranslationConfig translation = config.translation();
             QueryDispatcher dispatcher = new QueryDispatcher(config.routerChain(), groups, metrics,
                     new TranslationPolicy(new SqlTranslator(translation.cacheSize()), translation.mode(), groupModes,
@@ -137,7 +140,7 @@ public final class QueryFluxServer implements AutoCloseable {
             Optional<FlightSqlFrontend> flight = config.frontends().flightSql()
                     .map(flightConfig -> FlightSqlFrontend.start(flightConfig, dispatcher, config.authProvider()));
             return new QueryFluxServer(engines, clusterList, dispatcher, healthChecker, webServer, trino, postgres,
-                    mysql, flight, config.scripts());
+                    mysql, flight, config.scripts(), metrics);
         } catch (RuntimeException e) {
             for (AutoCloseable resource : started.reversed()) {
                 closeQuietly(resource);
@@ -240,6 +243,7 @@ public final class QueryFluxServer implements AutoCloseable {
         postgres.ifPresent(PgFrontend::close);
         trino.ifPresent(TrinoHttpFrontend::close);
         webServer.stop();
+        metrics.close();
         healthChecker.close();
         for (var query : dispatcher.registry().all()) {
             query.cancel();

@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * kept: the registry's lookup (builder, tag sorting, bucket arrays) cost more than the rest of
  * a point query's proxy work.
  */
-public final class QueryMetrics implements QueryObserver {
+public final class QueryMetrics implements QueryObserver, AutoCloseable {
     private static final double[] DURATION_BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60,
             120, 300, 600, 1800};
 
@@ -49,6 +49,9 @@ public final class QueryMetrics implements QueryObserver {
     private final Map<Ended, Counter> queries = new ConcurrentHashMap<>();
     private final Map<Placement, DistributionSummary> queryDuration = new ConcurrentHashMap<>();
 
+    /** Gauges read this server's groups and clusters: removed when it closes, so a later server's are not shadowed. */
+    private final List<Gauge> gauges = new java.util.ArrayList<>();
+
     public QueryMetrics(MeterRegistry registry, Collection<ClusterGroup> groups, Collection<Cluster> clusters) {
         this.registry = registry;
         this.routingDuration = registry.getOrCreate(DistributionSummary.builder("queryflux_routing_duration_seconds",
@@ -59,26 +62,30 @@ public final class QueryMetrics implements QueryObserver {
             // Created up front so dashboards show 0 rather than "no data" before the first event.
             rejections(group.name());
             queueDuration(group.name());
-            registry.getOrCreate(Gauge.builder("queryflux_queued_queries", group, ClusterGroup::queuedQueries)
+            gauges.add(registry.getOrCreate(Gauge.builder("queryflux_queued_queries", group,
+                            ClusterGroup::queuedQueries)
                     .tags(List.of(Tag.create("cluster_group", group.name())))
-                    .description("Queries waiting in the proxy for a slot in the group"));
-            registry.getOrCreate(Gauge.builder("queryflux_open_transactions", group, ClusterGroup::openTransactions)
+                    .description("Queries waiting in the proxy for a slot in the group")));
+            gauges.add(registry.getOrCreate(Gauge.builder("queryflux_open_transactions", group,
+                            ClusterGroup::openTransactions)
                     .tags(List.of(Tag.create("cluster_group", group.name())))
-                    .description("Slots of the group held by clients' transaction blocks, idle or running"));
+                    .description("Slots of the group held by clients' transaction blocks, idle or running")));
             for (Cluster cluster : group.members()) {
-                registry.getOrCreate(Gauge.builder("queryflux_running_queries", cluster, Cluster::runningQueries)
+                gauges.add(registry.getOrCreate(Gauge.builder("queryflux_running_queries", cluster,
+                                Cluster::runningQueries)
                         .tags(List.of(Tag.create("cluster_group", group.name()), Tag.create("cluster_name", cluster.name())))
-                        .description("Queries the proxy runs on the cluster now"));
+                        .description("Queries the proxy runs on the cluster now")));
             }
         }
         for (Cluster cluster : clusters) {
-            registry.getOrCreate(Gauge.builder("queryflux_cluster_healthy", cluster, c -> c.health().isHealthy() ? 1 : 0)
+            gauges.add(registry.getOrCreate(Gauge.builder("queryflux_cluster_healthy", cluster,
+                            c -> c.health().isHealthy() ? 1 : 0)
                     .tags(List.of(Tag.create("cluster_name", cluster.name())))
-                    .description("1 when the cluster's last health check passed"));
-            registry.getOrCreate(Gauge.builder("queryflux_cluster_circuit_open", cluster,
+                    .description("1 when the cluster's last health check passed")));
+            gauges.add(registry.getOrCreate(Gauge.builder("queryflux_cluster_circuit_open", cluster,
                             c -> c.circuitState() == CircuitBreaker.State.CLOSED ? 0 : 1)
                     .tags(List.of(Tag.create("cluster_name", cluster.name())))
-                    .description("1 while the cluster's circuit breaker is open or half-open"));
+                    .description("1 while the cluster's circuit breaker is open or half-open")));
         }
     }
 
@@ -181,5 +188,11 @@ public final class QueryMetrics implements QueryObserver {
 
     private static double seconds(Duration duration) {
         return duration.toNanos() / 1e9;
+    }
+
+    /** Removes the gauges, which would otherwise keep reading this server's groups and clusters. */
+    @Override
+    public void close() {
+        gauges.forEach(registry::remove);
     }
 }
