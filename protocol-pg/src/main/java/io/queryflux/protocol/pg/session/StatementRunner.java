@@ -145,7 +145,7 @@ final class StatementRunner implements AutoCloseable {
         if (PreparedSql.FIRST_WORDS.contains(first)) {
             return preparedSql(sql, state, onDispatch, forwardIn);
         }
-        boolean setTransaction = LocalStatements.isSetTransaction(SqlText.stripComments(sql).strip());
+        boolean setTransaction = first.equals("SET") && LocalStatements.isSetTransaction(SqlText.stripComments(sql).strip());
         if (block.isBound() && !block.hasSavepoints() && (SAVEPOINTS.contains(first) || isRollbackTo(sql))) {
             throw new QueryException(ErrorCode.NOT_SUPPORTED, "savepoints are not supported by the engine of cluster '"
                     + block.cluster().orElse("") + "', which this transaction block runs on");
