@@ -32,10 +32,18 @@ public sealed interface ProxyAnswer {
         }
     }
 
-    /** {@code BEGIN}/{@code START TRANSACTION}, {@code COMMIT} or {@code ROLLBACK}. */
-    record Transaction(Control control) implements ProxyAnswer {
+    /**
+     * {@code BEGIN}/{@code START TRANSACTION}, {@code COMMIT} or {@code ROLLBACK}; {@code readOnly}
+     * when START TRANSACTION said READ ONLY (true) or READ WRITE (false).
+     */
+    record Transaction(Control control, java.util.Optional<Boolean> readOnly) implements ProxyAnswer {
         public Transaction {
             requireNonNull(control, "control is null");
+            requireNonNull(readOnly, "readOnly is null");
+        }
+
+        public Transaction(Control control) {
+            this(control, java.util.Optional.empty());
         }
     }
 

@@ -17,6 +17,7 @@ public final class ProxyStatements {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern BEGIN = Pattern.compile("(?:BEGIN(?:\\s+WORK)?|START\\s+TRANSACTION(?:\\s+.*)?)\\s*;?\\s*",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern ACCESS_MODE = Pattern.compile("\\bREAD\\s+(ONLY|WRITE)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern COMMIT = Pattern.compile("COMMIT(?:\\s+WORK)?\\s*;?\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern ROLLBACK = Pattern.compile("ROLLBACK(?:\\s+WORK)?\\s*;?\\s*", Pattern.CASE_INSENSITIVE);
 
@@ -76,7 +77,9 @@ public final class ProxyStatements {
             return Optional.of(new ProxyAnswer.Kill(Long.parseLong(kill.group(2)), "QUERY".equalsIgnoreCase(kill.group(1))));
         }
         if (BEGIN.matcher(statement).matches()) {
-            return Optional.of(new ProxyAnswer.Transaction(ProxyAnswer.Control.BEGIN));
+            Matcher access = ACCESS_MODE.matcher(statement);
+            return Optional.of(new ProxyAnswer.Transaction(ProxyAnswer.Control.BEGIN,
+                    access.find() ? Optional.of(access.group(1).equalsIgnoreCase("ONLY")) : Optional.empty()));
         }
         if (COMMIT.matcher(statement).matches()) {
             return Optional.of(new ProxyAnswer.Transaction(ProxyAnswer.Control.COMMIT));

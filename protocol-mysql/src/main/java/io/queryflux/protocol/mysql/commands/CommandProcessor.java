@@ -10,6 +10,7 @@ import io.queryflux.dispatch.RunningQuery;
 import io.queryflux.engine.Column;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.ResultCursor;
+import io.queryflux.engine.TransactionMode;
 import io.queryflux.protocol.mysql.catalog.ProxyAnswer;
 import io.queryflux.protocol.mysql.catalog.ProxyStatements;
 import io.queryflux.protocol.mysql.codec.ErrPacket;
@@ -46,6 +47,8 @@ public final class CommandProcessor {
     private final ClientTransaction transaction = new ClientTransaction();
     /** After BEGIN / START TRANSACTION, until COMMIT or ROLLBACK. */
     private boolean explicitTransaction;
+    /** START TRANSACTION READ ONLY / READ WRITE of the transaction under way. */
+    private Optional<Boolean> beginReadOnly = Optional.empty();
     private long nextStatementId = 1;
 
     public CommandProcessor(MySqlSession session, ResultWriter writer, QueryDispatcher dispatcher,
@@ -172,9 +175,24 @@ public final class CommandProcessor {
         return true;
     }
 
+    /**
+     * The isolation level the session set (SET [SESSION] TRANSACTION ISOLATION LEVEL,
+     * transaction_isolation) when it is not MySQL's default, which engines do not share, and the
+     * access mode of START TRANSACTION or transaction_read_only.
+     */
+    private TransactionMode transactionMode() {
+        Optional<TransactionMode.Isolation> isolation = session.variables().get("transaction_isolation")
+                .flatMap(value -> value).map(Object::toString).filter(level -> !level.equalsIgnoreCase("REPEATABLE-READ"))
+                .flatMap(level -> TransactionMode.Isolation.of(level.replace('-', ' ')));
+        boolean readOnly = beginReadOnly.orElseGet(() -> session.variables().get("transaction_read_only")
+                .flatMap(value -> value).filter(value -> value instanceof Long n && n == 1).isPresent());
+        return new TransactionMode(isolation, readOnly, List.of());
+    }
+
     /** Ends the open transaction on its engine; over even when the engine refuses the commit. */
     private void endTransaction(boolean commit) throws QueryException {
         explicitTransaction = false;
+        beginReadOnly = Optional.empty();
         if (commit) {
             transaction.commit();
         } else {
@@ -230,7 +248,11 @@ public final class CommandProcessor {
             }
         }
         return switch (answer.get()) {
-            case ProxyAnswer.Transaction control -> transactionControl(control.control(), more);
+            case ProxyAnswer.Transaction control -> {
+                boolean done = transactionControl(control.control(), more);
+                beginReadOnly = control.readOnly();
+                yield done;
+            }
             case ProxyAnswer.Ok ok -> {
                 writer.ok(0, status() | more);
                 yield true;
@@ -289,6 +311,9 @@ public final class CommandProcessor {
     /** Runs a statement on the routed engine. */
     private boolean dispatch(String sql, RowFormat format, int more) throws IOException {
         QueryRequest request = new QueryRequest(sql, session.clientSession());
+        if (inTransaction() && !transaction.isBound()) {
+            transaction.setMode(transactionMode());
+        }
         RunningQuery query = inTransaction() ? dispatcher.submit(request, transaction) : dispatcher.submit(request);
         session.opened(query);
         try {
