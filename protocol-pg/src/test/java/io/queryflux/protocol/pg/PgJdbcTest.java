@@ -253,6 +253,23 @@ class PgJdbcTest {
             }
             assertEquals("42P02", assertThrows(SQLException.class, () -> s.execute("PREPARE zero AS SELECT $0"))
                     .getSQLState());
+            // EXECUTE as a protocol-level prepared statement: described (Describe of the statement) as
+            // the statement it runs, so pgjdbc reads its rows and knows their columns before it runs.
+            try (Connection p = server.connect("prepareThreshold=1"); Statement ps = p.createStatement()) {
+                ps.execute("PREPARE by_name(text) AS SELECT id, name FROM people WHERE name = $1");
+                try (java.sql.PreparedStatement execute = p.prepareStatement("EXECUTE by_name(?)")) {
+                    assertEquals(2, execute.getMetaData().getColumnCount());
+                    assertEquals("name", execute.getMetaData().getColumnLabel(2));
+                    for (int run = 0; run < 2; run++) {
+                        execute.setString(1, "Alan");
+                        try (ResultSet rs = execute.executeQuery()) {
+                            assertTrue(rs.next());
+                            assertEquals(2, rs.getInt(1));
+                            assertEquals("Alan", rs.getString(2));
+                        }
+                    }
+                }
+            }
             try (ResultSet rs = s.executeQuery("SELECT 1")) { // the connection goes on
                 assertTrue(rs.next());
             }

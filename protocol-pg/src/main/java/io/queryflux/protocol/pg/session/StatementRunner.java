@@ -304,6 +304,14 @@ final class StatementRunner implements AutoCloseable {
         }
     }
 
+    private static PreparedSql parsePreparedSql(String sql) throws QueryException {
+        try {
+            return PreparedSql.parse(sql);
+        } catch (IllegalArgumentException e) {
+            throw new QueryException(ErrorCode.SYNTAX_ERROR, e.getMessage());
+        }
+    }
+
     private static CursorStatement parseCursorStatement(String sql) throws QueryException {
         try {
             return CursorStatement.parse(sql);
@@ -327,13 +335,7 @@ final class StatementRunner implements AutoCloseable {
     /** PREPARE, EXECUTE, DEALLOCATE: EXECUTE runs the statement it names, answering as that statement does. */
     private Execution preparedSql(String sql, SessionState state, Consumer<RunningQuery> onDispatch,
             Optional<List<Format>> forwardIn) throws QueryException {
-        PreparedSql statement;
-        try {
-            statement = PreparedSql.parse(sql);
-        } catch (IllegalArgumentException e) {
-            throw new QueryException(ErrorCode.SYNTAX_ERROR, e.getMessage());
-        }
-        return switch (statement) {
+        return switch (parsePreparedSql(sql)) {
             case PreparedSql.Prepare prepare -> sqlPrepared.prepare(prepare);
             case PreparedSql.Execute execute -> {
                 SqlPrepared.Bound bound = sqlPrepared.bind(execute);
@@ -413,6 +415,12 @@ final class StatementRunner implements AutoCloseable {
         String first = SqlText.firstWord(sql);
         if (first.equals("FETCH") && parseCursorStatement(sql) instanceof CursorStatement.Fetch fetch && !fetch.move()) {
             return Described.of(cursors.columns(fetch.name()));
+        }
+        if (first.equals("EXECUTE") && parsePreparedSql(sql) instanceof PreparedSql.Execute execute) {
+            // What EXECUTE returns is what the statement it runs returns (its arguments may hold $n).
+            SqlPrepared.Bound target = sqlPrepared.bind(execute);
+            return describe(new PreparedStatement(target.sql(), target.written(), statement.parameterTypes()),
+                    parameterCount, state, onDispatch);
         }
         if (!ROW_RETURNING.contains(first)) {
             return Described.of(List.of());
