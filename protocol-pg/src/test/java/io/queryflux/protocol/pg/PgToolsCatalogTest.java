@@ -158,6 +158,10 @@ class PgToolsCatalogTest {
                 && r.get(3).equals("0")), "xmin read as a state number: " + columns);
         // psqlODBC reads the index's own attributes and int2vector's 0-based subscripts.
         assertEquals(List.of(List.of("id", "1", "keyed_id_pkey", "main", "keyed")), rows(tool("psqlodbc-primary-keys.sql")));
+        // psqlODBC's SQLForeignKeys numbers key columns with generate_series in a select list.
+        List<List<String>> foreignKeys = rows(tool("psqlodbc-foreign-keys.sql"));
+        assertEquals(List.of(List.of("analytics", "main", "keyed", "id", "analytics", "main", "notes", "keyed_id", "1")),
+                foreignKeys.stream().map(r -> r.subList(0, 9)).toList());
         List<List<String>> indexes = rows(tool("dbeaver-indexes.sql"));
         assertEquals(2, indexes.size(), indexes.toString());
         // What both show as a table's references, through pgjdbc's DatabaseMetaData.

@@ -31,6 +31,8 @@ final class NestedCalls {
     private static final Pattern AS_REGCLASS = Pattern.compile(
             "(?s)(.*)\\s+AS\\s+(?:pg_catalog\\s*\\.\\s*)?regclass\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern ALIAS = Pattern.compile("\\s+(?:AS\\s+)?(\\w+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CLAUSE_WORD = Pattern.compile("(SELECT|FROM|JOIN|WHERE|ON|GROUP|ORDER|HAVING)\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern FROM_PATTERN = Pattern.compile("(?s)(.*)\\s+FROM\\s+('(?:[^']|'')*')\\s*",
             Pattern.CASE_INSENSITIVE);
 
@@ -54,6 +56,12 @@ final class NestedCalls {
             new Rewrite(pattern("\\bsubstring\\s*\\("), 0, call -> matching(FROM_PATTERN, call.inside())
                     .map(m -> "regexp_extract(" + m.group(1) + ", " + m.group(2) + ", "
                             + (m.group(2).matches("(?s).*\\((?!\\?).*") ? 1 : 0) + ")")),
+            // generate_series(a, b) in a select list is a set of rows in PostgreSQL (psqlODBC's
+            // SQLForeignKeys numbers key columns so) and a list in DuckDB: unnest it.
+            new Rewrite(pattern("(\\bSELECT\\b|,)\\s*((?:\"?pg_catalog\"?\\s*\\.\\s*)?generate_series\\s*\\()"), 2,
+                    call -> inSelectList(call.text(), call.start().start(2))
+                            ? Optional.of("unnest(" + call.text().substring(call.start().start(2), call.close() + 1) + ")")
+                            : Optional.empty()),
             // x = ANY(ARRAY(subquery)) is x = ANY(subquery) (pgAdmin's role check).
             new Rewrite(pattern("\\bANY\\s*\\(\\s*(ARRAY\\s*\\()"), 1, call -> Optional.of(call.inside())));
 
@@ -85,6 +93,30 @@ final class NestedCalls {
             }
             from = start.start() + 1; // calls inside this one come next
         }
+    }
+
+    /**
+     * Whether {@code at} is in a select list: the nearest clause word before it at its own depth
+     * of parentheses is SELECT (not FROM, JOIN, WHERE...).
+     */
+    private static boolean inSelectList(String text, int at) {
+        int depth = 0;
+        for (int i = at - 1; i >= 0; i--) {
+            char c = text.charAt(i);
+            if (c == ')') {
+                depth++;
+            } else if (c == '(') {
+                if (depth-- == 0) {
+                    return false;
+                }
+            } else if (depth == 0 && Character.isLetter(c) && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))) {
+                Matcher word = CLAUSE_WORD.matcher(text).region(i, text.length());
+                if (word.lookingAt()) {
+                    return word.group(1).equalsIgnoreCase("SELECT");
+                }
+            }
+        }
+        return false;
     }
 
     private static Optional<Matcher> matching(Pattern pattern, String text) {

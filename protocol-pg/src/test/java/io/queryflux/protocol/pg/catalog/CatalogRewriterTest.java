@@ -45,6 +45,13 @@ class CatalogRewriterTest {
         assertEquals("SELECT CAST(to_regclass(format('%I.%I', s, t)) AS BIGINT)",
                 CatalogRewriter.rewrite("SELECT CAST(CAST(FORMAT('%I.%I', s, t) AS REGCLASS) AS OID)")
                         .replace("FORMAT", "format"));
+        // generate_series in a select list is a set of rows; in a FROM list a table function already.
+        assertEquals("SELECT a, unnest(generate_series(array_lower(k, 1), array_upper(k, 1))) AS i FROM t",
+                CatalogRewriter.rewrite("SELECT a, generate_series(array_lower(k, 1), array_upper(k, 1)) AS i FROM t"));
+        assertEquals("(select oid, unnest(generate_series(1, 2)) as i from c) r",
+                CatalogRewriter.rewrite("(select oid, generate_series(1, 2) as i from c) r"));
+        assertEquals("SELECT i FROM t, generate_series(1, 3) AS i",
+                CatalogRewriter.rewrite("SELECT i FROM t, generate_series(1, 3) AS i"));
         assertEquals("FROM generate_series(1, 2) i, (SELECT string_to_array(current_setting('search_path'), ',') AS s) s",
                 CatalogRewriter.rewrite("FROM generate_series(1, 2) i, string_to_array(current_setting('search_path'), ',') s"));
         assertEquals("SELECT regexp_extract(array_to_string(o, ','), 'fillfactor=([0-9]*)', 1), substring(x FROM 2)",
