@@ -76,6 +76,14 @@ def psycopg2():
     conn.rollback()
     cur.execute("SELECT count(*) FROM py_items WHERE id >= 4")
     print("after", cur.fetchone())
+    # psycopg2 runs every statement in a transaction: a rollback undoes, a temporary table lasts for it.
+    cur.execute("INSERT INTO py_items VALUES (6, 'rolled back')")
+    conn.rollback()
+    cur.execute("CREATE TEMP TABLE py_staged AS SELECT 7 AS id, 'staged' AS name")
+    cur.execute("INSERT INTO py_items SELECT id, name FROM py_staged")
+    conn.commit()
+    cur.execute("SELECT id FROM py_items WHERE id >= 6 ORDER BY id")
+    print("transactions", cur.fetchall())
     conn.close()
 
 

@@ -78,6 +78,7 @@ class PgPythonDriversTest {
                 named [4, 5]
                 error 42P01
                 after (2,)
+                transactions [(7,)]
                 """, run("psycopg2"));
     }
 
