@@ -133,4 +133,29 @@ class MySqlTransactionTest {
         }
         awaitNoRunningQueries();
     }
+
+    private static List<String> tablesLike(Connection c, String pattern) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW TABLES FROM main LIKE '" + pattern + "'")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    /** Metadata is read from what is committed, and again once a transaction's DDL is. */
+    @Test
+    void metadataShowsATableCreatedInATransactionOnceItCommits() throws Exception {
+        try (Connection c = server.mysql("")) {
+            c.setAutoCommit(false);
+            execute(c, "CREATE TABLE made_in_tx (id INTEGER)");
+            assertEquals(List.of(), tablesLike(c, "made_in_tx"), "metadata read an uncommitted table");
+            c.commit();
+            assertEquals(List.of("made_in_tx"), tablesLike(c, "made_in_tx"));
+            c.setAutoCommit(true);
+            execute(c, "DROP TABLE made_in_tx");
+        }
+        awaitNoRunningQueries();
+    }
 }

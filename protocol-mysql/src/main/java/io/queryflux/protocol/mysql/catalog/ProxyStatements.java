@@ -40,9 +40,22 @@ public final class ProxyStatements {
      * mirrors, so a client that creates a table and then browses sees it.
      */
     public void executed(String sql) {
-        if (DDL.matcher(sql).lookingAt()) {
+        if (isDdl(sql)) {
             mirrors.invalidate();
         }
+    }
+
+    /** Whether the statement changes what tables and columns exist. */
+    public boolean isDdl(String sql) {
+        return DDL.matcher(sql).lookingAt();
+    }
+
+    /**
+     * A transaction that ran DDL ended: the mirrors, read from committed data, may have been
+     * built again meanwhile without its changes.
+     */
+    public void transactionChangedSchema() {
+        mirrors.invalidate();
     }
 
     /** Runs a metadata statement on the information_schema mirror of the session's routed engine. */

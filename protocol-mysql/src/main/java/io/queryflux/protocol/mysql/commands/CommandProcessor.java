@@ -47,6 +47,8 @@ public final class CommandProcessor {
     private final ClientTransaction transaction = new ClientTransaction();
     /** After BEGIN / START TRANSACTION, until COMMIT or ROLLBACK. */
     private boolean explicitTransaction;
+    /** The transaction under way ran DDL: the metadata mirrors are stale once it ends. */
+    private boolean schemaChangedInTransaction;
     /** START TRANSACTION READ ONLY / READ WRITE of the transaction under way. */
     private Optional<Boolean> beginReadOnly = Optional.empty();
     private long nextStatementId = 1;
@@ -193,10 +195,17 @@ public final class CommandProcessor {
     private void endTransaction(boolean commit) throws QueryException {
         explicitTransaction = false;
         beginReadOnly = Optional.empty();
-        if (commit) {
-            transaction.commit();
-        } else {
-            transaction.rollback();
+        try {
+            if (commit) {
+                transaction.commit();
+            } else {
+                transaction.rollback();
+            }
+        } finally {
+            if (schemaChangedInTransaction) {
+                schemaChangedInTransaction = false;
+                proxyStatements.transactionChangedSchema();
+            }
         }
     }
 
@@ -321,6 +330,7 @@ public final class CommandProcessor {
             query.sessionChange().ifPresent(session::apply);
             if (cursor.columns().isEmpty()) {
                 proxyStatements.executed(sql);
+                schemaChangedInTransaction |= inTransaction() && proxyStatements.isDdl(sql);
                 writer.ok(cursor.updateCount().orElse(0), status() | more);
                 return true;
             }
