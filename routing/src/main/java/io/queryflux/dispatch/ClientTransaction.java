@@ -87,7 +87,8 @@ public final class ClientTransaction implements AutoCloseable {
         end(false);
     }
 
-    private void end(boolean commit) throws QueryException {
+    /** Commits or rolls back, as {@link #commit()} and {@link #rollback()}. */
+    public void end(boolean commit) throws QueryException {
         Binding ended = binding;
         binding = null;
         if (ended == null) {

@@ -196,11 +196,7 @@ public final class CommandProcessor {
         explicitTransaction = false;
         beginReadOnly = Optional.empty();
         try {
-            if (commit) {
-                transaction.commit();
-            } else {
-                transaction.rollback();
-            }
+            transaction.end(commit);
         } finally {
             if (schemaChangedInTransaction) {
                 schemaChangedInTransaction = false;

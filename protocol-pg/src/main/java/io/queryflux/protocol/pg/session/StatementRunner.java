@@ -146,11 +146,11 @@ final class StatementRunner implements AutoCloseable {
             return preparedSql(sql, state, onDispatch, forwardIn);
         }
         boolean setTransaction = first.equals("SET") && LocalStatements.isSetTransaction(SqlText.stripComments(sql).strip());
-        if (block.isBound() && !block.hasSavepoints() && (SAVEPOINTS.contains(first) || isRollbackTo(sql))) {
+        if (block.isBound() && !block.hasSavepoints() && (SAVEPOINTS.contains(first) || isRollbackTo(first, sql))) {
             throw new QueryException(ErrorCode.NOT_SUPPORTED, "savepoints are not supported by the engine of cluster '"
                     + block.cluster().orElse("") + "', which this transaction block runs on");
         }
-        if (block.isBound() && (SAVEPOINTS.contains(first) || isRollbackTo(sql) || setTransaction)) {
+        if (block.isBound() && (SAVEPOINTS.contains(first) || isRollbackTo(first, sql) || setTransaction)) {
             // The engine has these rules (SET TRANSACTION only before the block's first query).
             Execution onEngine = dispatch(new QueryRequest(sql, state.session(), forwarded(forwardIn, state, true)), first,
                     written, state, onDispatch, true);
@@ -226,7 +226,7 @@ final class StatementRunner implements AutoCloseable {
 
     /** SAVEPOINT, RELEASE and ROLLBACK TO before the block binds: what the engine will need to take. */
     private void trackSavepoint(String first, String sql) {
-        boolean rollbackTo = isRollbackTo(sql);
+        boolean rollbackTo = isRollbackTo(first, sql);
         if (!first.equals("SAVEPOINT") && !first.equals("RELEASE") && !rollbackTo) {
             return;
         }
@@ -254,8 +254,10 @@ final class StatementRunner implements AutoCloseable {
         return name.startsWith("\"") ? name : name.toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static boolean isRollbackTo(String sql) {
-        return LocalStatements.isRollbackTo(SqlText.leadingWords(SqlText.stripComments(sql).strip(), 3));
+    /** ROLLBACK ... TO; the statement's words are read only when its first is ROLLBACK. */
+    private static boolean isRollbackTo(String first, String sql) {
+        return first.equals("ROLLBACK")
+                && LocalStatements.isRollbackTo(SqlText.leadingWords(SqlText.stripComments(sql).strip(), 3));
     }
 
     /**
@@ -552,11 +554,7 @@ final class StatementRunner implements AutoCloseable {
     private void endEngineBlock(boolean commit) throws QueryException {
         savepointsBeforeBinding.clear();
         try {
-            if (commit) {
-                block.commit();
-            } else {
-                block.rollback();
-            }
+            block.end(commit);
         } finally {
             if (schemaChangedInBlock) {
                 schemaChangedInBlock = false;
