@@ -142,6 +142,25 @@ def asyncpg_client():
         except asyncpg.PostgresError as e:
             print("error", e.sqlstate)
         print("after", await conn.fetchval("SELECT count(*) FROM ap_items"))
+        # No casts: the parameters take the types the engine infers, as on PostgreSQL, and asyncpg
+        # encodes its values by them (with text it refuses an int: "expected str, got int").
+        await conn.execute("CREATE TABLE ap_sales (id INTEGER, region VARCHAR, amount DECIMAL(10, 2), sold DATE,"
+                           " paid TIMESTAMPTZ)")
+        utc = datetime.timezone.utc
+        await conn.executemany("INSERT INTO ap_sales VALUES ($1, $2, $3, $4, $5)", [
+            (1, "eu", decimal.Decimal("2.50"), datetime.date(2024, 1, 1), datetime.datetime(2024, 1, 1, 12, tzinfo=utc)),
+            (2, "us", decimal.Decimal("3.50"), datetime.date(2024, 2, 1), datetime.datetime(2024, 2, 1, 12, tzinfo=utc))])
+        async with conn.transaction():
+            await conn.execute("CREATE TEMP TABLE ap_tmp (id INTEGER, amount DECIMAL(10, 2))")
+            # Described on the block's own connection, the only one that has the temporary table.
+            await conn.execute("INSERT INTO ap_tmp VALUES ($1, $2)", 3, decimal.Decimal("9.99"))
+            await conn.execute("INSERT INTO ap_sales (id, region, amount) SELECT id, $1, amount FROM ap_tmp", "ap")
+        rows = await conn.fetch("SELECT id, amount FROM ap_sales WHERE sold < $1 OR paid IS NULL AND region <> $2 ORDER BY id",
+                                datetime.date(2024, 2, 1), "eu")
+        print("inferred", [tuple(r) for r in rows])
+        prepared = await conn.prepare("SELECT count(*) AS n FROM ap_sales WHERE id <= $1 AND paid < $2")
+        print("types", [t.name for t in prepared.get_parameters()], [a.name for a in prepared.get_attributes()],
+              await prepared.fetchval(3, datetime.datetime(2024, 6, 1, tzinfo=utc)))
         await conn.close()
 
     asyncio.run(main())

@@ -18,10 +18,19 @@ public interface Engine extends AutoCloseable {
 
     /**
      * Whether {@link #prepare} takes a describe-only request ({@link PgWireDescription}) for a
-     * plain query in the connection's default schema. Asked before routing one there, so that an
+     * statement in the connection's default schema. Asked before routing one there, so that an
      * engine that cannot describe is not sent a request bound to fail.
      */
     default boolean describesStatements() {
+        return false;
+    }
+
+    /**
+     * Whether {@link #prepare} answers a {@link StatementDescription#REQUEST} for any statement
+     * with a {@link StatementDescription}, running nothing. The dispatcher refuses such a request
+     * for an engine that does not, which would run it.
+     */
+    default boolean describesAnyStatement() {
         return false;
     }
 

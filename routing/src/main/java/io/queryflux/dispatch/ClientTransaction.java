@@ -61,6 +61,12 @@ public final class ClientTransaction implements AutoCloseable {
         return bound == null || bound.engine().hasSavepoints();
     }
 
+    /** Whether the block is bound to an engine that describes any statement without running it. */
+    public boolean describesAnyStatement() {
+        Binding bound = binding;
+        return bound != null && bound.admission().cluster().engine().describesAnyStatement();
+    }
+
     /** The cluster the block runs on, once bound. */
     public Optional<String> cluster() {
         return Optional.ofNullable(binding).map(b -> b.admission().cluster().name());

@@ -17,6 +17,7 @@ import io.queryflux.engine.PgWireDescription;
 import io.queryflux.engine.PgWireRows;
 import io.queryflux.engine.RawPassthrough;
 import io.queryflux.engine.ResultCursor;
+import io.queryflux.engine.StatementDescription;
 import io.queryflux.engine.arrow.ArrowExportable;
 import io.queryflux.routing.RoutingDecision;
 import io.queryflux.sql.Translation;
@@ -135,6 +136,9 @@ public final class RunningQuery implements AutoCloseable {
             if (cursor instanceof PgWireDescription description) {
                 return new TrackingPgDescription(cursor, description);
             }
+            if (cursor instanceof StatementDescription description) {
+                return description; // complete as it comes: no rows to track
+            }
             return cursor instanceof ArrowExportable ? new ArrowTrackingCursor(cursor) : new TrackingCursor(cursor);
         } catch (QueryException e) {
             throw fail(e);
@@ -231,7 +235,7 @@ public final class RunningQuery implements AutoCloseable {
         admission.succeeded();
         // A forwarded result is not typed unless asked: its RowDescription says whether it has rows.
         // A description is complete as it comes; a COPY FROM STDIN only at CopyDone.
-        if (cursor instanceof PgWireDescription || (!(cursor instanceof PgWireCopyIn)
+        if (cursor instanceof PgWireDescription || cursor instanceof StatementDescription || (!(cursor instanceof PgWireCopyIn)
                 && (cursor instanceof PgWireRows rows ? rows.rowDescription() == null : cursor.columns().isEmpty()))) {
             completed = true;
         }
@@ -245,6 +249,12 @@ public final class RunningQuery implements AutoCloseable {
             throw new QueryException(ErrorCode.NOT_SUPPORTED, "this statement runs only on a "
                     + request.onlyOn().get().configName() + " engine, and group '" + placed.group().name()
                     + "' placed it on " + engine.configName() + " cluster '" + placed.cluster().name() + "'");
+        }
+        if (StatementDescription.requested(request.forwardFormats())
+                && !placed.cluster().engine().describesAnyStatement()) {
+            // Any other engine would run the statement.
+            throw new QueryException(ErrorCode.NOT_SUPPORTED, "cluster '" + placed.cluster().name()
+                    + "' cannot describe a statement without running it");
         }
         translation = dispatcher.translation().translate(request.sql(), session.protocol(),
                 placed.group().name(), engine);

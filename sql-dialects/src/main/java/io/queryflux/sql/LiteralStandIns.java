@@ -29,7 +29,7 @@ import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
  * WHEN, THEN or ELSE (not after INTERVAL, DATE, a JSON arrow or a prefix such as E''); integers
  * right after a comparison and ending it ({@code id = 3}, never an operand of arithmetic, whose
  * type the printer reads for division); the star of {@code count(*)}. Nothing is stood in for in
- * text that holds a {@code ?}, a comment or dollar quoting. The printer writes each parameter back
+ * text that holds a {@code ?} or a {@code $n} parameter, a comment or dollar quoting. The printer writes each parameter back
  * as the literal's original text, and function arguments are turned back into literals before
  * rules read them, so the translation is the same as parsing the original; should a stand-in not
  * parse, the original is parsed instead.
@@ -66,7 +66,8 @@ final class LiteralStandIns {
             char c = sql.charAt(i);
             if (Character.isWhitespace(c)) {
                 i++;
-            } else if (c == '?') {
+            } else if (c == '?' || c == '$' && i + 1 < n && Character.isDigit(sql.charAt(i + 1))) {
+                // The statement's own parameters ($1 is read as ?1) would be taken for stand-ins.
                 return none(sql);
             } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-'
                     || c == '/' && i + 1 < n && sql.charAt(i + 1) == '*'

@@ -35,6 +35,7 @@ class LiteralStandInsTest {
     void leavesStatementsItDoesNotFullyReadAsWritten() {
         for (String sql : new String[] {
                 "SELECT 'a' FROM t WHERE b = ?",
+                "SELECT count(*), 'a' FROM t WHERE b = $1",
                 "SELECT 'a' FROM t -- 'c'",
                 "SELECT 'a' /* 'c' */ FROM t",
                 "SELECT $$a'b$$, 'c' FROM t",
@@ -51,5 +52,13 @@ class LiteralStandInsTest {
                 Dialect.MYSQL, Dialect.DUCKDB, TranslationMode.STRICT);
         assertEquals("SELECT strftime(created_at, '%Y-%m'), ('a''b' || CAST(name AS VARCHAR)), COUNT(*) FROM t"
                 + " WHERE id = 3 AND s = 'x'", t.sql());
+    }
+
+    /** A prepared statement's own $1 is not one of the stand-ins (the star of count(*) was printed for it). */
+    @Test
+    void translationKeepsTheStatementsParameters() throws TranslationException {
+        Translation t = new SqlTranslator(0).translate("select count(*), $1::int, 'a' || $2 from t where id = 3",
+                Dialect.POSTGRES, Dialect.DUCKDB, TranslationMode.STRICT);
+        assertEquals("SELECT count(*), CAST($1 AS INTEGER), 'a' || $2 FROM t WHERE id = 3", t.sql());
     }
 }

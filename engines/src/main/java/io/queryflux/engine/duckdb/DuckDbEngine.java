@@ -55,6 +55,12 @@ public final class DuckDbEngine implements Engine {
         return Optional.of("main");
     }
 
+    /** From DuckDB's prepared statement: its result columns and the types it infers for parameters. */
+    @Override
+    public boolean describesAnyStatement() {
+        return true;
+    }
+
     @Override
     public boolean standardInformationSchema() {
         return true;

@@ -9,6 +9,7 @@ import io.queryflux.engine.SqlType;
 import io.queryflux.engine.jdbc.JdbcColumn;
 import io.queryflux.engine.jdbc.JdbcFlavor;
 import java.sql.Connection;
+import java.sql.ParameterMetaData;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -50,6 +51,15 @@ final class DuckDbFlavor implements JdbcFlavor {
             columns.add(new JdbcColumn(new Column(metaData.getColumnLabel(i), type), DuckDbValues.reader(type)));
         }
         return columns;
+    }
+
+    @Override
+    public List<SqlType> parameterTypes(ParameterMetaData parameters) throws SQLException {
+        List<SqlType> types = new ArrayList<>(parameters.getParameterCount());
+        for (int i = 1; i <= parameters.getParameterCount(); i++) {
+            types.add(DuckDbTypeParser.parse(parameters.getParameterTypeName(i)));
+        }
+        return types;
     }
 
     @Override

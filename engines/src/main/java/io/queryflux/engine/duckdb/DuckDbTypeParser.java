@@ -77,7 +77,8 @@ final class DuckDbTypeParser {
                 yield SqlType.map(kv.get(0), kv.get(1));
             }
             case "STRUCT", "ROW" -> SqlType.row(structFields());
-            case "NULL" -> SqlType.UNKNOWN;
+            // INVALID and UNKNOWN: a prepared statement's parameter, or a column of one, it could not type.
+            case "NULL", "INVALID", "UNKNOWN" -> SqlType.UNKNOWN;
             default -> skipParameters(SqlType.VARCHAR); // ENUM(...), UNION(...), BIT, INTERVAL, ...
         };
     }

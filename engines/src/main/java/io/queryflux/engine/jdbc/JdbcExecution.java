@@ -2,15 +2,21 @@ package io.queryflux.engine.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import io.queryflux.engine.Column;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.EngineQuery;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.QueryExecution;
 import io.queryflux.engine.ResultCursor;
+import io.queryflux.engine.SqlType;
+import io.queryflux.engine.StatementDescription;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -45,6 +51,9 @@ public final class JdbcExecution implements QueryExecution {
         checkNotCancelled();
         try {
             flavor.prepareSession(connection, query);
+            if (StatementDescription.requested(query.forwardFormats())) {
+                return describe();
+            }
             statement = flavor.createStatement(connection);
             // A cancel that raced with createStatement saw no statement to cancel.
             checkNotCancelled();
@@ -58,6 +67,17 @@ public final class JdbcExecution implements QueryExecution {
             return flavor.withCapabilities(cursor, resultSet);
         } catch (SQLException e) {
             throw translate(e);
+        }
+    }
+
+    /** The statement prepared, not run: its result columns and parameter types. */
+    private StatementDescription describe() throws SQLException, QueryException {
+        try (PreparedStatement prepared = connection.prepareStatement(query.sql())) {
+            List<SqlType> parameters = flavor.parameterTypes(prepared.getParameterMetaData());
+            ResultSetMetaData rows = prepared.getMetaData();
+            List<Column> columns = rows == null ? List.of()
+                    : flavor.describe(rows).stream().map(JdbcColumn::column).toList();
+            return new StatementDescription(columns, parameters);
         }
     }
 

@@ -1,9 +1,12 @@
 package io.queryflux.engine.jdbc;
 
 import io.queryflux.engine.EngineQuery;
+import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.ResultCursor;
+import io.queryflux.engine.SqlType;
 import java.sql.Connection;
+import java.sql.ParameterMetaData;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -20,6 +23,16 @@ public interface JdbcFlavor {
 
     /** Maps result metadata to the result model. */
     List<JdbcColumn> describe(ResultSetMetaData metaData) throws SQLException;
+
+    /**
+     * A prepared statement's parameter types, in the result model's terms ({@link SqlType#UNKNOWN}
+     * where the engine could not infer one), for an
+     * {@link io.queryflux.engine.StatementDescription}. Refused unless the engine infers them
+     * without running the statement.
+     */
+    default List<SqlType> parameterTypes(ParameterMetaData parameters) throws SQLException, QueryException {
+        throw new QueryException(ErrorCode.NOT_SUPPORTED, "this engine does not describe statements");
+    }
 
     /** Classifies a driver error. */
     QueryException translate(SQLException e);

@@ -66,7 +66,10 @@ public final class PostgresEngine implements Engine {
         return Optional.of("public");
     }
 
-    /** Only over its own connections: through pgjdbc the statement would run. */
+    /**
+     * Any statement, over its own connections (through pgjdbc it would run). The RowDescription is
+     * of the rows PostgreSQL sends, which reach the client as they are only for forwarded statements.
+     */
     @Override
     public boolean describesStatements() {
         return wire.isPresent();
@@ -77,9 +80,8 @@ public final class PostgresEngine implements Engine {
         Optional<WireRequest> request = WireRequest.of(query.forwardFormats());
         boolean ownConnection = wire.isPresent() && query.schema().isEmpty();
         if (request.orElse(null) instanceof WireRequest.DescribeOnly) {
-            // Through pgjdbc the statement would run. And a statement that will not be forwarded must be
-            // described as the proxy will encode it. Refused, the caller describes it otherwise.
-            if (!ownConnection || !PostgresExecution.isPlainQuery(query.sql())) {
+            // Through pgjdbc the statement would run. Refused, the caller describes it otherwise.
+            if (!ownConnection) {
                 throw new QueryException(ErrorCode.NOT_SUPPORTED, "this cluster does not describe this statement itself");
             }
             return new WireExecution(wire.get(), wire.get().borrow(), query.sql(), request.get());

@@ -59,6 +59,7 @@ class PgWireForwardingTest {
                     + "host all md5_user 127.0.0.1/32 md5\n" + Files.readString(file));
             s.execute("SELECT pg_reload_conf()");
             s.execute("CREATE SEQUENCE described");
+            s.execute("CREATE TABLE described_rows (n INTEGER)");
         }
         engine = engine("postgres", "", "1");
     }
@@ -259,9 +260,14 @@ class PgWireForwardingTest {
             assertTrue(description.rowDescription() != null);
         }
         assertEquals(List.of(List.of("f")), textRows(engine, "SELECT is_called FROM described")); // nothing ran
-        // What would not be forwarded is not described here either: it runs through pgjdbc, encoded by the proxy.
-        assertEquals(ErrorCode.NOT_SUPPORTED, assertThrows(QueryException.class,
-                () -> engine.prepare(describe("INSERT INTO t VALUES ($1)"))).code());
+        // Any statement: what an INSERT's parameters are and what it returns, nothing inserted.
+        try (QueryExecution execution = engine.prepare(describe("INSERT INTO described_rows VALUES ($1) RETURNING n"))) {
+            PgWireDescription description = assertInstanceOf(PgWireDescription.class, execution.run());
+            assertEquals(1, PgWireConnection.readInt(description.parameterDescription(), 0) >>> 16);
+            assertEquals(23, PgWireConnection.readInt(description.parameterDescription(), 2)); // int4
+            assertTrue(description.rowDescription() != null);
+        }
+        assertEquals(List.of(List.of("0")), textRows(engine, "SELECT count(*) FROM described_rows"));
         QueryException wrong = assertThrows(QueryException.class,
                 () -> engine.prepare(describe("SELECT x FROM missing_table WHERE x = $1")).run());
         assertEquals("42P01", wrong.sqlState());

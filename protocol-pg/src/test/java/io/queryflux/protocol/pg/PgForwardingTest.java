@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -57,6 +58,7 @@ class PgForwardingTest {
                     + " '{a,\"b c\"}', '{\"k\": [1, 2]}', true, 0.1),"
                     + " (2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL), (3, -0.01, '', '1999-12-31',"
                     + " '1999-12-31 23:59:59+00', '{}', 'null', false, 1e300)");
+            s.execute("CREATE TABLE described_dml (id int, amount numeric(10,2), day date)");
             s.execute("CREATE FUNCTION shout(x int) RETURNS int LANGUAGE plpgsql AS"
                     + " $$ BEGIN RAISE NOTICE 'row %', x; RETURN x; END $$");
         }
@@ -106,6 +108,37 @@ class PgForwardingTest {
             }
         }
         return out;
+    }
+
+    @Test
+    void statementsAreDescribedAsDirectly() throws SQLException {
+        // pgjdbc describes a statement for getParameterMetaData and getMetaData, as asyncpg does before
+        // running any: with no cast, an INSERT's parameter types and its RETURNING columns are PostgreSQL's.
+        String insert = "INSERT INTO described_dml VALUES (?, ?, ?) RETURNING id, amount * 2 AS doubled, day";
+        String update = "UPDATE described_dml SET day = ? WHERE amount > ?";
+        try (Connection direct = connect(postgres.getPort(), ""); Connection proxied = connect(proxy.port(), "")) {
+            assertEquals(List.of("int4", "numeric", "date", "id:int4", "doubled:numeric", "day:date"),
+                    described(proxied, insert));
+            assertEquals(described(direct, insert), described(proxied, insert));
+            assertEquals(List.of("date", "numeric"), described(proxied, update));
+            assertEquals(List.of("0"), read(direct, "SELECT count(*) FROM described_dml").subList(1, 2)); // nothing ran
+        }
+    }
+
+    /** The parameter types, then the result columns, as pgjdbc has them described by the server. */
+    private static List<String> described(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            List<String> out = new ArrayList<>();
+            ParameterMetaData parameters = s.getParameterMetaData();
+            for (int i = 1; i <= parameters.getParameterCount(); i++) {
+                out.add(parameters.getParameterTypeName(i));
+            }
+            ResultSetMetaData columns = s.getMetaData();
+            for (int i = 1; columns != null && i <= columns.getColumnCount(); i++) {
+                out.add(columns.getColumnLabel(i) + ":" + columns.getColumnTypeName(i));
+            }
+            return out;
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.queryflux.protocol.pg.auth.PgAuthMethod;
 import java.sql.Connection;
+import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -334,6 +335,44 @@ class PgJdbcTest {
             s.setInt(4, 1);
             try (ResultSet rs = s.executeQuery()) {
                 assertEquals(List.of("?column?", "?column?", "d", "name"), labels(rs.getMetaData()));
+            }
+        }
+    }
+
+    @Test
+    void parameterMetaDataHasTheTypesTheEngineInfers() throws SQLException {
+        // pgjdbc asks the server (Describe of the statement), as DBeaver's parameter binding does;
+        // with no cast in the statement the types are DuckDB's, not text.
+        try (Connection c = server.connect("");
+                PreparedStatement select = c.prepareStatement("SELECT count(*) FROM people WHERE id > ? AND born < ?");
+                PreparedStatement update = c.prepareStatement("UPDATE people SET name = ? WHERE id = ?");
+                PreparedStatement insert = c.prepareStatement("INSERT INTO people VALUES (?, ?, ?) RETURNING id, born")) {
+            ParameterMetaData selected = select.getParameterMetaData();
+            assertEquals(List.of("int4", "date"), List.of(selected.getParameterTypeName(1), selected.getParameterTypeName(2)));
+            ParameterMetaData updated = update.getParameterMetaData();
+            assertEquals(List.of("varchar", "int4"), List.of(updated.getParameterTypeName(1), updated.getParameterTypeName(2)));
+            // What RETURNING returns, described before anything runs.
+            assertEquals(List.of("id", "born"), labels(insert.getMetaData()));
+            assertEquals("date", insert.getMetaData().getColumnTypeName(2));
+        }
+        assertEquals(0, server.duckDb().group().runningQueries());
+    }
+
+    @Test
+    void setDateIsReadAsADate() throws SQLException {
+        // pgjdbc sends a java.sql.Date untyped, as "1900-01-01 +00", for the server to infer date;
+        // DuckDB refuses the zone PostgreSQL ignores. Unnamed statements, then a described one.
+        for (String options : List.of("", "prepareThreshold=1")) {
+            try (Connection c = server.connect(options);
+                    PreparedStatement s = c.prepareStatement("SELECT name FROM people WHERE born < ? ORDER BY id")) {
+                for (int run = 0; run < 2; run++) {
+                    s.setDate(1, java.sql.Date.valueOf("1900-01-01"));
+                    try (ResultSet rs = s.executeQuery()) {
+                        assertTrue(rs.next(), options);
+                        assertEquals("Ada", rs.getString(1));
+                        assertFalse(rs.next());
+                    }
+                }
             }
         }
     }

@@ -105,13 +105,15 @@ class PgPythonDriversTest {
     @Test
     void asyncpg() throws Exception {
         assumeTrue(importable("asyncpg"), "python3-asyncpg is not installed (apt-get install python3-asyncpg); skipping");
-        // Parameter types from the statement's casts, as PostgreSQL infers them; values in binary.
+        // Parameter types from the statement's casts, or else as DuckDB infers them; values in binary.
         assertEquals("""
                 params (42, Decimal('2.50'), datetime.date(2024, 2, 29), datetime.datetime(2024, 2, 29, 13, 14, 15, \
                 tzinfo=datetime.timezone.utc), True, b'\\x00\\xff', UUID('0e2b0c5d-1f3a-4b6c-9d8e-7f6a5b4c3d2e'), 1.5)
                 rows [(1, 'one'), (2, None)]
                 error 42P01
                 after 2
+                inferred [(1, Decimal('2.50')), (3, Decimal('9.99'))]
+                types ['int4', 'timestamptz'] ['n'] 2
                 """, run("asyncpg"));
     }
 

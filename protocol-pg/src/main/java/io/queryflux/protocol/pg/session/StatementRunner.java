@@ -6,6 +6,8 @@ import io.queryflux.dispatch.ClientTransaction;
 import io.queryflux.dispatch.QueryDispatcher;
 import io.queryflux.dispatch.QueryRequest;
 import io.queryflux.dispatch.RunningQuery;
+import io.queryflux.engine.Column;
+import io.queryflux.engine.Engine;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.EngineType;
 import io.queryflux.engine.PgWireCopyIn;
@@ -13,6 +15,8 @@ import io.queryflux.engine.PgWireDescription;
 import io.queryflux.engine.PgWireRows;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.ResultCursor;
+import io.queryflux.engine.SqlType;
+import io.queryflux.engine.StatementDescription;
 import io.queryflux.engine.TransactionMode;
 import io.queryflux.protocol.pg.catalog.PgCatalog;
 import io.queryflux.protocol.pg.messages.Format;
@@ -22,6 +26,7 @@ import io.queryflux.protocol.pg.sql.DatabaseQualifiers;
 import io.queryflux.protocol.pg.sql.CursorStatement;
 import io.queryflux.protocol.pg.sql.PreparedSql;
 import io.queryflux.protocol.pg.sql.SqlText;
+import io.queryflux.protocol.pg.types.PgColumnType;
 import io.queryflux.protocol.pg.types.PgParameterDecoder;
 import io.queryflux.protocol.pg.types.PgType;
 import io.queryflux.sql.ColumnLabels;
@@ -34,6 +39,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /**
  * Starts one statement: answered by the proxy (session chatter, catalog) or dispatched to the
@@ -408,8 +415,9 @@ final class StatementRunner implements AutoCloseable {
 
     /**
      * What a prepared statement takes and returns, found before any parameter is bound: a
-     * postgres engine describes it itself; elsewhere the statement runs with NULL parameters under
-     * {@code LIMIT 0}. No columns for statements that return no rows.
+     * postgres engine describes it itself, a DuckDB engine prepares it (parameter types too,
+     * which clients such as asyncpg encode their values by); elsewhere the statement runs with NULL
+     * parameters under {@code LIMIT 0}. No columns for statements that return no rows.
      */
     Described describe(PreparedStatement statement, int parameterCount, SessionState state,
             Consumer<RunningQuery> onDispatch) throws QueryException {
@@ -424,8 +432,15 @@ final class StatementRunner implements AutoCloseable {
             return describe(new PreparedStatement(target.sql(), target.written(), statement.parameterTypes()),
                     parameterCount, state, onDispatch);
         }
+        boolean untyped = IntStream.range(0, parameterCount).anyMatch(i -> statement.parameterType(i) == 0);
         if (!ROW_RETURNING.contains(first)) {
-            return Described.of(List.of());
+            // What RETURNING returns no probe can find without running the statement: only the engine can say.
+            boolean returning = SqlText.hasWord(sql, "RETURNING");
+            if (!untyped && !returning) {
+                return Described.of(List.of());
+            }
+            Optional<Described> byEngine = describedByEngine(statement, parameterCount, true, state, onDispatch);
+            return (returning ? byEngine : byEngine.map(Described::withoutColumns)).orElseGet(() -> Described.of(List.of()));
         }
         String bound = DatabaseQualifiers.strip(SqlText.bind(sql, Collections.nCopies(parameterCount, "NULL")),
                 state.database());
@@ -447,40 +462,107 @@ final class StatementRunner implements AutoCloseable {
         if (!PROBED_QUERIES.contains(first)) {
             return Described.of(List.of()); // SHOW/EXPLAIN of an engine: described when run
         }
-        Optional<Described> byPostgres = describedByPostgres(statement, state, onDispatch);
-        if (byPostgres.isPresent()) {
-            return byPostgres.get();
+        Optional<Described> byEngine = describedByEngine(statement, parameterCount, untyped, state, onDispatch);
+        if (byEngine.filter(Described::describesColumns).isPresent()) {
+            return byEngine.get();
         }
+        // Columns the engine did not describe as the client will get them, or a column of a
+        // parameter it could not type ($1 + 1, which NULL gives a type).
         String probe = "SELECT * FROM (" + stripTrailingSemicolon(bound) + ") AS qf_describe LIMIT 0";
         try (Execution e = start(probe, state, onDispatch, Optional.empty())) {
-            Described described = Described.of(named(e, statement.written()).columns());
+            Described described = new Described(named(e, statement.written()).columns(), Optional.empty(),
+                    byEngine.flatMap(Described::parameterDescription));
             e.cursor().next(); // its end (no rows): a probe closed unread would count as cancelled
             return described;
         }
     }
 
     /**
-     * PostgreSQL's own Parse and Describe of the statement, when the group places it on postgres
-     * engines that can (nothing runs); empty otherwise, and the statement then gets the probe.
+     * The engine's description of the statement, nothing run: PostgreSQL's own, or the statement
+     * as an engine that describes any statement prepares it (DuckDB); empty where the group's
+     * engines give none.
+     *
+     * @param untyped whether some parameter has no type yet (else only columns are worth asking for)
      */
-    private Optional<Described> describedByPostgres(PreparedStatement statement, SessionState state,
+    private Optional<Described> describedByEngine(PreparedStatement statement, int parameterCount, boolean untyped,
+            SessionState state, Consumer<RunningQuery> onDispatch) throws QueryException {
+        Optional<Described> byPostgres = describedByPostgres(statement, untyped, state, onDispatch);
+        return byPostgres.isPresent() ? byPostgres : preparedByEngine(statement, parameterCount, state, onDispatch);
+    }
+
+    /**
+     * The statement as the engine prepares it, when the group places it on engines that describe
+     * any statement (DuckDB); empty otherwise. Parameters the statement does not type itself get
+     * the engine's types, where the proxy reads them in binary.
+     */
+    private Optional<Described> preparedByEngine(PreparedStatement statement, int parameterCount, SessionState state,
+            Consumer<RunningQuery> onDispatch) throws QueryException {
+        QueryRequest request = new QueryRequest(DatabaseQualifiers.strip(statement.sql(), state.database()),
+                state.session(), Set.of(StatementDescription.REQUEST));
+        if (block.isBound() ? !block.describesAnyStatement() : !routedTo(request, Engine::describesAnyStatement)) {
+            return Optional.empty();
+        }
+        RunningQuery query = block.isBound() ? dispatcher.submit(request, block) : dispatcher.submit(request);
+        onDispatch.accept(query);
+        try (query) {
+            if (!(query.start() instanceof StatementDescription d)) {
+                return Optional.empty();
+            }
+            List<Integer> types = new ArrayList<>(parameterCount);
+            for (int i = 0; i < parameterCount; i++) {
+                int declared = statement.parameterType(i);
+                types.add(declared != 0 ? declared
+                        : parameterOid(i < d.parameterTypes().size() ? d.parameterTypes().get(i) : SqlType.UNKNOWN));
+            }
+            List<Column> columns = LABELS.of(statement.written(), d.columns().size())
+                    .map(names -> Column.renamed(d.columns(), names)).orElse(d.columns());
+            return Optional.of(Described.withParameters(columns, types));
+        } catch (QueryException e) {
+            if (e.code() == ErrorCode.NOT_SUPPORTED) {
+                return Optional.empty(); // routed otherwise than explained (a script router may decide anew)
+            }
+            throw e;
+        }
+    }
+
+    /** The type a client is told to send a parameter as: text unless the proxy reads its binary form. */
+    private static int parameterOid(SqlType type) {
+        if (type.equals(SqlType.UNKNOWN)) {
+            return PgType.TEXT.oid();
+        }
+        int oid = PgColumnType.of(type).oid();
+        return PgParameterDecoder.readsInBinary(oid) ? oid : PgType.TEXT.oid();
+    }
+
+    /**
+     * PostgreSQL's own Parse and Describe of the statement, when the group places it on postgres
+     * engines that can (nothing runs); empty otherwise. Its RowDescription only for a statement
+     * whose rows PostgreSQL's connection will forward as they are: the proxy encodes the others.
+     */
+    private Optional<Described> describedByPostgres(PreparedStatement statement, boolean untyped, SessionState state,
             Consumer<RunningQuery> onDispatch) throws QueryException {
         QueryRequest request = new QueryRequest(statement.sql(), state.session(),
                 withPrinting(Set.of(PgWireDescription.of(statement.parameterTypes())), state),
                 Optional.of(EngineType.POSTGRES));
         // A bound block's statements see its own writes, so only its connection can describe them; one
-        // that forwards describes any statement, others refuse and the probe runs in the block.
-        // Outside a block, asked only for what will be forwarded, where every member can answer: a
-        // refusal would count as a failed query and take a group slot.
-        if (!block.isBound() && (!state.printsLikeEngineConnections() || state.session().schema().isPresent()
-                || !PLAIN_QUERIES.contains(SqlText.firstWord(statement.sql())) || !routedToDescribers(request))) {
+        // that forwards describes and forwards any statement, others refuse and the probe runs in the
+        // block. Outside a block, asked only where every member can answer: a refusal would count as a
+        // failed query and take a group slot.
+        String first = SqlText.firstWord(statement.sql());
+        boolean forwarded = state.printsLikeEngineConnections() && PLAIN_QUERIES.contains(first);
+        // A DML statement's RETURNING rows are encoded by the proxy, but no probe can find their
+        // columns: PostgreSQL's are the best there are (the proxy gives the common types the same OIDs).
+        boolean dml = !ROW_RETURNING.contains(first);
+        if (!block.isBound() && (!(forwarded || dml || untyped) || state.session().schema().isPresent()
+                || !routedTo(request, e -> e.type() == EngineType.POSTGRES && e.describesStatements()))) {
             return Optional.empty();
         }
         RunningQuery query = block.isBound() ? dispatcher.submit(request, block) : dispatcher.submit(request);
         onDispatch.accept(query);
         try (query) {
             if (query.start() instanceof PgWireDescription d) {
-                return Optional.of(new Described(List.of(), Optional.ofNullable(d.rowDescription()),
+                boolean rowsAsDescribed = block.isBound() || forwarded || dml;
+                return Optional.of(new Described(List.of(), Optional.ofNullable(rowsAsDescribed ? d.rowDescription() : null),
                         Optional.of(readableParameters(d.parameterDescription()))));
             }
             return Optional.empty();
@@ -509,10 +591,10 @@ final class StatementRunner implements AutoCloseable {
         return types.array();
     }
 
-    private boolean routedToDescribers(QueryRequest request) {
+    /** Whether the group the request would be routed to has only members whose engines can. */
+    private boolean routedTo(QueryRequest request, Predicate<Engine> can) {
         return dispatcher.explain(request).group().map(dispatcher.groups()::get)
-                .filter(group -> group.members().stream().allMatch(c -> c.engine().type() == EngineType.POSTGRES
-                        && c.engine().describesStatements()))
+                .filter(group -> group.members().stream().allMatch(c -> can.test(c.engine())))
                 .isPresent();
     }
 

@@ -161,6 +161,23 @@ public final class SqlText {
         sink.keep(keepFrom, n);
     }
 
+    /** Whether the word (upper case) is in the statement as a word of its own, outside quotes and comments. */
+    public static boolean hasWord(String sql, String upperCaseWord) {
+        boolean[] found = {false};
+        scan(sql, (s, i) -> {
+            if (!isIdentifierPart(s.charAt(i))) {
+                return i + 1;
+            }
+            int end = i;
+            while (end < s.length() && isIdentifierPart(s.charAt(end))) {
+                end++;
+            }
+            found[0] |= end - i == upperCaseWord.length() && s.regionMatches(true, i, upperCaseWord, 0, end - i);
+            return end;
+        });
+        return found[0];
+    }
+
     /** The highest parameter number ($n) the statement uses. */
     public static int parameterCount(String sql) {
         int[] max = {0};

@@ -22,6 +22,13 @@ import java.util.regex.Pattern;
  */
 public final class PgParameterDecoder {
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    /**
+     * The zone pgjdbc's setDate appends ("2000-01-01 +00"), which PostgreSQL's date input ignores
+     * and other engines (DuckDB) refuse.
+     */
+    private static final Pattern ZONE_AFTER_DATE = Pattern.compile("(?<=\\d)\\s+[+-]\\d{1,2}(?::?\\d{2}){0,2}\\s*$");
+    /** A date as pgjdbc's setDate sends it, with no type: PostgreSQL would infer date from the statement. */
+    private static final Pattern PGJDBC_DATE = Pattern.compile("\\d{4,}-\\d{2}-\\d{2} [+-]\\d{2}(?::\\d{2}){0,2}");
     private static final long PG_EPOCH_SECONDS = 946_684_800L;
     private static final long PG_EPOCH_DAYS = 10_957L;
     /** The types {@link #binary} reads (UNKNOWN, whose binary form is the client's to know, is not one). */
@@ -46,7 +53,9 @@ public final class PgParameterDecoder {
             case INT2, INT4, INT8, OID, FLOAT4, FLOAT8, NUMERIC -> number(text);
             case BOOL -> bool(text);
             case BYTEA -> bytea(text);
-            case DATE, TIME, TIMESTAMP, TIMESTAMPTZ, TIMETZ, UUID, INTERVAL -> cast(quote(text), type);
+            case DATE -> cast(quote(ZONE_AFTER_DATE.matcher(text).replaceFirst("")), type);
+            case TIME, TIMESTAMP, TIMESTAMPTZ, TIMETZ, UUID, INTERVAL -> cast(quote(text), type);
+            case UNKNOWN -> quote(PGJDBC_DATE.matcher(text).matches() ? ZONE_AFTER_DATE.matcher(text).replaceFirst("") : text);
             default -> quote(text);
         };
     }

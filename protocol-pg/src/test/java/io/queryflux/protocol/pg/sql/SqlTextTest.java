@@ -1,6 +1,8 @@
 package io.queryflux.protocol.pg.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,14 @@ class SqlTextTest {
         assertEquals("SELECT 'keep $1', 5 + (-2), E'\\'$2'",
                 SqlText.bind("SELECT 'keep $1', $1 + $2, E'\\'$2'", List.of("5", "(-2)")));
         assertEquals(2, SqlText.parameterCount("SELECT $2, '$3', a$1 FROM t"));
+    }
+
+    @Test
+    void findsAWordOnlyWhereItIsOne() {
+        assertTrue(SqlText.hasWord("INSERT INTO t VALUES ($1) Returning id", "RETURNING"));
+        assertFalse(SqlText.hasWord("INSERT INTO t (returning_id, \"returning\") VALUES ('returning') -- returning",
+                "RETURNING"));
+        assertFalse(SqlText.hasWord("UPDATE t SET a = $$ returning $$ /* returning */", "RETURNING"));
     }
 
     @Test
