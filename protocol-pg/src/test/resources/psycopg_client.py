@@ -166,4 +166,31 @@ def asyncpg_client():
     asyncio.run(main())
 
 
-{"psycopg": psycopg3, "psycopg2": psycopg2, "sqlalchemy": sqlalchemy, "asyncpg": asyncpg_client}[sys.argv[1]]()
+def asyncpg_postgres():
+    """asyncpg on a postgres engine: the types PostgreSQL infers for uncast parameters, and arrays
+    both ways, which asyncpg introspects through pg_catalog (then PostgreSQL's own)."""
+    import asyncio
+    import asyncpg
+    import os
+
+    async def main():
+        conn = await asyncpg.connect(host=os.environ["PGHOST"], port=int(os.environ["PGPORT"]),
+                                     user=os.environ["PGUSER"], password=os.environ["PGPASSWORD"],
+                                     database=os.environ["PGDATABASE"], ssl=False)
+        await conn.execute("CREATE TABLE apg_arrays (id int, tags text[], n bigint[], day date)")
+        await conn.execute("INSERT INTO apg_arrays VALUES ($1, $2, $3, $4)", 1, ["a", "b'c", None], [1, 2 ** 40],
+                           datetime.date(2024, 1, 1))
+        await conn.execute("INSERT INTO apg_arrays VALUES ($1, $2, $3, $4)", 2, [], None, None)
+        print("rows", [tuple(r) for r in await conn.fetch("SELECT id, tags, n, day FROM apg_arrays ORDER BY id")])
+        print("any", await conn.fetchval("SELECT count(*) FROM apg_arrays WHERE id = any($1)", [2, 3]))
+        print("returning", await conn.fetchval("UPDATE apg_arrays SET day = $1 WHERE id = $2 RETURNING day",
+                                               datetime.date(2024, 2, 1), 2))
+        print("matrix", await conn.fetchval("SELECT $1::int[][]", [[1, 2], [3, None]]))
+        await conn.execute("DROP TABLE apg_arrays")
+        await conn.close()
+
+    asyncio.run(main())
+
+
+{"psycopg": psycopg3, "psycopg2": psycopg2, "sqlalchemy": sqlalchemy, "asyncpg": asyncpg_client,
+ "asyncpg-postgres": asyncpg_postgres}[sys.argv[1]]()

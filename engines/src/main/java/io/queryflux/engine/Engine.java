@@ -63,6 +63,15 @@ public interface Engine extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The version its server reports (PostgreSQL's {@code server_version}), for a frontend that
+     * speaks the engine's own protocol and passes its catalog through: clients choose their catalog
+     * queries by it. May connect to find it; empty when unknown or unreachable.
+     */
+    default Optional<String> serverVersion() {
+        return Optional.empty();
+    }
+
     /** Probes the cluster; must return within about {@code timeout} and never throw. */
     ClusterHealth checkHealth(Duration timeout);
 

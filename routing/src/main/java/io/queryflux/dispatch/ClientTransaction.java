@@ -3,11 +3,13 @@ package io.queryflux.dispatch;
 import static java.util.Objects.requireNonNull;
 
 import io.queryflux.cluster.Admission;
+import io.queryflux.engine.Engine;
 import io.queryflux.engine.EngineTransaction;
 import io.queryflux.engine.QueryException;
 import io.queryflux.engine.TransactionMode;
 import io.queryflux.routing.RoutingDecision;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A client connection's transaction block, from BEGIN to COMMIT or ROLLBACK. It binds at the
@@ -61,10 +63,10 @@ public final class ClientTransaction implements AutoCloseable {
         return bound == null || bound.engine().hasSavepoints();
     }
 
-    /** Whether the block is bound to an engine that describes any statement without running it. */
-    public boolean describesAnyStatement() {
+    /** Whether the block is bound to an engine of which this holds; false while unbound. */
+    public boolean isBoundTo(Predicate<Engine> engine) {
         Binding bound = binding;
-        return bound != null && bound.admission().cluster().engine().describesAnyStatement();
+        return bound != null && engine.test(bound.admission().cluster().engine());
     }
 
     /** The cluster the block runs on, once bound. */

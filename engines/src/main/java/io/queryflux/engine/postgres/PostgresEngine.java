@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import org.postgresql.PGConnection;
 
 /**
  * A PostgreSQL cluster reached through a HikariCP pool of pgjdbc connections. Each query holds
@@ -31,6 +32,7 @@ public final class PostgresEngine implements Engine {
     private final HikariDataSource pool;
     private final PostgresFlavor flavor;
     private final Optional<PgWirePool> wire;
+    private volatile String serverVersion;
 
     private PostgresEngine(HikariDataSource pool, PostgresFlavor flavor, Optional<PgWirePool> wire) {
         this.pool = pool;
@@ -122,17 +124,36 @@ public final class PostgresEngine implements Engine {
     }
 
     /**
-     * A plain query whose rows the caller forwards, or a COPY FROM STDIN it feeds; either in the
-     * connection's default schema (a session schema needs SET LOCAL, so a transaction).
+     * A query (SELECT, VALUES, TABLE, WITH) whose rows the caller forwards, or a COPY FROM STDIN it
+     * feeds; either in the connection's default schema (a session schema needs SET LOCAL, so a
+     * transaction).
      */
     private static boolean forwardable(EngineQuery query) {
         return query.schema().isEmpty() && (query.forwardFormats().contains(PgWireCopyIn.FORMAT)
-                || PostgresExecution.isPlainQuery(query.sql()));
+                || PostgresExecution.isQuery(query.sql()));
+    }
+
+    @Override
+    public Optional<String> serverVersion() {
+        if (serverVersion == null) {
+            try (Connection connection = pool.getConnection()) {
+                learnVersion(connection);
+            } catch (SQLException | RuntimeException e) {
+                return Optional.empty(); // unreachable now: the health checker says so
+            }
+        }
+        return Optional.ofNullable(serverVersion);
+    }
+
+    /** What the server said in its ParameterStatus at connect, no query. */
+    private void learnVersion(Connection connection) throws SQLException {
+        serverVersion = connection.unwrap(PGConnection.class).getParameterStatus("server_version");
     }
 
     @Override
     public ClusterHealth checkHealth(Duration timeout) {
         try (Connection connection = pool.getConnection()) {
+            learnVersion(connection);
             int seconds = (int) Math.max(1, timeout.toSeconds());
             return connection.isValid(seconds) ? ClusterHealth.healthy()
                     : ClusterHealth.unhealthy("connection did not answer within " + seconds + "s");

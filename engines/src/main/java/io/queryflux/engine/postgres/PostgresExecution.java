@@ -109,6 +109,16 @@ final class PostgresExecution implements QueryExecution {
      * parentheses): it reads, so running it a second time when its result is large is safe.
      */
     static boolean isPlainQuery(String sql) {
+        String word = firstWord(sql);
+        return word.equalsIgnoreCase("SELECT") || word.equalsIgnoreCase("VALUES") || word.equalsIgnoreCase("TABLE");
+    }
+
+    /** A plain query, or a WITH query (which may also write): what returns rows as a query does. */
+    static boolean isQuery(String sql) {
+        return isPlainQuery(sql) || firstWord(sql).equalsIgnoreCase("WITH");
+    }
+
+    private static String firstWord(String sql) {
         int i = 0;
         int n = sql.length();
         while (i < n) {
@@ -129,8 +139,7 @@ final class PostgresExecution implements QueryExecution {
         while (end < n && Character.isLetter(sql.charAt(end))) {
             end++;
         }
-        String word = sql.substring(i, end);
-        return word.equalsIgnoreCase("SELECT") || word.equalsIgnoreCase("VALUES") || word.equalsIgnoreCase("TABLE");
+        return sql.substring(i, end);
     }
 
     @Override

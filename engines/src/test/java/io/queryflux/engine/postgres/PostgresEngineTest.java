@@ -161,6 +161,9 @@ class PostgresEngineTest {
         assertTrue(PostgresExecution.isPlainQuery("-- c\nVALUES (1)"));
         assertTrue(PostgresExecution.isPlainQuery("TABLE t"));
         assertFalse(PostgresExecution.isPlainQuery("WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d"));
+        assertTrue(PostgresExecution.isQuery("WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d"));
+        assertTrue(PostgresExecution.isQuery("/* x */ (values (1))"));
+        assertFalse(PostgresExecution.isQuery("INSERT INTO t SELECT 1"));
         assertFalse(PostgresExecution.isPlainQuery("INSERT INTO t SELECT 1"));
         assertFalse(PostgresExecution.isPlainQuery("SELECTX"));
         assertFalse(PostgresExecution.isPlainQuery(""));

@@ -393,6 +393,19 @@ class PgForwardingTest {
     }
 
     @Test
+    void psqlDescribesTablesAsDirectly() throws Exception {
+        // On a postgres group the catalog is PostgreSQL's own: \d shows its types, defaults and indexes.
+        assumeTrue(Files.isExecutable(PSQL), "psql is not installed (apt-get install postgresql-client); skipping");
+        for (String command : List.of("\\d typed", "\\d described_dml", "\\dt", "\\df shout")) {
+            String direct = psql(postgres.getPort(), command);
+            assertTrue(direct.contains("typed") || direct.contains("described_dml") || direct.contains("shout"), direct);
+            assertEquals(direct, psql(proxy.port(), command), command);
+        }
+        // psql chooses its catalog queries by the version the proxy reports: PostgreSQL's own.
+        assertEquals(psql(postgres.getPort(), "SHOW server_version"), psql(proxy.port(), "SHOW server_version"));
+    }
+
+    @Test
     void anotherTimeZoneIsStillShownInIt() throws SQLException {
         try (Connection direct = direct(); Connection proxied = proxied()) {
             for (Connection c : List.of(direct, proxied)) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.queryflux.protocol.pg.auth.PgAuthMethod;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +26,8 @@ import org.junit.jupiter.api.Test;
  * binds parameters in the extended protocol and reads binary results, psycopg2 interpolates
  * them into simple queries; both open transactions implicitly, page named cursors with
  * DECLARE/FETCH and read COPY. SQLAlchemy (python3-sqlalchemy) reflects schemas, tables, views and
- * columns through pg_catalog right after creating them, as Superset does. Without the packages
- * the tests skip and say why.
+ * columns through pg_catalog right after creating them, as Superset does. asyncpg runs over
+ * DuckDB and over a real PostgreSQL. Without the packages the tests skip and say why.
  */
 class PgPythonDriversTest {
     /** Debian's interpreter, which the Debian packages install into (a pyenv python3 may come first on PATH). */
@@ -117,6 +118,25 @@ class PgPythonDriversTest {
                 """, run("asyncpg"));
     }
 
+    @Test
+    void asyncpgOnPostgres() throws Exception {
+        assumeTrue(importable("asyncpg"), "python3-asyncpg is not installed (apt-get install python3-asyncpg); skipping");
+        // Uncast parameters typed by PostgreSQL, arrays in binary both ways (asyncpg introspects their
+        // types through pg_catalog), RETURNING described: as connected directly.
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+                PostgresBackedFrontend proxy = PostgresBackedFrontend.start(0, "127.0.0.1:" + postgres.getPort(),
+                        "postgres", "postgres", 2, Map.of())) {
+            String expected = """
+                    rows [(1, ['a', "b'c", None], [1, 1099511627776], datetime.date(2024, 1, 1)), (2, [], None, None)]
+                    any 1
+                    returning 2024-02-01
+                    matrix [[1, 2], [3, None]]
+                    """;
+            assertEquals(expected, run("asyncpg-postgres", postgres.getPort(), "postgres", "postgres"));
+            assertEquals(expected, run("asyncpg-postgres", proxy.port(), "postgres", "postgres"));
+        }
+    }
+
     private static boolean importable(String module) throws IOException, InterruptedException {
         if (!Files.isExecutable(PYTHON)) {
             return false;
@@ -127,14 +147,19 @@ class PgPythonDriversTest {
     }
 
     private static String run(String driver) throws IOException, InterruptedException, URISyntaxException {
+        return run(driver, server.port(), PgTestServer.USER, "analytics");
+    }
+
+    private static String run(String driver, int port, String user, String database)
+            throws IOException, InterruptedException, URISyntaxException {
         Path script = Path.of(PgPythonDriversTest.class.getResource("/psycopg_client.py").toURI());
         // Output to a file, so that a driver that hangs fails the test at the timeout instead of blocking a read.
         Path output = Files.createTempFile("psycopg-client", ".out");
         try {
             ProcessBuilder builder = new ProcessBuilder(PYTHON.toString(), script.toString(), driver)
                     .redirectErrorStream(true).redirectOutput(output.toFile());
-            builder.environment().putAll(Map.of("PGHOST", "127.0.0.1", "PGPORT", Integer.toString(server.port()),
-                    "PGUSER", PgTestServer.USER, "PGPASSWORD", PgTestServer.PASSWORD, "PGDATABASE", "analytics",
+            builder.environment().putAll(Map.of("PGHOST", "127.0.0.1", "PGPORT", Integer.toString(port),
+                    "PGUSER", user, "PGPASSWORD", PgTestServer.PASSWORD, "PGDATABASE", database,
                     "PGSSLMODE", "disable"));
             Process process = builder.start();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {

@@ -461,6 +461,18 @@ class PgTransactionTest {
         duckDb.awaitNoRunningQueries();
     }
 
+    /** On PostgreSQL the catalog is PostgreSQL's own, read in the block: what it created, before it commits. */
+    @Test
+    void postgresCatalogInABlockSeesWhatTheBlockCreated() throws Exception {
+        try (Connection c = proxied("")) {
+            c.setAutoCommit(false);
+            execute(c, "CREATE TABLE made_in_pg_block (id int)");
+            assertEquals(1, tablesNamed(c, "made_in_pg_block"));
+            c.rollback();
+            assertEquals(0, tablesNamed(c, "made_in_pg_block"));
+        }
+    }
+
     @Test
     void duckDbSavepointsAreRefusedClearlyOnceTheBlockIsBound() throws Exception {
         try (Connection c = duckDb.connect("")) {

@@ -53,14 +53,12 @@ final class LocalStatements {
                     + "(?:\\s+(?:AS\\s+)?(\"[^\"]+\"|[a-z_][a-z0-9_]*))?",
             Pattern.CASE_INSENSITIVE);
 
-    private final String versionText;
     private final QueryDispatcher dispatcher;
     /** The routed engine's default schema, found once per session: routing may run scripts. */
     private ClientSession defaultSchemaFor;
     private Optional<String> defaultSchema = Optional.empty();
 
-    LocalStatements(String serverVersion, QueryDispatcher dispatcher) {
-        this.versionText = "PostgreSQL " + serverVersion + " (QueryFlux proxy)";
+    LocalStatements(QueryDispatcher dispatcher) {
         this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");
     }
 
@@ -312,7 +310,7 @@ final class LocalStatements {
             Object value;
             SqlType type = SqlType.VARCHAR;
             switch (function) {
-                case "version" -> value = versionText;
+                case "version" -> value = "PostgreSQL " + state.get("server_version").orElse("") + " (QueryFlux proxy)";
                 case "current_setting" -> {
                     if (fn.group(2) == null) {
                         return Optional.empty();

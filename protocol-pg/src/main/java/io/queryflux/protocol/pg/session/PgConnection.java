@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.queryflux.auth.Identity;
 import io.queryflux.dispatch.ClientSession;
 import io.queryflux.dispatch.Protocol;
+import io.queryflux.dispatch.QueryRequest;
 import io.queryflux.dispatch.RunningQuery;
 import io.queryflux.engine.Column;
+import io.queryflux.engine.EngineType;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.PgWireCopyIn;
 import io.queryflux.engine.PgWireRows;
@@ -91,12 +93,25 @@ public final class PgConnection implements Runnable {
         this.socket = requireNonNull(socket, "socket is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.runner = new StatementRunner(settings.dispatcher(),
-                new LocalStatements(settings.serverVersion(), settings.dispatcher()), settings.catalog(), cursors,
+                new LocalStatements(settings.dispatcher()), settings.catalog(), cursors,
                 statements);
     }
 
     int secret() {
         return secret;
+    }
+
+    /**
+     * PostgreSQL's own version when the session's statements go to postgres clusters only, whose
+     * catalog clients then read and choose their catalog queries for (psql's \d differs by
+     * version); the configured one otherwise.
+     */
+    private String serverVersion(ClientSession clientSession) {
+        return settings.dispatcher().explain(new QueryRequest("SELECT 1", clientSession)).group()
+                .map(settings.dispatcher().groups()::get)
+                .filter(group -> group.members().stream().allMatch(c -> c.engine().type() == EngineType.POSTGRES))
+                .flatMap(group -> group.members().getFirst().engine().serverVersion())
+                .orElse(settings.serverVersion());
     }
 
     /** Cancels the query this connection runs now, if any (CancelRequest, shutdown). */
@@ -231,7 +246,7 @@ public final class PgConnection implements Runnable {
                 Optional.empty(), headers, java.util.Set.of(), Map.of());
         processId = settings.backends().register(this);
         secret = settings.backends().newSecret();
-        session = new SessionState(clientSession, processId, settings.serverVersion(), parameters);
+        session = new SessionState(clientSession, processId, serverVersion(clientSession), parameters);
         Optional.ofNullable(parameters.get("options")).ifPresent(this::applyOptions);
         if (!session.hasValidStatementTimeout()) {
             // PostgreSQL refuses the connection rather than run without the limit the client asked for.

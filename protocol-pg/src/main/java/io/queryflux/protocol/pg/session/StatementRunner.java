@@ -59,8 +59,8 @@ final class StatementRunner implements AutoCloseable {
     private static final Set<String> CURSOR_QUERIES = Set.of("SELECT", "VALUES", "TABLE", "WITH");
     /** The queries a Describe may wrap in the LIMIT 0 probe. */
     private static final Set<String> PROBED_QUERIES = Set.of("SELECT", "WITH", "VALUES", "TABLE", "FROM");
-    /** The statements a postgres engine forwards (its plain queries), so the ones it describes itself. */
-    private static final Set<String> PLAIN_QUERIES = Set.of("SELECT", "VALUES", "TABLE");
+    /** The statements a postgres engine forwards (its queries), so the ones whose columns it describes itself. */
+    private static final Set<String> FORWARDED_QUERIES = Set.of("SELECT", "VALUES", "TABLE", "WITH");
 
     /** Statements PostgreSQL refuses to run inside a transaction block. */
     private static final java.util.regex.Pattern OUTSIDE_BLOCKS = java.util.regex.Pattern.compile(
@@ -187,7 +187,7 @@ final class StatementRunner implements AutoCloseable {
             }
             return answered.get();
         }
-        if (catalog.handles(sql)) {
+        if (catalog.handles(sql) && !onPostgres(sql, state)) {
             return labeled(new Execution(catalog.run(sql, state.session(), local.settings(sql, state), state.processId()), Optional.empty(),
                     "SELECT"), written);
         }
@@ -452,7 +452,7 @@ final class StatementRunner implements AutoCloseable {
                     return Described.of(e.columns());
                 }
             }
-            if (catalog.handles(bound)) {
+            if (catalog.handles(bound) && !onPostgres(bound, state)) {
                 try (Execution e = labeled(new Execution(catalog.run(bound, state.session(), local.settings(bound, state), state.processId()),
                         Optional.empty(), "SELECT"), statement.written())) {
                     return Described.of(e.columns());
@@ -499,7 +499,7 @@ final class StatementRunner implements AutoCloseable {
             Consumer<RunningQuery> onDispatch) throws QueryException {
         QueryRequest request = new QueryRequest(DatabaseQualifiers.strip(statement.sql(), state.database()),
                 state.session(), Set.of(StatementDescription.REQUEST));
-        if (block.isBound() ? !block.describesAnyStatement() : !routedTo(request, Engine::describesAnyStatement)) {
+        if (block.isBound() ? !block.isBoundTo(Engine::describesAnyStatement) : !routedTo(request, Engine::describesAnyStatement)) {
             return Optional.empty();
         }
         RunningQuery query = block.isBound() ? dispatcher.submit(request, block) : dispatcher.submit(request);
@@ -549,7 +549,7 @@ final class StatementRunner implements AutoCloseable {
         // block. Outside a block, asked only where every member can answer: a refusal would count as a
         // failed query and take a group slot.
         String first = SqlText.firstWord(statement.sql());
-        boolean forwarded = state.printsLikeEngineConnections() && PLAIN_QUERIES.contains(first);
+        boolean forwarded = state.printsLikeEngineConnections() && FORWARDED_QUERIES.contains(first);
         // A DML statement's RETURNING rows are encoded by the proxy, but no probe can find their
         // columns: PostgreSQL's are the best there are (the proxy gives the common types the same OIDs).
         boolean dml = !ROW_RETURNING.contains(first);
@@ -589,6 +589,16 @@ final class StatementRunner implements AutoCloseable {
             }
         }
         return types.array();
+    }
+
+    /**
+     * Whether the statement runs on PostgreSQL: in a block bound to it, or routed to a group of
+     * postgres clusters only. Its catalog queries are then PostgreSQL's own (its exact types, what
+     * a block has created), not the mirror's.
+     */
+    private boolean onPostgres(String sql, SessionState state) {
+        Predicate<Engine> postgres = e -> e.type() == EngineType.POSTGRES;
+        return block.isBound() ? block.isBoundTo(postgres) : routedTo(new QueryRequest(sql, state.session()), postgres);
     }
 
     /** Whether the group the request would be routed to has only members whose engines can. */

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -46,7 +47,9 @@ public final class PgParameterDecoder {
         }
         PgType type = PgType.byOid(typeOid).orElse(PgType.UNKNOWN);
         if (format == Format.BINARY) {
-            return binary(ByteBuffer.wrap(value), type, typeOid);
+            Optional<PgType> element = PgType.byArrayOid(typeOid).filter(BINARY_TYPES::contains);
+            return element.isPresent() ? array(ByteBuffer.wrap(value), element.get())
+                    : binary(ByteBuffer.wrap(value), type, typeOid);
         }
         String text = new String(value, StandardCharsets.UTF_8);
         return switch (type) {
@@ -94,7 +97,74 @@ public final class PgParameterDecoder {
 
     /** Whether a parameter of this type can be read in binary format (else the client must send text). */
     public static boolean readsInBinary(int typeOid) {
-        return PgType.byOid(typeOid).filter(BINARY_TYPES::contains).isPresent();
+        return PgType.byOid(typeOid).or(() -> PgType.byArrayOid(typeOid)).filter(BINARY_TYPES::contains).isPresent();
+    }
+
+    /**
+     * An array in PostgreSQL's binary form (dimensions, then each element's length and bytes) as
+     * {@code CAST(ARRAY[...] AS type[])}, nested for more than one dimension; what asyncpg sends
+     * for a list.
+     */
+    private static String array(ByteBuffer in, PgType element) {
+        int dimensions = in.getInt();
+        in.getInt(); // whether there are NULLs: each element says so itself
+        int elementOid = in.getInt();
+        if (dimensions < 0 || dimensions > 6 || elementOid != element.oid()) {
+            throw new IllegalArgumentException("incorrect binary data format in array parameter of type " + element.typeName());
+        }
+        int[] lengths = new int[dimensions];
+        for (int d = 0; d < dimensions; d++) {
+            lengths[d] = in.getInt();
+            in.getInt(); // lower bound: ARRAY[...] starts at 1
+        }
+        StringBuilder literal = new StringBuilder("CAST(");
+        elements(in, element, lengths, 0, literal);
+        if (in.hasRemaining()) {
+            throw new IllegalArgumentException("incorrect binary data format in array parameter of type " + element.typeName());
+        }
+        return literal.append(" AS ").append(sqlName(element)).append("[]".repeat(Math.max(1, dimensions))).append(')')
+                .toString();
+    }
+
+    private static void elements(ByteBuffer in, PgType element, int[] lengths, int dimension, StringBuilder out) {
+        out.append("ARRAY[");
+        int count = lengths.length == 0 ? 0 : lengths[dimension];
+        for (int i = 0; i < count; i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            if (dimension + 1 < lengths.length) {
+                elements(in, element, lengths, dimension + 1, out);
+                continue;
+            }
+            int length = in.getInt();
+            if (length < 0) {
+                out.append("NULL");
+            } else {
+                out.append(binary(in.slice(in.position(), length), element, element.oid()));
+                in.position(in.position() + length);
+            }
+        }
+        out.append(']');
+    }
+
+    /** The SQL name of an element type, for an array's cast. */
+    private static String sqlName(PgType type) {
+        return switch (type) {
+            case BOOL -> "BOOLEAN";
+            case INT2 -> "SMALLINT";
+            case INT4 -> "INTEGER";
+            case INT8 -> "BIGINT";
+            case FLOAT4 -> "REAL";
+            case FLOAT8 -> "DOUBLE PRECISION";
+            case NUMERIC -> "NUMERIC";
+            case BYTEA -> "BYTEA";
+            case JSON -> "JSON";
+            case VARCHAR, BPCHAR, NAME -> "VARCHAR";
+            case TEXT -> "TEXT";
+            case OID -> "OID";
+            default -> castName(type);
+        };
     }
 
     private static String binary(ByteBuffer in, PgType type, int oid) {
@@ -170,7 +240,11 @@ public final class PgParameterDecoder {
     }
 
     private static String cast(String literal, PgType type) {
-        String target = switch (type) {
+        return "CAST(" + literal + " AS " + castName(type) + ")";
+    }
+
+    private static String castName(PgType type) {
+        return switch (type) {
             case DATE -> "DATE";
             case TIME -> "TIME";
             case TIMETZ -> "TIME WITH TIME ZONE";
@@ -180,7 +254,6 @@ public final class PgParameterDecoder {
             case INTERVAL -> "INTERVAL";
             default -> throw new IllegalStateException("no cast for " + type);
         };
-        return "CAST(" + literal + " AS " + target + ")";
     }
 
     /** A standard SQL string literal (standard_conforming_strings is on). */
