@@ -186,7 +186,11 @@ def asyncpg_postgres():
         print("returning", await conn.fetchval("UPDATE apg_arrays SET day = $1 WHERE id = $2 RETURNING day",
                                                datetime.date(2024, 2, 1), 2))
         print("matrix", await conn.fetchval("SELECT $1::int[][]", [[1, 2], [3, None]]))
-        await conn.execute("DROP TABLE apg_arrays")
+        # RETURNING rows in binary, of types the proxy does not encode itself: forwarded as PostgreSQL's.
+        await conn.execute("CREATE TABLE apg_docs (id int, doc jsonb, span interval)")
+        print("returned", tuple(await conn.fetchrow("INSERT INTO apg_docs VALUES ($1, $2, $3::text::interval) RETURNING *", 1,
+                                                    '{"a": [1, 2]}', "1 day 5 seconds")))
+        await conn.execute("DROP TABLE apg_arrays, apg_docs")
         await conn.close()
 
     asyncio.run(main())

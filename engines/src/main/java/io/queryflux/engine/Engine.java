@@ -66,7 +66,7 @@ public interface Engine extends AutoCloseable {
     /**
      * The version its server reports (PostgreSQL's {@code server_version}), for a frontend that
      * speaks the engine's own protocol and passes its catalog through: clients choose their catalog
-     * queries by it. May connect to find it; empty when unknown or unreachable.
+     * queries by it. Never blocks; empty while unknown (before a first connection).
      */
     default Optional<String> serverVersion() {
         return Optional.empty();

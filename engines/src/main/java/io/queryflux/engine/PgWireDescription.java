@@ -30,4 +30,10 @@ public interface PgWireDescription {
 
     /** The body of PostgreSQL's RowDescription; null for a statement that returns no rows (NoData). */
     byte[] rowDescription();
+
+    /**
+     * Whether the statement's rows, when the caller asks for them forwarded, are PostgreSQL's own as
+     * described; else the engine decodes them and the caller encodes them its own way.
+     */
+    boolean rowsForwarded();
 }

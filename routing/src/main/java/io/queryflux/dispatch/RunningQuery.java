@@ -610,6 +610,11 @@ public final class RunningQuery implements AutoCloseable {
         public byte[] rowDescription() {
             return description.rowDescription();
         }
+
+        @Override
+        public boolean rowsForwarded() {
+            return description.rowsForwarded();
+        }
     }
 
     /** Keeps PostgreSQL's forwarded rows visible to the frontend and tracks their end and failures the same way. */

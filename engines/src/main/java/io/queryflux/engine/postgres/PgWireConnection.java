@@ -384,6 +384,18 @@ final class PgWireConnection implements Closeable {
         return broken || socket.isClosed();
     }
 
+    /**
+     * Whether PostgreSQL sent something while the connection idled between statements: the FATAL it
+     * sends before it closes one (terminated, shutting down, idle-session timeout). One FIONREAD.
+     */
+    boolean spokeWhileIdle() {
+        try {
+            return in.available() > 0;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
     @Override
     public void close() {
         try {

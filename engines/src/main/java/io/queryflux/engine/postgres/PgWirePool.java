@@ -38,9 +38,12 @@ final class PgWirePool implements WireHome, AutoCloseable {
         }
         PgWireConnection connection;
         while ((connection = idle.pollFirst()) != null) {
-            if (!connection.broken()) {
+            // One PostgreSQL ended while it idled is not handed out: a statement that writes is not
+            // sent twice when its connection turns out dead.
+            if (!connection.broken() && !connection.spokeWhileIdle()) {
                 return connection;
             }
+            connection.markBroken();
             connection.close();
         }
         try {
@@ -88,6 +91,16 @@ final class PgWirePool implements WireHome, AutoCloseable {
     @Override
     public boolean cancelsAbandoned() {
         return true;
+    }
+
+    @Override
+    public boolean commitsEachStatement() {
+        return true;
+    }
+
+    @Override
+    public boolean forwardsRowsOf(String sql) {
+        return PostgresExecution.returnsRows(sql);
     }
 
     @Override

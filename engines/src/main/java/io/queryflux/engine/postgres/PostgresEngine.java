@@ -23,9 +23,10 @@ import org.postgresql.PGConnection;
  * A PostgreSQL cluster reached through a HikariCP pool of pgjdbc connections. Each query holds
  * one pooled connection until its result is read; short results of plain queries run in
  * autocommit, larger ones and all other statements in a transaction that streams through a
- * cursor and is committed when the query is closed ({@link PostgresExecution}). Plain queries
- * from the PostgreSQL frontend skip pgjdbc: they run on the engine's own wire connections and
- * their rows are forwarded as PostgreSQL sent them ({@link WireExecution}). A client's transaction
+ * cursor and is committed when the query is closed ({@link PostgresExecution}). Statements that
+ * return rows (queries, RETURNING) from the PostgreSQL frontend skip pgjdbc: they run on the
+ * engine's own wire connections and their rows are forwarded as PostgreSQL sent them
+ * ({@link WireExecution}). A client's transaction
  * block holds one connection from its first statement to its end ({@link #beginTransaction}).
  */
 public final class PostgresEngine implements Engine {
@@ -114,7 +115,9 @@ public final class PostgresEngine implements Engine {
 
     private Connection pooledConnection() throws QueryException {
         try {
-            return pool.getConnection();
+            Connection connection = pool.getConnection();
+            learnVersion(connection);
+            return connection;
         } catch (SQLException e) {
             // The pool's timeout says only that it waited; why connecting failed is in the cause.
             String why = e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")";
@@ -124,30 +127,28 @@ public final class PostgresEngine implements Engine {
     }
 
     /**
-     * A query (SELECT, VALUES, TABLE, WITH) whose rows the caller forwards, or a COPY FROM STDIN it
-     * feeds; either in the connection's default schema (a session schema needs SET LOCAL, so a
-     * transaction).
+     * A statement that returns rows (SELECT, VALUES, TABLE, WITH, RETURNING) whose rows the caller
+     * forwards, or a COPY FROM STDIN it feeds; either in the connection's default schema (a session
+     * schema needs SET LOCAL, so a transaction).
      */
     private static boolean forwardable(EngineQuery query) {
         return query.schema().isEmpty() && (query.forwardFormats().contains(PgWireCopyIn.FORMAT)
-                || PostgresExecution.isQuery(query.sql()));
+                || PostgresExecution.returnsRows(query.sql()));
     }
 
+    /** Learnt from the first connection the health checker (which runs at start) or a query takes. */
     @Override
     public Optional<String> serverVersion() {
-        if (serverVersion == null) {
-            try (Connection connection = pool.getConnection()) {
-                learnVersion(connection);
-            } catch (SQLException | RuntimeException e) {
-                return Optional.empty(); // unreachable now: the health checker says so
-            }
-        }
         return Optional.ofNullable(serverVersion);
     }
 
-    /** What the server said in its ParameterStatus at connect, no query. */
-    private void learnVersion(Connection connection) throws SQLException {
-        serverVersion = connection.unwrap(PGConnection.class).getParameterStatus("server_version");
+    /** What the server said in its ParameterStatus at connect (a map lookup, no query): the last one seen. */
+    private void learnVersion(Connection connection) {
+        try {
+            serverVersion = connection.unwrap(PGConnection.class).getParameterStatus("server_version");
+        } catch (SQLException e) {
+            // Not a pgjdbc connection underneath: the version stays as it was.
+        }
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -113,9 +114,19 @@ final class PostgresExecution implements QueryExecution {
         return word.equalsIgnoreCase("SELECT") || word.equalsIgnoreCase("VALUES") || word.equalsIgnoreCase("TABLE");
     }
 
-    /** A plain query, or a WITH query (which may also write): what returns rows as a query does. */
-    static boolean isQuery(String sql) {
-        return isPlainQuery(sql) || firstWord(sql).equalsIgnoreCase("WITH");
+    /**
+     * A statement whose rows a client reads as a query's: a plain query, a WITH query (which may
+     * also write), and one whose text says RETURNING (a word in a string or a name too: a statement
+     * taken for one by mistake is forwarded all the same, its answer is PostgreSQL's).
+     */
+    static boolean returnsRows(String sql) {
+        return isPlainQuery(sql) || firstWord(sql).equalsIgnoreCase("WITH")
+                || sql.toLowerCase(Locale.ROOT).contains("returning");
+    }
+
+    /** A plain query or a COPY (which writes nothing before its data comes): sending it again does no harm. */
+    static boolean runsTwiceSafely(String sql) {
+        return isPlainQuery(sql) || firstWord(sql).equalsIgnoreCase("COPY");
     }
 
     private static String firstWord(String sql) {

@@ -15,8 +15,8 @@ final class PostgresTypes {
         return switch (name) {
             case "bool" -> SqlType.BOOLEAN;
             case "int2" -> SqlType.SMALLINT;
-            case "int4", "serial", "oid" -> SqlType.INTEGER;
-            case "int8", "bigserial" -> SqlType.BIGINT;
+            case "int4", "serial" -> SqlType.INTEGER;
+            case "int8", "bigserial", "oid" -> SqlType.BIGINT; // an oid is unsigned: past 2^31 it is no int4
             case "float4" -> SqlType.REAL;
             case "float8" -> SqlType.DOUBLE;
             // An unconstrained numeric reports precision 0 (pgjdbc: 1000 in newer versions).

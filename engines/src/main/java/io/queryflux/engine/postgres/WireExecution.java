@@ -22,9 +22,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A statement the PostgreSQL frontend forwards, on one of the engine's own connections, sent as
- * its {@link WireRequest} says: a plain query (a simple Query, or Parse, Bind with the client's
- * result formats, Describe, Execute, Sync), whose RowDescription and DataRows are handed over as
- * PostgreSQL sent them; a COPY FROM STDIN fed with the client's data; or a Parse and Describe
+ * its {@link WireRequest} says: a query or a statement with RETURNING (a simple Query, or Parse,
+ * Bind with the client's result formats, Describe, Execute, Sync), whose RowDescription and
+ * DataRows are handed over as PostgreSQL sent them; a COPY FROM STDIN fed with the client's data; or a Parse and Describe
  * that runs nothing. Rows are read from the socket only as the client takes them, so a slow
  * client slows PostgreSQL down (as through pgbouncer) and nothing is held in memory. The
  * connection goes back to the pool (or stays with its transaction block) at ReadyForQuery; a result
@@ -96,8 +96,12 @@ final class WireExecution implements QueryExecution {
 
     /**
      * Sends the query and reads up to its first answer. A pooled connection that PostgreSQL
-     * closed while it idled fails before PostgreSQL has read anything, so a plain query is sent
-     * once more on a fresh connection.
+     * closed while it idled fails before PostgreSQL has read anything, so a statement that may
+     * safely run twice is sent once more on a fresh connection: a plain query, a description, a
+     * COPY (which waits for its data before it writes), any statement of a block (whose lost
+     * connection took the uncommitted work with it; the block decides whether it can start over).
+     * A statement that writes in autocommit is not: its first answer comes only after it ran and
+     * committed, and the connection may have died after that.
      */
     private Message send() throws IOException, QueryException {
         try {
@@ -105,6 +109,10 @@ final class WireExecution implements QueryExecution {
             home.sent(connection);
             return firstAnswer();
         } catch (IOException e) {
+            if (home.commitsEachStatement() && !(request instanceof WireRequest.DescribeOnly)
+                    && !PostgresExecution.runsTwiceSafely(sql)) {
+                throw e;
+            }
             connection = home.replace(connection);
             sendOn(connection);
             home.sent(connection);
@@ -156,7 +164,7 @@ final class WireExecution implements QueryExecution {
     private ResultCursor described(Message parameters) throws QueryException {
         Message rows = readUntil("Tn");
         drain();
-        return new Description(parameters.body(), rows.type() == 'T' ? rows.body() : null);
+        return new Description(parameters.body(), rows.type() == 'T' ? rows.body() : null, home.forwardsRowsOf(sql));
     }
 
     private static String tagOf(byte[] commandComplete) {
@@ -326,10 +334,17 @@ final class WireExecution implements QueryExecution {
     private final class Description extends WireCursor implements PgWireDescription {
         private final byte[] parameterDescription;
         private final byte[] rowDescription;
+        private final boolean rowsForwarded;
 
-        Description(byte[] parameterDescription, byte[] rowDescription) {
+        Description(byte[] parameterDescription, byte[] rowDescription, boolean rowsForwarded) {
             this.parameterDescription = parameterDescription;
             this.rowDescription = rowDescription;
+            this.rowsForwarded = rowsForwarded;
+        }
+
+        @Override
+        public boolean rowsForwarded() {
+            return rowsForwarded;
         }
 
         @Override

@@ -28,4 +28,16 @@ interface WireHome {
      * a transaction block a cancelled statement aborts the block.
      */
     boolean cancelsAbandoned();
+
+    /**
+     * Whether a statement commits as it runs (autocommit), so one that writes must never be sent
+     * twice; in a block a lost connection takes the uncommitted statement with it.
+     */
+    boolean commitsEachStatement();
+
+    /**
+     * Whether the statement's rows, asked for forwarded, come over these connections as PostgreSQL
+     * sends them (else the engine reads them through pgjdbc, and the caller encodes them).
+     */
+    boolean forwardsRowsOf(String sql);
 }

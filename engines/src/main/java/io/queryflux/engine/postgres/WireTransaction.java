@@ -235,6 +235,17 @@ final class WireTransaction implements EngineTransaction, WireHome {
     }
 
     @Override
+    public boolean commitsEachStatement() {
+        return false;
+    }
+
+    /** Every statement of a block runs on its connection. */
+    @Override
+    public boolean forwardsRowsOf(String sql) {
+        return true;
+    }
+
+    @Override
     public synchronized void close() {
         if (closed) {
             return;

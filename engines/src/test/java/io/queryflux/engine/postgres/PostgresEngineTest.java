@@ -161,9 +161,12 @@ class PostgresEngineTest {
         assertTrue(PostgresExecution.isPlainQuery("-- c\nVALUES (1)"));
         assertTrue(PostgresExecution.isPlainQuery("TABLE t"));
         assertFalse(PostgresExecution.isPlainQuery("WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d"));
-        assertTrue(PostgresExecution.isQuery("WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d"));
-        assertTrue(PostgresExecution.isQuery("/* x */ (values (1))"));
-        assertFalse(PostgresExecution.isQuery("INSERT INTO t SELECT 1"));
+        assertTrue(PostgresExecution.returnsRows("WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d"));
+        assertTrue(PostgresExecution.returnsRows("/* x */ (values (1))"));
+        assertTrue(PostgresExecution.returnsRows("INSERT INTO t VALUES (1) Returning id"));
+        assertFalse(PostgresExecution.returnsRows("INSERT INTO t SELECT 1"));
+        assertTrue(PostgresExecution.runsTwiceSafely("COPY t FROM STDIN"));
+        assertFalse(PostgresExecution.runsTwiceSafely("WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d"));
         assertFalse(PostgresExecution.isPlainQuery("INSERT INTO t SELECT 1"));
         assertFalse(PostgresExecution.isPlainQuery("SELECTX"));
         assertFalse(PostgresExecution.isPlainQuery(""));

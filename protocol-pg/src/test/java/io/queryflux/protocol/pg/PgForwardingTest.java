@@ -406,6 +406,41 @@ class PgForwardingTest {
     }
 
     @Test
+    void statementsThatWriteAndReturnRowsAreForwardedAsDirectly() throws Exception {
+        assumeTrue(Files.isExecutable(PSQL), "psql is not installed (apt-get install postgresql-client); skipping");
+        try (Connection c = direct(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE with_writes (id int, doc jsonb)");
+        }
+        // Each run leaves the table as it found it: the same statements, directly and through the proxy.
+        String script = "WITH added AS (INSERT INTO with_writes VALUES (1, '{\"a\": 1}'), (2, NULL) RETURNING id)"
+                + " SELECT count(*) FROM added; WITH x AS (SELECT 3 AS id) INSERT INTO with_writes (id) SELECT id FROM x;"
+                + " UPDATE with_writes SET doc = '[]' WHERE id = 3 RETURNING id, doc;"
+                + " DELETE FROM with_writes RETURNING id, doc";
+        String direct = psql(postgres.getPort(), script);
+        assertTrue(direct.contains("INSERT 0 1") && direct.contains("DELETE 3") && direct.contains("{\"a\": 1}"), direct);
+        assertEquals(direct, psql(proxy.port(), script));
+    }
+
+    @Test
+    void setDateAgainstATimestamptzKeepsItsZoneOnPostgres() throws SQLException {
+        // pgjdbc sends a java.sql.Date untyped with the calendar's offset: the JVM's midnight of the
+        // 3rd (UTC here) is "2024-01-02 -05" in New York. PostgreSQL infers timestamptz here, where the
+        // offset counts: 05:00 UTC, after the first row's 01:04 UTC (without it: midnight, before).
+        String sql = "SELECT count(*) FROM typed WHERE at < ?";
+        java.util.Calendar newYork = java.util.Calendar.getInstance(TimeZone.getTimeZone("America/New_York"));
+        for (int port : List.of(postgres.getPort(), proxy.port())) {
+            try (Connection c = connect(port, "");
+                    PreparedStatement s = c.prepareStatement(sql)) {
+                s.setDate(1, java.sql.Date.valueOf("2024-01-03"), newYork);
+                try (ResultSet rs = s.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertEquals(2, rs.getInt(1), "port " + port);
+                }
+            }
+        }
+    }
+
+    @Test
     void anotherTimeZoneIsStillShownInIt() throws SQLException {
         try (Connection direct = direct(); Connection proxied = proxied()) {
             for (Connection c : List.of(direct, proxied)) {

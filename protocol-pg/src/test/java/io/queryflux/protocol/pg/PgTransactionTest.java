@@ -309,6 +309,25 @@ class PgTransactionTest {
         }
     }
 
+    /** A pooled connection PostgreSQL ended while it idled is not used for a statement that writes. */
+    @Test
+    void aWritingStatementOutsideABlockDoesNotMeetADeadPooledConnection() throws Exception {
+        try (Connection c = proxied(""); Connection d = direct()) {
+            execute(d, "DELETE FROM ledger");
+            ids(c, "ledger"); // leaves the engine's own connections idle in its pool
+            try (Statement s = d.createStatement(); ResultSet rs = s.executeQuery("SELECT count(pg_terminate_backend(pid))"
+                    + " FROM pg_stat_activity WHERE application_name = 'queryflux' AND state = 'idle'")) {
+                rs.next();
+                assertEquals(true, rs.getInt(1) > 0, "no idle engine connection to terminate");
+            }
+            Thread.sleep(200); // the backends' FATAL reaches the idle connections
+            // Forwarded, and not sent again if its connection is lost: it must get a live one.
+            execute(c, "WITH added AS (INSERT INTO ledger VALUES (60, 'x') RETURNING id) SELECT count(*) FROM added");
+            assertEquals(List.of(60), ids(d, "ledger"));
+            execute(d, "DELETE FROM ledger");
+        }
+    }
+
     /**
      * Two blocks that each read what the other writes: under SERIALIZABLE PostgreSQL refuses one
      * (40001), under the default read committed both commit. The first block runs forwarded, the

@@ -42,6 +42,7 @@ final class PostgresBackedFrontend implements AutoCloseable {
                 "username", user, "poolSize", Integer.toString(poolSize)));
         settings.putAll(engineSettings);
         Engine engine = new PostgresEngineFactory().create("postgres", settings);
+        engine.checkHealth(Duration.ofSeconds(10)); // as the server's health checker does at start
         ClusterGroup group = new ClusterGroup("postgres", List.of(new Cluster("postgres", engine, true,
                 Integer.MAX_VALUE)), new GroupLimits(poolSize, 10_000, Duration.ofSeconds(60)),
                 new RoundRobinStrategy(), true);

@@ -44,6 +44,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLSocket;
@@ -695,10 +696,12 @@ public final class PgConnection implements Runnable {
             throw sqlError("42P03", "cursor \"" + bind.portal() + "\" already exists");
         }
         List<String> literals = new ArrayList<>(expected);
+        boolean untyped = IntStream.range(0, expected).anyMatch(i -> statement.parameterType(i) == 0);
+        boolean zonelessDates = untyped && !runner.onPostgres(statement.sql(), session);
         for (int i = 0; i < expected; i++) {
             try {
                 literals.add(PgParameterDecoder.literal(bind.values().get(i), bind.parameterFormat(i),
-                        statement.parameterType(i)));
+                        statement.parameterType(i), zonelessDates));
             } catch (IllegalArgumentException | java.nio.BufferUnderflowException | ArithmeticException e) {
                 throw sqlError("22P02", "invalid value for parameter $" + (i + 1) + ": "
                         + (e.getMessage() == null ? e.toString() : e.getMessage()));

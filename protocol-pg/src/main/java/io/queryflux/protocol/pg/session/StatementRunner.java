@@ -9,6 +9,7 @@ import io.queryflux.dispatch.RunningQuery;
 import io.queryflux.engine.Column;
 import io.queryflux.engine.Engine;
 import io.queryflux.engine.ErrorCode;
+import io.queryflux.engine.ErrorType;
 import io.queryflux.engine.EngineType;
 import io.queryflux.engine.PgWireCopyIn;
 import io.queryflux.engine.PgWireDescription;
@@ -17,6 +18,7 @@ import io.queryflux.engine.QueryException;
 import io.queryflux.engine.ResultCursor;
 import io.queryflux.engine.SqlType;
 import io.queryflux.engine.StatementDescription;
+import io.queryflux.engine.TypeKind;
 import io.queryflux.engine.TransactionMode;
 import io.queryflux.protocol.pg.catalog.PgCatalog;
 import io.queryflux.protocol.pg.messages.Format;
@@ -39,6 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
@@ -59,8 +62,6 @@ final class StatementRunner implements AutoCloseable {
     private static final Set<String> CURSOR_QUERIES = Set.of("SELECT", "VALUES", "TABLE", "WITH");
     /** The queries a Describe may wrap in the LIMIT 0 probe. */
     private static final Set<String> PROBED_QUERIES = Set.of("SELECT", "WITH", "VALUES", "TABLE", "FROM");
-    /** The statements a postgres engine forwards (its queries), so the ones whose columns it describes itself. */
-    private static final Set<String> FORWARDED_QUERIES = Set.of("SELECT", "VALUES", "TABLE", "WITH");
 
     /** Statements PostgreSQL refuses to run inside a transaction block. */
     private static final java.util.regex.Pattern OUTSIDE_BLOCKS = java.util.regex.Pattern.compile(
@@ -439,7 +440,17 @@ final class StatementRunner implements AutoCloseable {
             if (!untyped && !returning) {
                 return Described.of(List.of());
             }
-            Optional<Described> byEngine = describedByEngine(statement, parameterCount, true, state, onDispatch);
+            Optional<Described> byEngine;
+            try {
+                byEngine = describedByEngine(statement, parameterCount, true, state, onDispatch);
+            } catch (QueryException e) {
+                if (e.code().type() != ErrorType.USER_ERROR || e.code() == ErrorCode.USER_CANCELED) {
+                    throw e;
+                }
+                // DuckDB cannot prepare some statements it runs: the statement's own error, if it has
+                // one, comes when it runs.
+                byEngine = Optional.empty();
+            }
             return (returning ? byEngine : byEngine.map(Described::withoutColumns)).orElseGet(() -> Described.of(List.of()));
         }
         String bound = DatabaseQualifiers.strip(SqlText.bind(sql, Collections.nCopies(parameterCount, "NULL")),
@@ -502,10 +513,8 @@ final class StatementRunner implements AutoCloseable {
         if (block.isBound() ? !block.isBoundTo(Engine::describesAnyStatement) : !routedTo(request, Engine::describesAnyStatement)) {
             return Optional.empty();
         }
-        RunningQuery query = block.isBound() ? dispatcher.submit(request, block) : dispatcher.submit(request);
-        onDispatch.accept(query);
-        try (query) {
-            if (!(query.start() instanceof StatementDescription d)) {
+        return described(request, onDispatch, cursor -> {
+            if (!(cursor instanceof StatementDescription d)) {
                 return Optional.empty();
             }
             List<Integer> types = new ArrayList<>(parameterCount);
@@ -517,6 +526,16 @@ final class StatementRunner implements AutoCloseable {
             List<Column> columns = LABELS.of(statement.written(), d.columns().size())
                     .map(names -> Column.renamed(d.columns(), names)).orElse(d.columns());
             return Optional.of(Described.withParameters(columns, types));
+        });
+    }
+
+    /** A describe-only request's answer, read by {@code read}; empty when the engine refused it. */
+    private Optional<Described> described(QueryRequest request, Consumer<RunningQuery> onDispatch,
+            Function<ResultCursor, Optional<Described>> read) throws QueryException {
+        RunningQuery query = block.isBound() ? dispatcher.submit(request, block) : dispatcher.submit(request);
+        onDispatch.accept(query);
+        try (query) {
+            return read.apply(query.start());
         } catch (QueryException e) {
             if (e.code() == ErrorCode.NOT_SUPPORTED) {
                 return Optional.empty(); // routed otherwise than explained (a script router may decide anew)
@@ -525,9 +544,12 @@ final class StatementRunner implements AutoCloseable {
         }
     }
 
-    /** The type a client is told to send a parameter as: text unless the proxy reads its binary form. */
+    /**
+     * The type a client is told to send a parameter as: text unless the proxy reads its binary form.
+     * Arrays too: asyncpg introspects an array type through pg_catalog, which the mirror cannot answer.
+     */
     private static int parameterOid(SqlType type) {
-        if (type.equals(SqlType.UNKNOWN)) {
+        if (type.equals(SqlType.UNKNOWN) || type.kind() == TypeKind.ARRAY) {
             return PgType.TEXT.oid();
         }
         int oid = PgColumnType.of(type).oid();
@@ -541,42 +563,36 @@ final class StatementRunner implements AutoCloseable {
      */
     private Optional<Described> describedByPostgres(PreparedStatement statement, boolean untyped, SessionState state,
             Consumer<RunningQuery> onDispatch) throws QueryException {
-        QueryRequest request = new QueryRequest(statement.sql(), state.session(),
-                withPrinting(Set.of(PgWireDescription.of(statement.parameterTypes())), state),
+        QueryRequest request = new QueryRequest(DatabaseQualifiers.strip(statement.sql(), state.database()),
+                state.session(), withPrinting(Set.of(PgWireDescription.of(statement.parameterTypes())), state),
                 Optional.of(EngineType.POSTGRES));
         // A bound block's statements see its own writes, so only its connection can describe them; one
         // that forwards describes and forwards any statement, others refuse and the probe runs in the
-        // block. Outside a block, asked only where every member can answer: a refusal would count as a
-        // failed query and take a group slot.
-        String first = SqlText.firstWord(statement.sql());
-        boolean forwarded = state.printsLikeEngineConnections() && FORWARDED_QUERIES.contains(first);
-        // A DML statement's RETURNING rows are encoded by the proxy, but no probe can find their
-        // columns: PostgreSQL's are the best there are (the proxy gives the common types the same OIDs).
-        boolean dml = !ROW_RETURNING.contains(first);
-        if (!block.isBound() && (!(forwarded || dml || untyped) || state.session().schema().isPresent()
+        // block. Outside a block, asked only where every member can answer (a refusal would count as a
+        // failed query and take a group slot), and only for what may be forwarded or has parameters
+        // to type.
+        boolean dml = !ROW_RETURNING.contains(SqlText.firstWord(statement.sql()));
+        if (!block.isBound() && (!(state.printsLikeEngineConnections() || dml || untyped)
+                || state.session().schema().isPresent()
                 || !routedTo(request, e -> e.type() == EngineType.POSTGRES && e.describesStatements()))) {
             return Optional.empty();
         }
-        RunningQuery query = block.isBound() ? dispatcher.submit(request, block) : dispatcher.submit(request);
-        onDispatch.accept(query);
-        try (query) {
-            if (query.start() instanceof PgWireDescription d) {
-                boolean rowsAsDescribed = block.isBound() || forwarded || dml;
-                return Optional.of(new Described(List.of(), Optional.ofNullable(rowsAsDescribed ? d.rowDescription() : null),
-                        Optional.of(readableParameters(d.parameterDescription()))));
+        return described(request, onDispatch, cursor -> {
+            if (!(cursor instanceof PgWireDescription d)) {
+                return Optional.empty();
             }
-            return Optional.empty();
-        } catch (QueryException e) {
-            if (e.code() == ErrorCode.NOT_SUPPORTED) {
-                return Optional.empty(); // routed otherwise than explained (a script router may decide anew)
-            }
-            throw e;
-        }
+            // PostgreSQL's columns are the client's when its rows are forwarded as they are. A DML
+            // statement's RETURNING rows that are not (a session that prints otherwise) are encoded
+            // by the proxy, but no probe can find their columns: PostgreSQL's are the best there are.
+            boolean rowsAsDescribed = block.isBound() || state.printsLikeEngineConnections() && d.rowsForwarded() || dml;
+            return Optional.of(new Described(List.of(), Optional.ofNullable(rowsAsDescribed ? d.rowDescription() : null),
+                    Optional.of(readableParameters(d.parameterDescription()))));
+        });
     }
 
     /**
      * PostgreSQL's ParameterDescription with every type the proxy cannot read in binary (jsonb,
-     * interval, arrays...) turned into text: drivers choose a parameter's format by its described
+     * interval, arrays of those...) turned into text: drivers choose a parameter's format by its described
      * type, and the proxy binds parameters into the statement's text.
      */
     private static byte[] readableParameters(byte[] parameterDescription) {
@@ -596,7 +612,7 @@ final class StatementRunner implements AutoCloseable {
      * postgres clusters only. Its catalog queries are then PostgreSQL's own (its exact types, what
      * a block has created), not the mirror's.
      */
-    private boolean onPostgres(String sql, SessionState state) {
+    boolean onPostgres(String sql, SessionState state) {
         Predicate<Engine> postgres = e -> e.type() == EngineType.POSTGRES;
         return block.isBound() ? block.isBoundTo(postgres) : routedTo(new QueryRequest(sql, state.session()), postgres);
     }

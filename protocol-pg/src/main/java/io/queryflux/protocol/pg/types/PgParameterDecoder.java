@@ -28,7 +28,7 @@ public final class PgParameterDecoder {
      * and other engines (DuckDB) refuse.
      */
     private static final Pattern ZONE_AFTER_DATE = Pattern.compile("(?<=\\d)\\s+[+-]\\d{1,2}(?::?\\d{2}){0,2}\\s*$");
-    /** A date as pgjdbc's setDate sends it, with no type: PostgreSQL would infer date from the statement. */
+    /** A date as pgjdbc's setDate sends it, with no type, for the server to infer date or timestamptz. */
     private static final Pattern PGJDBC_DATE = Pattern.compile("\\d{4,}-\\d{2}-\\d{2} [+-]\\d{2}(?::\\d{2}){0,2}");
     private static final long PG_EPOCH_SECONDS = 946_684_800L;
     private static final long PG_EPOCH_DAYS = 10_957L;
@@ -40,8 +40,13 @@ public final class PgParameterDecoder {
 
     private PgParameterDecoder() {}
 
-    /** @throws IllegalArgumentException when the value does not fit its declared type */
-    public static String literal(byte[] value, Format format, int typeOid) {
+    /**
+     * @param zonelessDates whether an untyped date as pgjdbc's setDate sends it loses its zone
+     *     (for engines other than PostgreSQL, which refuse it; PostgreSQL may infer timestamptz, where
+     *     the zone counts)
+     * @throws IllegalArgumentException when the value does not fit its declared type
+     */
+    public static String literal(byte[] value, Format format, int typeOid, boolean zonelessDates) {
         if (value == null) {
             return "NULL";
         }
@@ -58,7 +63,8 @@ public final class PgParameterDecoder {
             case BYTEA -> bytea(text);
             case DATE -> cast(quote(ZONE_AFTER_DATE.matcher(text).replaceFirst("")), type);
             case TIME, TIMESTAMP, TIMESTAMPTZ, TIMETZ, UUID, INTERVAL -> cast(quote(text), type);
-            case UNKNOWN -> quote(PGJDBC_DATE.matcher(text).matches() ? ZONE_AFTER_DATE.matcher(text).replaceFirst("") : text);
+            case UNKNOWN -> quote(zonelessDates && PGJDBC_DATE.matcher(text).matches()
+                    ? ZONE_AFTER_DATE.matcher(text).replaceFirst("") : text);
             default -> quote(text);
         };
     }
@@ -138,6 +144,10 @@ public final class PgParameterDecoder {
                 continue;
             }
             int length = in.getInt();
+            if (length > in.remaining()) {
+                throw new IllegalArgumentException("incorrect binary data format in array parameter of type "
+                        + element.typeName());
+            }
             if (length < 0) {
                 out.append("NULL");
             } else {

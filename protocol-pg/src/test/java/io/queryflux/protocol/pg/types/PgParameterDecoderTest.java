@@ -1,0 +1,85 @@
+package io.queryflux.protocol.pg.types;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.queryflux.protocol.pg.messages.Format;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class PgParameterDecoderTest {
+    private static final int INT4_ARRAY = PgType.INT4.arrayOid();
+    private static final int TEXT_ARRAY = PgType.TEXT.arrayOid();
+
+    /** PostgreSQL's binary array: dimensions, NULL flag, element type, each dimension's size and lower bound, elements. */
+    private static byte[] array(int elementOid, int[] dimensions, byte[]... elements) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(dimensions.length);
+        out.writeInt(0);
+        out.writeInt(elementOid);
+        for (int size : dimensions) {
+            out.writeInt(size);
+            out.writeInt(1);
+        }
+        for (byte[] element : elements) {
+            if (element == null) {
+                out.writeInt(-1);
+            } else {
+                out.writeInt(element.length);
+                out.write(element);
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] int4(int value) {
+        return java.nio.ByteBuffer.allocate(4).putInt(value).array();
+    }
+
+    private static String binary(byte[] value, int oid) {
+        return PgParameterDecoder.literal(value, Format.BINARY, oid, false);
+    }
+
+    @Test
+    void binaryArraysBecomeArrayLiterals() throws IOException {
+        assertEquals("CAST(ARRAY[1, NULL, (-3)] AS INTEGER[])",
+                binary(array(PgType.INT4.oid(), new int[] {3}, int4(1), null, int4(-3)), INT4_ARRAY));
+        assertEquals("CAST(ARRAY[] AS INTEGER[])", binary(array(PgType.INT4.oid(), new int[0]), INT4_ARRAY));
+        assertEquals("CAST(ARRAY[ARRAY[1, 2], ARRAY[3, NULL]] AS INTEGER[][])",
+                binary(array(PgType.INT4.oid(), new int[] {2, 2}, int4(1), int4(2), int4(3), null), INT4_ARRAY));
+        assertEquals("CAST(ARRAY['it''s'] AS TEXT[])",
+                binary(array(PgType.TEXT.oid(), new int[] {1}, "it's".getBytes(StandardCharsets.UTF_8)), TEXT_ARRAY));
+        assertTrue(PgParameterDecoder.readsInBinary(INT4_ARRAY));
+        assertFalse(PgParameterDecoder.readsInBinary(PgType.JSONB.arrayOid()));
+    }
+
+    @Test
+    void malformedArraysAreRefusedAsBadValues() throws IOException {
+        // Refused as IllegalArgumentException, which Bind answers with 22P02 (the connection goes on).
+        byte[] otherElementType = array(PgType.INT8.oid(), new int[] {1}, new byte[8]);
+        assertThrows(IllegalArgumentException.class, () -> binary(otherElementType, INT4_ARRAY));
+        byte[] whole = array(PgType.INT4.oid(), new int[] {2}, int4(1), int4(2));
+        byte[] truncated = java.util.Arrays.copyOf(whole, whole.length - 2);
+        assertThrows(IllegalArgumentException.class, () -> binary(truncated, INT4_ARRAY));
+        byte[] trailing = java.util.Arrays.copyOf(whole, whole.length + 1);
+        assertThrows(IllegalArgumentException.class, () -> binary(trailing, INT4_ARRAY));
+    }
+
+    @Test
+    void aDateLosesTheZonePgjdbcAppendsWherePostgresWouldIgnoreIt() {
+        byte[] pgjdbcDate = "2000-01-01 +01".getBytes(StandardCharsets.UTF_8);
+        // Typed date: PostgreSQL's date input ignores the zone, DuckDB refuses it.
+        assertEquals("CAST('2000-01-01' AS DATE)", PgParameterDecoder.literal(pgjdbcDate, Format.TEXT, PgType.DATE.oid(), false));
+        // Untyped: on PostgreSQL it may become a timestamptz, where the zone counts; elsewhere a date.
+        assertEquals("'2000-01-01 +01'", PgParameterDecoder.literal(pgjdbcDate, Format.TEXT, 0, false));
+        assertEquals("'2000-01-01'", PgParameterDecoder.literal(pgjdbcDate, Format.TEXT, 0, true));
+        assertEquals("'2000-01-01 +01 x'",
+                PgParameterDecoder.literal("2000-01-01 +01 x".getBytes(StandardCharsets.UTF_8), Format.TEXT, 0, true));
+    }
+}
