@@ -295,11 +295,7 @@ class PgTransactionTest {
         try (Connection c = proxied(""); Connection d = direct()) {
             execute(d, "DELETE FROM ledger");
             ids(c, "ledger"); // leaves the engine's own connections idle in its pool
-            try (Statement s = d.createStatement(); ResultSet rs = s.executeQuery("SELECT count(pg_terminate_backend(pid))"
-                    + " FROM pg_stat_activity WHERE application_name = 'queryflux' AND state = 'idle'")) {
-                rs.next();
-                assertEquals(true, rs.getInt(1) > 0, "no idle engine connection to terminate");
-            }
+            terminateIdleEngineConnections(d);
             c.setAutoCommit(false);
             execute(c, "INSERT INTO ledger VALUES (50, 'after a restart')");
             assertEquals(List.of(50), ids(c, "ledger"));
@@ -309,17 +305,22 @@ class PgTransactionTest {
         }
     }
 
+    /** Ends the engine's idle connections from the PostgreSQL side, as a restart or an idle timeout would. */
+    private static void terminateIdleEngineConnections(Connection direct) throws SQLException {
+        try (Statement s = direct.createStatement(); ResultSet rs = s.executeQuery("SELECT count(pg_terminate_backend(pid))"
+                + " FROM pg_stat_activity WHERE application_name = 'queryflux' AND state = 'idle'")) {
+            rs.next();
+            assertEquals(true, rs.getInt(1) > 0, "no idle engine connection to terminate");
+        }
+    }
+
     /** A pooled connection PostgreSQL ended while it idled is not used for a statement that writes. */
     @Test
     void aWritingStatementOutsideABlockDoesNotMeetADeadPooledConnection() throws Exception {
         try (Connection c = proxied(""); Connection d = direct()) {
             execute(d, "DELETE FROM ledger");
             ids(c, "ledger"); // leaves the engine's own connections idle in its pool
-            try (Statement s = d.createStatement(); ResultSet rs = s.executeQuery("SELECT count(pg_terminate_backend(pid))"
-                    + " FROM pg_stat_activity WHERE application_name = 'queryflux' AND state = 'idle'")) {
-                rs.next();
-                assertEquals(true, rs.getInt(1) > 0, "no idle engine connection to terminate");
-            }
+            terminateIdleEngineConnections(d);
             Thread.sleep(200); // the backends' FATAL reaches the idle connections
             // Forwarded, and not sent again if its connection is lost: it must get a live one.
             execute(c, "WITH added AS (INSERT INTO ledger VALUES (60, 'x') RETURNING id) SELECT count(*) FROM added");
