@@ -15,6 +15,14 @@ public interface EngineTransaction extends AutoCloseable {
      */
     QueryExecution prepare(EngineQuery query) throws QueryException;
 
+    /**
+     * Whether it takes a describe-only request ({@link PgWireDescription}) for any statement, as a
+     * {@link Engine#describesStatements() describing} engine does outside a block.
+     */
+    default boolean describesStatements() {
+        return false;
+    }
+
     /** Whether SAVEPOINT, RELEASE and ROLLBACK TO work in it (DuckDB has none). */
     default boolean hasSavepoints() {
         return true;

@@ -63,6 +63,12 @@ public final class ClientTransaction implements AutoCloseable {
         return bound == null || bound.engine().hasSavepoints();
     }
 
+    /** Whether the block's engine transaction describes statements itself (PostgreSQL's own connection). */
+    public boolean describesStatements() {
+        Binding bound = binding;
+        return bound != null && bound.engine().describesStatements();
+    }
+
     /** Whether the block is bound to an engine of which this holds; false while unbound. */
     public boolean isBoundTo(Predicate<Engine> engine) {
         Binding bound = binding;

@@ -239,6 +239,11 @@ final class WireTransaction implements EngineTransaction, WireHome {
         return false;
     }
 
+    @Override
+    public boolean describesStatements() {
+        return true;
+    }
+
     /** Every statement of a block runs on its connection. */
     @Override
     public boolean forwardsRowsOf(String sql) {

@@ -3,6 +3,9 @@ package io.queryflux.protocol.pg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.queryflux.dispatch.FinishedQuery;
+import io.queryflux.dispatch.QueryObserver;
+import io.queryflux.dispatch.QueryStatus;
 import io.queryflux.protocol.pg.auth.PgAuthMethod;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
@@ -312,6 +315,33 @@ class PgTransactionTest {
             rs.next();
             assertEquals(true, rs.getInt(1) > 0, "no idle engine connection to terminate");
         }
+    }
+
+    /**
+     * In a block on a pgjdbc connection (which cannot describe without running), a Describe is not
+     * sent to be refused: nothing is counted as a failed query.
+     */
+    @Test
+    void aDescribeInAPgjdbcBlockIsNotACountedFailure() throws Exception {
+        List<QueryStatus> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
+        QueryObserver observer = new QueryObserver() {
+            @Override
+            public void finished(FinishedQuery query) {
+                ended.add(query.status());
+            }
+        };
+        try (PostgresBackedFrontend viaJdbc = PostgresBackedFrontend.start(0, "127.0.0.1:" + postgres.getPort(),
+                "postgres", "postgres", 1, Map.of("forwardWire", "false"), observer);
+                Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + viaJdbc.port()
+                        + "/postgres?user=postgres&sslmode=disable")) {
+            c.setAutoCommit(false);
+            execute(c, "INSERT INTO ledger VALUES (70, 'x')");
+            try (PreparedStatement s = c.prepareStatement("UPDATE ledger SET note = ? WHERE id = ?")) {
+                assertEquals(2, s.getParameterMetaData().getParameterCount());
+            }
+            c.rollback();
+        }
+        assertEquals(false, ended.contains(QueryStatus.FAILED), ended.toString());
     }
 
     /** A pooled connection PostgreSQL ended while it idled is not used for a statement that writes. */

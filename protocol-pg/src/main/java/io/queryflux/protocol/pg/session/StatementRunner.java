@@ -566,15 +566,16 @@ final class StatementRunner implements AutoCloseable {
         QueryRequest request = new QueryRequest(DatabaseQualifiers.strip(statement.sql(), state.database()),
                 state.session(), withPrinting(Set.of(PgWireDescription.of(statement.parameterTypes())), state),
                 Optional.of(EngineType.POSTGRES));
-        // A bound block's statements see its own writes, so only its connection can describe them; one
-        // that forwards describes and forwards any statement, others refuse and the probe runs in the
-        // block. Outside a block, asked only where every member can answer (a refusal would count as a
+        // A bound block's statements see its own writes, so only its connection can describe them: one
+        // that forwards describes and forwards any statement; in others the probe runs in the block.
+        // Outside a block, asked only where every member can answer (a refusal would count as a
         // failed query and take a group slot), and only for what may be forwarded or has parameters
         // to type.
         boolean dml = !ROW_RETURNING.contains(SqlText.firstWord(statement.sql()));
-        if (!block.isBound() && (!(state.printsLikeEngineConnections() || dml || untyped)
-                || state.session().schema().isPresent()
-                || !routedTo(request, e -> e.type() == EngineType.POSTGRES && e.describesStatements()))) {
+        boolean ask = block.isBound() ? block.describesStatements()
+                : (state.printsLikeEngineConnections() || dml || untyped) && state.session().schema().isEmpty()
+                        && routedTo(request, e -> e.type() == EngineType.POSTGRES && e.describesStatements());
+        if (!ask) {
             return Optional.empty();
         }
         return described(request, onDispatch, cursor -> {
