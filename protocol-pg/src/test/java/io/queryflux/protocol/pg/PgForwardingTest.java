@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.queryflux.dispatch.FinishedQuery;
 import io.queryflux.dispatch.QueryObserver;
 import io.queryflux.dispatch.QueryStatus;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -236,12 +235,7 @@ class PgForwardingTest {
     @Test
     void withoutForwardWireAPreparedStatementIsDescribedWithoutAFailedQuery() throws Exception {
         List<QueryStatus> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
-        QueryObserver observer = new QueryObserver() {
-            @Override
-            public void finished(FinishedQuery query) {
-                ended.add(query.status());
-            }
-        };
+        QueryObserver observer = PostgresBackedFrontend.recordingEnds(ended);
         try (PostgresBackedFrontend viaJdbc = PostgresBackedFrontend.start(0, "127.0.0.1:" + postgres.getPort(),
                 "postgres", "postgres", 1, Map.of("forwardWire", "false"), observer);
                 Connection proxied = connect(viaJdbc.port(), "prepareThreshold=1");

@@ -3,7 +3,6 @@ package io.queryflux.protocol.pg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.queryflux.dispatch.FinishedQuery;
 import io.queryflux.dispatch.QueryObserver;
 import io.queryflux.dispatch.QueryStatus;
 import io.queryflux.protocol.pg.auth.PgAuthMethod;
@@ -324,12 +323,7 @@ class PgTransactionTest {
     @Test
     void aDescribeInAPgjdbcBlockIsNotACountedFailure() throws Exception {
         List<QueryStatus> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
-        QueryObserver observer = new QueryObserver() {
-            @Override
-            public void finished(FinishedQuery query) {
-                ended.add(query.status());
-            }
-        };
+        QueryObserver observer = PostgresBackedFrontend.recordingEnds(ended);
         try (PostgresBackedFrontend viaJdbc = PostgresBackedFrontend.start(0, "127.0.0.1:" + postgres.getPort(),
                 "postgres", "postgres", 1, Map.of("forwardWire", "false"), observer);
                 Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + viaJdbc.port()

@@ -6,7 +6,9 @@ import io.queryflux.cluster.ClusterGroup;
 import io.queryflux.cluster.GroupLimits;
 import io.queryflux.cluster.RoundRobinStrategy;
 import io.queryflux.dispatch.QueryDispatcher;
+import io.queryflux.dispatch.FinishedQuery;
 import io.queryflux.dispatch.QueryObserver;
+import io.queryflux.dispatch.QueryStatus;
 import io.queryflux.engine.Engine;
 import io.queryflux.engine.postgres.PostgresEngineFactory;
 import io.queryflux.routing.RouterChain;
@@ -51,6 +53,16 @@ final class PostgresBackedFrontend implements AutoCloseable {
         PgFrontend frontend = PgFrontend.start(PgFrontendConfig.of("127.0.0.1", port), dispatcher,
                 new NoAuthProvider());
         return new PostgresBackedFrontend(engine, frontend);
+    }
+
+    /** An observer that adds how each query ended to {@code ended}, as the metrics count them. */
+    static QueryObserver recordingEnds(List<QueryStatus> ended) {
+        return new QueryObserver() {
+            @Override
+            public void finished(FinishedQuery query) {
+                ended.add(query.status());
+            }
+        };
     }
 
     int port() {
