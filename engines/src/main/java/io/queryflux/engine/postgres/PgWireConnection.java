@@ -47,6 +47,8 @@ final class PgWireConnection implements Closeable {
     private int processId;
     private int secretKey;
     private volatile boolean broken;
+    /** When it last went back to the pool (System.nanoTime); only the pool reads it. */
+    private volatile long idleSince = System.nanoTime();
 
     private PgWireConnection(PostgresSettings settings, Socket socket) throws IOException {
         this.settings = settings;
@@ -382,6 +384,16 @@ final class PgWireConnection implements Closeable {
 
     boolean broken() {
         return broken || socket.isClosed();
+    }
+
+    /** Back in the pool at {@code nanos} (System.nanoTime). */
+    void markIdle(long nanos) {
+        idleSince = nanos;
+    }
+
+    /** How long it has been back in the pool, in nanoseconds. */
+    long idleFor(long nanos) {
+        return nanos - idleSince;
     }
 
     /**

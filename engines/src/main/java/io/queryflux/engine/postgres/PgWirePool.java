@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
  * recently used one is handed out first, so a quiet period lets the others idle.
  */
 final class PgWirePool implements WireHome, AutoCloseable {
+    private static final long RECHECK_AFTER_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private final PostgresSettings settings;
     private final Semaphore permits;
     private final ConcurrentLinkedDeque<PgWireConnection> idle = new ConcurrentLinkedDeque<>();
@@ -39,8 +40,10 @@ final class PgWirePool implements WireHome, AutoCloseable {
         PgWireConnection connection;
         while ((connection = idle.pollFirst()) != null) {
             // One PostgreSQL ended while it idled is not handed out: a statement that writes is not
-            // sent twice when its connection turns out dead.
-            if (!connection.broken() && !connection.spokeWhileIdle()) {
+            // sent twice when its connection turns out dead. One back from its last statement a
+            // moment ago is not looked at (a system call a query, under load).
+            if (!connection.broken() && !(connection.idleFor(System.nanoTime()) > RECHECK_AFTER_IDLE_NANOS
+                    && connection.spokeWhileIdle())) {
                 return connection;
             }
             connection.markBroken();
@@ -79,6 +82,7 @@ final class PgWirePool implements WireHome, AutoCloseable {
         if (closed || connection.broken()) {
             connection.close();
         } else {
+            connection.markIdle(System.nanoTime());
             idle.offerFirst(connection);
         }
         permits.release();
