@@ -307,12 +307,29 @@ class PgTransactionTest {
         }
     }
 
-    /** Ends the engine's idle connections from the PostgreSQL side, as a restart or an idle timeout would. */
-    private static void terminateIdleEngineConnections(Connection direct) throws SQLException {
-        try (Statement s = direct.createStatement(); ResultSet rs = s.executeQuery("SELECT count(pg_terminate_backend(pid))"
+    /**
+     * Ends the engine's idle connections from the PostgreSQL side, as a restart or an idle timeout
+     * would, and waits until their backends are gone (each sent its FATAL before it exited).
+     */
+    private static void terminateIdleEngineConnections(Connection direct) throws SQLException, InterruptedException {
+        List<Integer> ended = new ArrayList<>();
+        try (Statement s = direct.createStatement(); ResultSet rs = s.executeQuery("SELECT pid, pg_terminate_backend(pid)"
                 + " FROM pg_stat_activity WHERE application_name = 'queryflux' AND state = 'idle'")) {
-            rs.next();
-            assertEquals(true, rs.getInt(1) > 0, "no idle engine connection to terminate");
+            while (rs.next()) {
+                ended.add(rs.getInt(1));
+            }
+        }
+        assertEquals(true, !ended.isEmpty(), "no idle engine connection to terminate");
+        String stillThere = "SELECT count(*) FROM pg_stat_activity WHERE pid = ANY(ARRAY" + ended + ")";
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try (Statement s = direct.createStatement(); ResultSet rs = s.executeQuery(stillThere)) {
+                rs.next();
+                if (rs.getInt(1) == 0) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
         }
     }
 
@@ -345,7 +362,7 @@ class PgTransactionTest {
             execute(d, "DELETE FROM ledger");
             ids(c, "ledger"); // leaves the engine's own connections idle in its pool
             terminateIdleEngineConnections(d);
-            Thread.sleep(200); // the backends' FATAL reaches the idle connections
+            Thread.sleep(150); // the pool looks at connections idle for 100 ms or more
             // Forwarded, and not sent again if its connection is lost: it must get a live one.
             execute(c, "WITH added AS (INSERT INTO ledger VALUES (60, 'x') RETURNING id) SELECT count(*) FROM added");
             assertEquals(List.of(60), ids(d, "ledger"));
