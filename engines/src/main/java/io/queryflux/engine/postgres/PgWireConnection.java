@@ -42,6 +42,8 @@ final class PgWireConnection implements Closeable {
 
     private final PostgresSettings settings;
     private final Socket socket;
+    /** The TCP socket under TLS (the same socket without TLS): its FIONREAD counts bytes not yet decrypted. */
+    private final Socket tcp;
     private final DataInputStream in;
     private final DataOutputStream out;
     private int processId;
@@ -50,17 +52,19 @@ final class PgWireConnection implements Closeable {
     /** When it last went back to the pool (System.nanoTime); only the pool reads it. */
     private volatile long idleSince = System.nanoTime();
 
-    private PgWireConnection(PostgresSettings settings, Socket socket) throws IOException {
+    private PgWireConnection(PostgresSettings settings, Socket socket, Socket tcp) throws IOException {
         this.settings = settings;
         this.socket = socket;
+        this.tcp = tcp;
         this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 16 * 1024));
         this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 8 * 1024));
     }
 
     /** Connects, authenticates and waits for the first ReadyForQuery. */
     static PgWireConnection open(PostgresSettings settings) throws IOException, QueryException {
-        Socket socket = negotiateTls(connect(settings), settings);
-        PgWireConnection connection = new PgWireConnection(settings, socket);
+        Socket tcp = connect(settings);
+        Socket socket = negotiateTls(tcp, settings);
+        PgWireConnection connection = new PgWireConnection(settings, socket, tcp);
         try {
             connection.startUp();
             return connection;
@@ -402,7 +406,8 @@ final class PgWireConnection implements Closeable {
      */
     boolean spokeWhileIdle() {
         try {
-            return in.available() > 0;
+            // Under TLS the stream counts only what it decrypted already: the TCP socket's own count too.
+            return in.available() > 0 || tcp != socket && tcp.getInputStream().available() > 0;
         } catch (IOException e) {
             return true;
         }

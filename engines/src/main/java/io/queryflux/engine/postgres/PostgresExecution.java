@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 
 /**
  * One statement on one pooled connection. pgjdbc streams through a cursor only inside a
@@ -109,6 +110,8 @@ final class PostgresExecution implements QueryExecution {
      * A statement whose first word is SELECT, VALUES or TABLE (after comments and opening
      * parentheses): it reads, so running it a second time when its result is large is safe.
      */
+    private static final Pattern WRITES = Pattern.compile("\\b(?:insert|update|delete|merge)\\b", Pattern.CASE_INSENSITIVE);
+
     static boolean isPlainQuery(String sql) {
         String word = firstWord(sql);
         return word.equalsIgnoreCase("SELECT") || word.equalsIgnoreCase("VALUES") || word.equalsIgnoreCase("TABLE");
@@ -124,9 +127,14 @@ final class PostgresExecution implements QueryExecution {
                 || sql.toLowerCase(Locale.ROOT).contains("returning");
     }
 
-    /** A plain query or a COPY (which writes nothing before its data comes): sending it again does no harm. */
+    /**
+     * A plain query, a WITH query that names no writing command, or a COPY FROM STDIN (which writes
+     * nothing before its data comes): sending it again does no harm.
+     */
     static boolean runsTwiceSafely(String sql) {
-        return isPlainQuery(sql) || firstWord(sql).equalsIgnoreCase("COPY");
+        String first = firstWord(sql);
+        return isPlainQuery(sql) || first.equalsIgnoreCase("COPY")
+                || first.equalsIgnoreCase("WITH") && !WRITES.matcher(sql).find();
     }
 
     private static String firstWord(String sql) {

@@ -73,8 +73,7 @@ final class WireExecution implements QueryExecution {
         try {
             first = send();
         } catch (IOException e) {
-            close();
-            throw lost(e);
+            throw lostConnection(e); // nothing to cancel on a connection that is gone
         }
         if (request instanceof WireRequest.DescribeOnly) {
             return described(first);
@@ -111,7 +110,10 @@ final class WireExecution implements QueryExecution {
         } catch (IOException e) {
             if (home.commitsEachStatement() && !(request instanceof WireRequest.DescribeOnly)
                     && !PostgresExecution.runsTwiceSafely(sql)) {
-                throw e;
+                connection.markBroken();
+                release();
+                throw new QueryException(ErrorCode.EXTERNAL_ERROR, "Lost the PostgreSQL connection after the statement"
+                        + " was sent; whether it ran is unknown, so it is not sent again: " + e.getMessage(), "08007", e);
             }
             connection = home.replace(connection);
             sendOn(connection);
@@ -136,7 +138,16 @@ final class WireExecution implements QueryExecution {
                 case 'T', 'C', 'I', 'G', 't' -> {
                     return m;
                 }
-                case 'E' -> throw failed(m);
+                case 'E' -> {
+                    QueryException error = PgWireConnection.errorResponse(m.body());
+                    if (error.sqlState().startsWith("57P")) {
+                        // The FATAL of a backend ended while the connection idled (terminated, shut
+                        // down, idle-session timeout): a dead connection, whatever came first.
+                        connection.markBroken();
+                        throw new IOException("PostgreSQL ended the connection: " + error.getMessage());
+                    }
+                    throw failed(m);
+                }
                 case 'N' -> earlyNotices.add(m);
                 default -> {
                     // ParseComplete, BindComplete, NoData (its CommandComplete follows), ParameterStatus,

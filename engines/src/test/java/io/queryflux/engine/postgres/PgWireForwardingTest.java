@@ -252,6 +252,19 @@ class PgWireForwardingTest {
         }
     }
 
+    /**
+     * A plain query after PostgreSQL ended the pooled connection runs: the connection is not lent
+     * (its FATAL seen while it idled), or the query is sent again (the FATAL read as its answer).
+     */
+    @Test
+    void aPlainQueryAfterPostgresEndedThePooledConnectionRuns() throws Exception {
+        textRows(engine, "SELECT 1"); // pools the connection
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE application_name = 'queryflux'");
+        }
+        assertEquals(List.of(List.of("2")), textRows(engine, "SELECT 2"));
+    }
+
     @Test
     void aDescribeRunsNothingAndReportsPostgresErrors() throws QueryException {
         try (QueryExecution execution = engine.prepare(describe("SELECT nextval('described') + $1 AS n"))) {

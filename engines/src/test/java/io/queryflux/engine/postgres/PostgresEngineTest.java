@@ -167,6 +167,7 @@ class PostgresEngineTest {
         assertFalse(PostgresExecution.returnsRows("INSERT INTO t SELECT 1"));
         assertTrue(PostgresExecution.runsTwiceSafely("COPY t FROM STDIN"));
         assertFalse(PostgresExecution.runsTwiceSafely("WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d"));
+        assertTrue(PostgresExecution.runsTwiceSafely("WITH recent AS (SELECT updated_at FROM t) SELECT * FROM recent"));
         assertFalse(PostgresExecution.isPlainQuery("INSERT INTO t SELECT 1"));
         assertFalse(PostgresExecution.isPlainQuery("SELECTX"));
         assertFalse(PostgresExecution.isPlainQuery(""));

@@ -16,6 +16,8 @@ import io.queryflux.testing.SelfSignedCertificate;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +92,26 @@ class PostgresTlsModesTest {
                 SSL_IN_USE, "tester", Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Set.of(),
                 Set.of())).run());
         assertTrue(pgjdbc.getMessage().toLowerCase().contains(reason.toLowerCase()), pgjdbc.getMessage());
+    }
+
+    /**
+     * Under TLS too, a pooled connection on which PostgreSQL sent its FATAL while it idled is not
+     * lent (the TLS stream counts only bytes it decrypted): a statement that writes, never sent
+     * twice in autocommit, gets a live connection.
+     */
+    @Test
+    void aConnectionPostgresEndedWhileIdleIsNotLentUnderTls() throws Exception {
+        try (Connection direct = withTls.getPostgresDatabase().getConnection(); Statement s = direct.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS tls_writes (n int)");
+            try (Engine engine = engine(withTls, "127.0.0.1", "require", null)) {
+                assertEquals(List.of(List.of("t")), textRows(engine, SSL_IN_USE)); // one connection, pooled
+                s.execute("SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity"
+                        + " WHERE application_name = 'queryflux'");
+                Thread.sleep(150); // the pool looks at connections idle for 100 ms or more
+                assertEquals(List.of(List.of("1")),
+                        textRows(engine, "WITH w AS (INSERT INTO tls_writes VALUES (1) RETURNING n) SELECT count(*) FROM w"));
+            }
+        }
     }
 
     @Test

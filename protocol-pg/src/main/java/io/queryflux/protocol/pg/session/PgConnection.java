@@ -696,8 +696,10 @@ public final class PgConnection implements Runnable {
             throw sqlError("42P03", "cursor \"" + bind.portal() + "\" already exists");
         }
         List<String> literals = new ArrayList<>(expected);
-        boolean untyped = IntStream.range(0, expected).anyMatch(i -> statement.parameterType(i) == 0);
-        boolean zonelessDates = untyped && !runner.onPostgres(statement.sql(), session);
+        // Routing is asked only for a value that looks like pgjdbc's untyped date.
+        boolean zonelessDates = IntStream.range(0, expected).anyMatch(i -> statement.parameterType(i) == 0
+                && PgParameterDecoder.looksLikeUntypedDate(bind.values().get(i), bind.parameterFormat(i)))
+                && !runner.onPostgres(statement.sql(), session);
         for (int i = 0; i < expected; i++) {
             try {
                 literals.add(PgParameterDecoder.literal(bind.values().get(i), bind.parameterFormat(i),

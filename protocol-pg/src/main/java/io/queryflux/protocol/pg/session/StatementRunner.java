@@ -444,8 +444,8 @@ final class StatementRunner implements AutoCloseable {
             try {
                 byEngine = describedByEngine(statement, parameterCount, true, state, onDispatch);
             } catch (QueryException e) {
-                if (e.code().type() != ErrorType.USER_ERROR || e.code() == ErrorCode.USER_CANCELED) {
-                    throw e;
+                if (returning || e.code().type() != ErrorType.USER_ERROR || e.code() == ErrorCode.USER_CANCELED) {
+                    throw e; // NoData would not describe the rows RETURNING sends
                 }
                 // DuckDB cannot prepare some statements it runs: the statement's own error, if it has
                 // one, comes when it runs.

@@ -101,6 +101,12 @@ public final class PgParameterDecoder {
         return "decode('" + hex + "', 'hex')";
     }
 
+    /** Whether the value is a text date as pgjdbc's setDate sends it untyped ("2000-01-01 +00"). */
+    public static boolean looksLikeUntypedDate(byte[] value, Format format) {
+        return value != null && format == Format.TEXT && value.length <= 32
+                && PGJDBC_DATE.matcher(new String(value, StandardCharsets.UTF_8)).matches();
+    }
+
     /** Whether a parameter of this type can be read in binary format (else the client must send text). */
     public static boolean readsInBinary(int typeOid) {
         return PgType.byOid(typeOid).or(() -> PgType.byArrayOid(typeOid)).filter(BINARY_TYPES::contains).isPresent();
@@ -119,9 +125,15 @@ public final class PgParameterDecoder {
             throw new IllegalArgumentException("incorrect binary data format in array parameter of type " + element.typeName());
         }
         int[] lengths = new int[dimensions];
+        long elements = dimensions == 0 ? 0 : 1;
         for (int d = 0; d < dimensions; d++) {
             lengths[d] = in.getInt();
             in.getInt(); // lower bound: ARRAY[...] starts at 1
+            elements *= Math.max(lengths[d], 0);
+            if (lengths[d] < 0 || elements > in.remaining() / 4) { // each element has its length at least
+                throw new IllegalArgumentException("incorrect binary data format in array parameter of type "
+                        + element.typeName());
+            }
         }
         StringBuilder literal = new StringBuilder("CAST(");
         elements(in, element, lengths, 0, literal);

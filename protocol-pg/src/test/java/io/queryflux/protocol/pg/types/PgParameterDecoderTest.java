@@ -69,6 +69,10 @@ class PgParameterDecoderTest {
         assertThrows(IllegalArgumentException.class, () -> binary(truncated, INT4_ARRAY));
         byte[] trailing = java.util.Arrays.copyOf(whole, whole.length + 1);
         assertThrows(IllegalArgumentException.class, () -> binary(trailing, INT4_ARRAY));
+        // Dimensions that promise more elements than the bytes hold, or fewer than none.
+        assertThrows(IllegalArgumentException.class,
+                () -> binary(array(PgType.INT4.oid(), new int[] {Integer.MAX_VALUE, 0}), INT4_ARRAY));
+        assertThrows(IllegalArgumentException.class, () -> binary(array(PgType.INT4.oid(), new int[] {-1}), INT4_ARRAY));
     }
 
     @Test
