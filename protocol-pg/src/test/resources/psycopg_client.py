@@ -190,7 +190,12 @@ def asyncpg_postgres():
         await conn.execute("CREATE TABLE apg_docs (id int, doc jsonb, span interval)")
         print("returned", tuple(await conn.fetchrow("INSERT INTO apg_docs VALUES ($1, $2, $3::text::interval) RETURNING *", 1,
                                                     '{"a": [1, 2]}', "1 day 5 seconds")))
-        await conn.execute("DROP TABLE apg_arrays, apg_docs")
+        # A writing statement's rows read in part (fetchrow: Execute for one row, then Sync): PostgreSQL
+        # runs it to its end and commits it, more rows than socket buffers hold or not.
+        await conn.execute("CREATE TABLE apg_many AS SELECT g AS id FROM generate_series(1, 200000) g")
+        print("first deleted", await conn.fetchval("DELETE FROM apg_many RETURNING id") is not None,
+              await conn.fetchval("SELECT count(*) FROM apg_many"))
+        await conn.execute("DROP TABLE apg_arrays, apg_docs, apg_many")
         await conn.close()
 
     asyncio.run(main())

@@ -228,8 +228,9 @@ final class WireExecution implements QueryExecution {
             }
         } else if (!atReady) {
             // Abandoned mid-result: stop PostgreSQL sending the rest before draining it, unless a
-            // cancel would abort the transaction block the statement runs in.
-            if (home.cancelsAbandoned()) {
+            // cancel would abort the transaction block the statement runs in, or a statement that
+            // writes (PostgreSQL runs it to its end and commits it when a client closes its portal).
+            if (home.cancelsAbandoned() && PostgresExecution.runsTwiceSafely(sql)) {
                 cancel();
             }
             drain();

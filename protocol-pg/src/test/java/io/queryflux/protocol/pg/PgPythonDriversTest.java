@@ -132,6 +132,7 @@ class PgPythonDriversTest {
                     returning 2024-02-01
                     matrix [[1, 2], [3, None]]
                     returned (1, '{"a": [1, 2]}', datetime.timedelta(days=1, seconds=5))
+                    first deleted True 0
                     """;
             assertEquals(expected, run("asyncpg-postgres", postgres.getPort(), "postgres", "postgres"));
             assertEquals(expected, run("asyncpg-postgres", proxy.port(), "postgres", "postgres"));
