@@ -145,7 +145,10 @@ public final class PostgresEngine implements Engine {
     /** What the server said in its ParameterStatus at connect (a map lookup, no query): the last one seen. */
     private void learnVersion(Connection connection) {
         try {
-            serverVersion = connection.unwrap(PGConnection.class).getParameterStatus("server_version");
+            String version = connection.unwrap(PGConnection.class).getParameterStatus("server_version");
+            if (version != null && !version.equals(serverVersion)) {
+                serverVersion = version; // written once, not on every borrow
+            }
         } catch (SQLException e) {
             // Not a pgjdbc connection underneath: the version stays as it was.
         }
