@@ -8,6 +8,7 @@ import io.queryflux.engine.ResultCursor;
 import io.queryflux.engine.SqlType;
 import io.queryflux.engine.jdbc.JdbcColumn;
 import io.queryflux.engine.jdbc.JdbcFlavor;
+import io.queryflux.engine.jdbc.LostErrorProbe;
 import java.sql.Connection;
 import java.sql.ParameterMetaData;
 import java.sql.ResultSet;
@@ -17,9 +18,23 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /** DuckDB's session set-up, type names and error messages. */
 final class DuckDbFlavor implements JdbcFlavor {
+    /**
+     * What duckdb-java says for any error raised while a streamed result runs (a failed cast in
+     * the third chunk, {@code error()}, a file that cannot be read): it keeps the real message in
+     * its native result and reports this instead.
+     */
+    private static final String LOST_ERROR = "Invalid Input Error: Invalid result set";
+
+    /** Error classes DuckDB raises before it runs anything: a probe failing so failed on its own account. */
+    private static final Set<String> BEFORE_RUNNING = Set.of(
+            "parser error", "catalog error", "binder error", "transactioncontext error", "dependency error",
+            "not implemented error");
+
     @Override
     public void prepareSession(Connection connection, EngineQuery query) throws SQLException {
         // DuckDB's catalog is the attached database and its schema the schema; USE takes both.
@@ -70,7 +85,28 @@ final class DuckDbFlavor implements JdbcFlavor {
     @Override
     public QueryException translate(SQLException e) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (message.equals(LOST_ERROR)) {
+            message = "DuckDB stopped the result with an error its JDBC driver did not pass on (" + LOST_ERROR + ")";
+        }
         return new QueryException(classify(message), message, e);
+    }
+
+    /**
+     * EXPLAIN ANALYZE runs the statement to the end without streaming its rows (it returns only
+     * the plan), so the error is raised while it executes, where the driver does report it.
+     */
+    @Override
+    public Optional<LostErrorProbe> lostErrorProbe(SQLException e, String sql) {
+        return LOST_ERROR.equals(e.getMessage())
+                ? Optional.of(new LostErrorProbe("EXPLAIN ANALYZE " + sql, DuckDbFlavor::raisedWhileRunning))
+                : Optional.empty();
+    }
+
+    private static boolean raisedWhileRunning(SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        int colon = message.indexOf(':');
+        return colon > 0 && !message.equals(LOST_ERROR)
+                && !BEFORE_RUNNING.contains(message.substring(0, colon).toLowerCase(Locale.ROOT));
     }
 
     /** DuckDB prefixes each message with its error class, e.g. "Catalog Error: Table ...". */

@@ -16,7 +16,9 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -25,6 +27,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * query; a transaction's connection outlives the execution.
  */
 public final class JdbcExecution implements QueryExecution {
+    /**
+     * Learning a lost error runs the statement again up to the failure: worth it for a statement
+     * that failed this soon, not for one the client already waited minutes on.
+     */
+    private static final Duration PROBE_WITHIN = Duration.ofSeconds(10);
+
     private final Connection connection;
     private final EngineQuery query;
     private final JdbcFlavor flavor;
@@ -33,6 +41,7 @@ public final class JdbcExecution implements QueryExecution {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Statement statement;
     private JdbcCursor cursor;
+    private long startedNanos;
 
     /** A statement that closes the connection when it is closed. */
     public JdbcExecution(Connection connection, EngineQuery query, JdbcFlavor flavor) {
@@ -49,6 +58,7 @@ public final class JdbcExecution implements QueryExecution {
     @Override
     public ResultCursor run() throws QueryException {
         checkNotCancelled();
+        startedNanos = System.nanoTime();
         try {
             flavor.prepareSession(connection, query);
             if (StatementDescription.requested(query.forwardFormats())) {
@@ -63,10 +73,10 @@ public final class JdbcExecution implements QueryExecution {
                 return cursor;
             }
             ResultSet resultSet = statement.getResultSet();
-            cursor = JdbcCursor.rows(resultSet, flavor, this::translate);
+            cursor = JdbcCursor.rows(resultSet, flavor, this::failed);
             return flavor.withCapabilities(cursor, resultSet);
         } catch (SQLException e) {
-            throw translate(e);
+            throw failed(e);
         }
     }
 
@@ -92,6 +102,48 @@ public final class JdbcExecution implements QueryExecution {
             return new QueryException(ErrorCode.USER_CANCELED, "Query was canceled", e);
         }
         return flavor.translate(e);
+    }
+
+    /**
+     * An error of the statement or of reading its rows, learnt by a probe when the driver lost
+     * its message (DuckDB's reports such an error as soon as execute, or later while reading).
+     */
+    private QueryException failed(SQLException e) {
+        QueryException failure = translate(e);
+        Optional<LostErrorProbe> probe = flavor.lostErrorProbe(e, query.sql());
+        // In a transaction the failure has already aborted it, so a probe could only fail on that.
+        if (probe.isEmpty() || cancelled.get() || !ownsConnection
+                || System.nanoTime() - startedNanos > PROBE_WITHIN.toNanos()) {
+            return failure;
+        }
+        return probe(probe.get()).orElse(failure);
+    }
+
+    /** Runs the probe in a transaction that is rolled back, so that it changes nothing. */
+    private Optional<QueryException> probe(LostErrorProbe probe) {
+        try {
+            if (statement != null) {
+                statement.close(); // and the failed result with it
+            }
+            connection.setAutoCommit(false);
+            try (Statement again = flavor.createStatement(connection)) {
+                statement = again; // for cancel()
+                checkNotCancelled();
+                again.execute(probe.sql());
+                return Optional.empty(); // it did not fail again
+            } catch (SQLException lost) {
+                if (cancelled.get()) {
+                    return Optional.of(translate(lost));
+                }
+                return probe.answers().test(lost) ? Optional.of(flavor.translate(lost)) : Optional.empty();
+            } finally {
+                connection.rollback();
+            }
+        } catch (QueryException canceled) {
+            return Optional.of(canceled);
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 
 /** The engine-specific parts of running a statement through JDBC. */
 public interface JdbcFlavor {
@@ -36,6 +37,14 @@ public interface JdbcFlavor {
 
     /** Classifies a driver error. */
     QueryException translate(SQLException e);
+
+    /**
+     * For an error raised while rows were read whose message the driver did not pass on: how to
+     * learn it by running the statement again. Empty when the driver's message is the error.
+     */
+    default Optional<LostErrorProbe> lostErrorProbe(SQLException e, String sql) {
+        return Optional.empty();
+    }
 
     /**
      * Gives a row cursor engine-specific capabilities (such as
