@@ -8,7 +8,11 @@ import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.parser.Token;
 import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.create.table.CreateTable;
+import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.util.deparser.StatementDeParser;
 
 /** Parses one statement and prints it for the target: the expensive path, taken only when needed. */
@@ -21,8 +25,8 @@ final class StatementTranslator {
     /**
      * @param fastParser whether {@link FastSelectParser} is tried before JSQLParser; off only in
      *        tests that compare the two
-     * @throws Untranslatable when the statement cannot be parsed, is not a query, or holds a
-     *         construct without an equivalent in the target
+     * @throws Untranslatable when the statement cannot be parsed, is not one of the kinds
+     *         translated, or holds a construct without an equivalent in the target
      */
     static String translate(String sql, Dialect source, Dialect target, boolean fastParser) {
         LiteralStandIns literals = LiteralStandIns.standIn(sql, source);
@@ -40,9 +44,9 @@ final class StatementTranslator {
                 statement = parse(sql);
             }
         }
-        if (!(statement instanceof Select)) {
+        if (!isTranslated(statement)) {
             throw new Untranslatable(statement.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT) + " statement",
-                    "only queries are translated");
+                    "only queries, INSERT, UPDATE, DELETE and CREATE TABLE ... AS are translated");
         }
         StringBuilder out = new StringBuilder(sql.length() + 32);
         TargetExpressionPrinter expressions = new TargetExpressionPrinter(source, target, literals, out);
@@ -50,6 +54,17 @@ final class StatementTranslator {
         expressions.setSelectVisitor(selects);
         statement.accept(new StatementDeParser(expressions, selects, out));
         return IdentifierQuotes.forTarget(out.toString(), target);
+    }
+
+    /**
+     * The statements whose expressions are printed for the target: queries, and the writes that
+     * carry values and queries (an INSERT's values, an UPDATE's assignments, a WHERE) whose
+     * functions and casts mean as much as a query's. Other DDL is sent as written: its column
+     * types are the engine's business, and JSQLParser does not print every option back.
+     */
+    private static boolean isTranslated(Statement statement) {
+        return statement instanceof Select || statement instanceof Insert || statement instanceof Update
+                || statement instanceof Delete || statement instanceof CreateTable create && create.getSelect() != null;
     }
 
     /**
@@ -84,11 +99,9 @@ final class StatementTranslator {
     private static Statement parse(String sql, boolean complex) throws ParseException {
         CCJSqlParser parser = CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(complex);
         int first = parser.getToken(1).kind;
-        if (first != CCJSqlParserConstants.K_SELECT && first != CCJSqlParserConstants.K_WITH
-                && !"(".equals(parser.getToken(1).image)) {
-            return parser.Statement();
-        }
-        Select select = parser.Select();
+        Statement statement = first != CCJSqlParserConstants.K_SELECT && first != CCJSqlParserConstants.K_WITH
+                && !"(".equals(parser.getToken(1).image) ? parser.Statement() : parser.Select();
+        // One statement: a second would not be printed, so it would be lost.
         int next = 1;
         if (";".equals(parser.getToken(next).image)) {
             next++;
@@ -98,7 +111,7 @@ final class StatementTranslator {
             throw new ParseException("unexpected \"" + rest.image + "\" at line " + rest.beginLine + ", column "
                     + rest.beginColumn);
         }
-        return select;
+        return statement;
     }
 
     private static Untranslatable unparsable(Exception e) {

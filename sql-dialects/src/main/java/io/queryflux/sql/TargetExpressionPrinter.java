@@ -114,8 +114,20 @@ final class TargetExpressionPrinter extends ExpressionDeParser implements Out {
         if (!keyword.equals("CAST") && !(keyword.equals("TRY_CAST") && tryCastTarget)) {
             throw new Untranslatable(keyword, "no equivalent in " + target.configName());
         }
+        if (source == Dialect.POSTGRES && isBytea(cast.getColDataType())
+                && literals.restore(cast.getLeftExpression()) instanceof StringValue literal && literal.getPrefix() == null) {
+            String text = literal.getValue().replace("''", "'");
+            if (ByteaText.readsDifferently(text)) {
+                TargetSql.fromHex(this, new StringValue(ByteaText.hex(text)));
+                return getBuilder();
+            }
+        }
         text(keyword + "(").expr(cast.getLeftExpression()).text(" AS " + TypeNames.forTarget(cast.getColDataType(), target) + ")");
         return getBuilder();
+    }
+
+    private static boolean isBytea(ColDataType type) {
+        return type.getDataType().equalsIgnoreCase("bytea") && (type.getArrayData() == null || type.getArrayData().isEmpty());
     }
 
     /** DATE '...' and TIMESTAMP '...' are printed as casts, so that the target's type names apply. */

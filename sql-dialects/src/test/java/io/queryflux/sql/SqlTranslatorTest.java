@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,22 @@ class SqlTranslatorTest {
                         .sql());
         assertThrows(TranslationException.class, () -> translator.translate("SELECT decode('a\\000', 'escape')",
                 Dialect.POSTGRES, Dialect.DUCKDB, TranslationMode.STRICT));
+    }
+
+    /** PostgreSQL reads bytea text in its hex or escape format; DuckDB would read \x01 as one byte and the rest as characters. */
+    @Test
+    void byteaTextIsPrintedAsItsBytes() throws TranslationException {
+        assertEquals("SELECT from_hex('0102ff'), from_hex('61015c')",
+                translator.translate("SELECT '\\x01 02FF'::bytea, CAST('a\\001\\\\' AS bytea)", Dialect.POSTGRES,
+                        Dialect.DUCKDB, TranslationMode.STRICT).sql());
+        assertEquals("SELECT UNHEX('0102ff')", translator.translate("SELECT '\\x0102ff'::bytea", Dialect.POSTGRES,
+                Dialect.MYSQL, TranslationMode.STRICT).sql());
+        assertEquals("SELECT CAST('abc' AS bytea)", translator.translate("SELECT 'abc'::bytea", Dialect.POSTGRES,
+                Dialect.DUCKDB, TranslationMode.STRICT).sql());
+        for (String invalid : List.of("SELECT '\\x0'::bytea", "SELECT '\\9'::bytea")) {
+            assertThrows(TranslationException.class,
+                    () -> translator.translate(invalid, Dialect.POSTGRES, Dialect.DUCKDB, TranslationMode.STRICT), invalid);
+        }
     }
 
     @Test
