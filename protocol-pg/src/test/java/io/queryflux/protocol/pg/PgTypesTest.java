@@ -128,12 +128,10 @@ class PgTypesTest {
         values.put("ts", LocalDateTime.of(2024, 2, 29, 13, 14, 15, 500_000_000));
         values.put("u", UUID.fromString("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"));
         values.put("tstz", OffsetDateTime.of(2024, 2, 29, 13, 0, 0, 0, ZoneOffset.ofHours(1)));
-        if (!options.contains("simple")) {
-            // In simple mode pgjdbc inlines these itself, in PostgreSQL spellings DuckDB reads
-            // differently: '\\x..'::bytea as text bytes, ::numeric as DECIMAL(18,3).
-            values.put("bin", new byte[] {0, (byte) 0xff, 0x10});
-            values.put("n", new BigDecimal("-12345678.9012"));
-        }
+        // In simple mode pgjdbc inlines these itself, in PostgreSQL spellings ('\\x..'::bytea,
+        // '...'::numeric) that the translation gives DuckDB as their meaning.
+        values.put("bin", new byte[] {0, (byte) 0xff, 0x10});
+        values.put("n", new BigDecimal("-12345678.9012"));
         try (Connection c = server.connect(options)) {
             for (Map.Entry<String, Object> e : values.entrySet()) {
                 try (PreparedStatement p = c.prepareStatement("SELECT count(*) FROM typed WHERE " + e.getKey() + " = ?")) {
@@ -145,6 +143,31 @@ class PgTypesTest {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /** Written as a parameter, by decode(x, 'hex') or as bytea text, the bytes read back are the bytes written. */
+    @ParameterizedTest
+    @ValueSource(strings = {"preferQueryMode=simple", "prepareThreshold=1&binaryTransfer=true",
+            "prepareThreshold=1&binaryTransfer=false"})
+    void bytesWrittenAreTheBytesRead(String options) throws SQLException {
+        byte[] bytes = {0, 1, (byte) 0xff, '\\', 'x'};
+        try (Connection c = server.connect(options); Statement s = c.createStatement()) {
+            s.execute("CREATE OR REPLACE TABLE written (how VARCHAR, b BLOB)");
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO written VALUES ('parameter', ?)")) {
+                insert.setBytes(1, bytes);
+                assertEquals(1, insert.executeUpdate());
+            }
+            s.execute("INSERT INTO written VALUES ('decode', decode('0001ff5c78', 'hex')), ('hex text', '\\x0001FF5C78'::bytea),"
+                    + " ('escape text', CAST('\\000\\001\\377\\\\x' AS bytea))");
+            try (ResultSet rs = s.executeQuery("SELECT how, b FROM written ORDER BY how")) {
+                int rows = 0;
+                while (rs.next()) {
+                    assertArrayEquals(bytes, rs.getBytes("b"), rs.getString("how"));
+                    rows++;
+                }
+                assertEquals(4, rows);
             }
         }
     }
