@@ -161,6 +161,10 @@ def asyncpg_client():
         prepared = await conn.prepare("SELECT count(*) AS n FROM ap_sales WHERE id <= $1 AND paid < $2")
         print("types", [t.name for t in prepared.get_parameters()], [a.name for a in prepared.get_attributes()],
               await prepared.fetchval(3, datetime.datetime(2024, 6, 1, tzinfo=utc)))
+        # An array parameter is described as text (the mirror cannot answer asyncpg's introspection of
+        # array types), so asyncpg takes PostgreSQL's array text for it.
+        print("array", [r["id"] for r in await conn.fetch("SELECT id FROM ap_sales WHERE id = ANY($1::int[]) ORDER BY id",
+                                                          "{1,3}")])
         await conn.close()
 
     asyncio.run(main())

@@ -115,6 +115,7 @@ class PgPythonDriversTest {
                 after 2
                 inferred [(1, Decimal('2.50')), (3, Decimal('9.99'))]
                 types ['int4', 'timestamptz'] ['n'] 2
+                array [1, 3]
                 """, run("asyncpg"));
     }
 

@@ -30,7 +30,6 @@ import io.queryflux.protocol.pg.sql.SqlText;
 import io.queryflux.protocol.pg.types.ParameterCasts;
 import io.queryflux.protocol.pg.types.PgColumnType;
 import io.queryflux.protocol.pg.types.PgParameterDecoder;
-import io.queryflux.protocol.pg.types.PgType;
 import io.queryflux.protocol.pg.types.PgValueEncoder;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
@@ -736,8 +735,7 @@ public final class PgConnection implements Runnable {
             } else {
                 List<Integer> types = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
-                    int declared = statement.parameterType(i);
-                    types.add(declared == 0 ? PgType.TEXT.oid() : declared);
+                    types.add(PgParameterDecoder.describedAs(statement.parameterType(i)));
                 }
                 out.parameterDescription(types);
             }

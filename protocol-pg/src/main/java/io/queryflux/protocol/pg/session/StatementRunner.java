@@ -520,7 +520,7 @@ final class StatementRunner implements AutoCloseable {
             List<Integer> types = new ArrayList<>(parameterCount);
             for (int i = 0; i < parameterCount; i++) {
                 int declared = statement.parameterType(i);
-                types.add(declared != 0 ? declared
+                types.add(declared != 0 ? PgParameterDecoder.describedAs(declared)
                         : parameterOid(i < d.parameterTypes().size() ? d.parameterTypes().get(i) : SqlType.UNKNOWN));
             }
             List<Column> columns = LABELS.of(statement.written(), d.columns().size())

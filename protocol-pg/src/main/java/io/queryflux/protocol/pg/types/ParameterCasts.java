@@ -11,11 +11,14 @@ import java.util.regex.Pattern;
  * The types a statement gives its parameters by casting them ({@code $1::int},
  * {@code CAST($2 AS date)}), which PostgreSQL would report in ParameterDescription. Clients
  * that leave parameter types to the server (asyncpg) encode their values by them; without them
- * every parameter would be text. Only types whose binary form the proxy reads are taken.
+ * every parameter would be text. Only types whose binary form the proxy reads are taken, and
+ * arrays of them ({@code $1::int[]}: node-postgres sends an array in PostgreSQL's array text).
  */
 public final class ParameterCasts {
+    /** A type name, then {@code []} (or {@code [3]}: PostgreSQL ignores sizes) for an array of it, of any dimensions. */
     private static final String TYPE = "(?:pg_catalog\\s*\\.\\s*)?(double\\s+precision|character\\s+varying"
-            + "|timestamp\\s+with(?:out)?\\s+time\\s+zone|time\\s+without\\s+time\\s+zone|\\w+)(?![\\w\\[])(?!\\s*\\[)";
+            + "|timestamp\\s+with(?:out)?\\s+time\\s+zone|time\\s+without\\s+time\\s+zone|\\w+)(?!\\w)"
+            + "((?:\\s*\\[\\s*\\d*\\s*\\])*)";
     private static final Pattern CAST = Pattern.compile(
             "\\$(\\d+)\\s*::\\s*" + TYPE + "|\\bCAST\\s*\\(\\s*\\$(\\d+)\\s+AS\\s+" + TYPE + "\\s*\\)",
             Pattern.CASE_INSENSITIVE);
@@ -50,11 +53,12 @@ public final class ParameterCasts {
         Matcher cast = CAST.matcher(sql);
         while (cast.find()) {
             boolean colons = cast.group(1) != null;
-            int index = Integer.parseInt(colons ? cast.group(1) : cast.group(3)) - 1;
-            String name = (colons ? cast.group(2) : cast.group(4)).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            int index = Integer.parseInt(colons ? cast.group(1) : cast.group(4)) - 1;
+            String name = (colons ? cast.group(2) : cast.group(5)).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            boolean array = !(colons ? cast.group(3) : cast.group(6)).isEmpty();
             PgType type = NAMES.get(name);
             if (index < types.size() && types.get(index) == 0 && type != null) {
-                types.set(index, type.oid());
+                types.set(index, array ? type.arrayOid() : type.oid());
             }
         }
         return types;

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -51,12 +52,23 @@ public final class PgParameterDecoder {
             return "NULL";
         }
         PgType type = PgType.byOid(typeOid).orElse(PgType.UNKNOWN);
-        if (format == Format.BINARY) {
+        // An array described as text (describedAs) comes as its text, which asyncpg sends in binary
+        // format: text's binary form is its UTF-8. A binary array starts with its dimension count (<= 6).
+        boolean arrayText = value.length > 0 && value[0] == '{' && PgType.byArrayOid(typeOid).isPresent();
+        if (format == Format.BINARY && !arrayText) {
             Optional<PgType> element = PgType.byArrayOid(typeOid).filter(BINARY_TYPES::contains);
             return element.isPresent() ? array(ByteBuffer.wrap(value), element.get())
                     : binary(ByteBuffer.wrap(value), type, typeOid);
         }
         String text = new String(value, StandardCharsets.UTF_8);
+        Optional<PgType> element = PgType.byArrayOid(typeOid);
+        if (element.isPresent()) {
+            List<Object> array = PgArrayText.parse(text);
+            StringBuilder literal = new StringBuilder("CAST(");
+            textElements(array, element.get(), literal);
+            return literal.append(" AS ").append(sqlName(element.get()))
+                    .append("[]".repeat(PgArrayText.dimensions(array))).append(')').toString();
+        }
         return switch (type) {
             case INT2, INT4, INT8, OID, FLOAT4, FLOAT8, NUMERIC -> number(text);
             case BOOL -> bool(text);
@@ -105,6 +117,15 @@ public final class PgParameterDecoder {
     public static boolean looksLikeUntypedDate(byte[] value, Format format) {
         return value != null && format == Format.TEXT && value.length <= 32
                 && PGJDBC_DATE.matcher(new String(value, StandardCharsets.UTF_8)).matches();
+    }
+
+    /**
+     * The type a parameter the client declared (or a cast typed) is described as: text for none, and
+     * for an array, whose type asyncpg would introspect through pg_catalog, which the mirror cannot
+     * answer; as text it takes PostgreSQL's array text, which Bind reads by the array type.
+     */
+    public static int describedAs(int declared) {
+        return declared == 0 || PgType.byArrayOid(declared).isPresent() ? PgType.TEXT.oid() : declared;
     }
 
     /** Whether a parameter of this type can be read in binary format (else the client must send text). */
@@ -170,6 +191,25 @@ public final class PgParameterDecoder {
         out.append(']');
     }
 
+    /** An array's elements in text as {@code ARRAY[...]}, each read as a value of its type. */
+    private static void textElements(List<?> array, PgType element, StringBuilder out) {
+        out.append("ARRAY[");
+        for (int i = 0; i < array.size(); i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            Object item = array.get(i);
+            if (item == null) {
+                out.append("NULL");
+            } else if (item instanceof List<?> inner) {
+                textElements(inner, element, out);
+            } else {
+                out.append(literal(((String) item).getBytes(StandardCharsets.UTF_8), Format.TEXT, element.oid(), false));
+            }
+        }
+        out.append(']');
+    }
+
     /** The SQL name of an element type, for an array's cast. */
     private static String sqlName(PgType type) {
         return switch (type) {
@@ -198,13 +238,16 @@ public final class PgParameterDecoder {
             case FLOAT4 -> floating(in.getFloat());
             case FLOAT8 -> floating(in.getDouble());
             case NUMERIC -> signed(numeric(in));
-            case BYTEA -> hexBytes(HexFormat.of().formatHex(rest(in)));
+            // A binary value of no type is bytes: clients send their text as text, and node-postgres
+            // sends a Buffer so (PostgreSQL would take the type from the statement, bytea for a
+            // bytea column).
+            case BYTEA, UNKNOWN -> hexBytes(HexFormat.of().formatHex(rest(in)));
             case UUID -> cast(quote(new UUID(in.getLong(), in.getLong()).toString()), type);
             case DATE -> cast(quote(LocalDate.ofEpochDay(in.getInt() + PG_EPOCH_DAYS).toString()), type);
             case TIME -> cast(quote(PgValueEncoder.time(LocalTime.ofNanoOfDay(in.getLong() * 1000))), type);
             case TIMESTAMP -> cast(quote(PgValueEncoder.timestamp(timestamp(in.getLong()))), type);
             case TIMESTAMPTZ -> cast(quote(PgValueEncoder.timestamp(timestamp(in.getLong())) + "+00"), type);
-            case TEXT, VARCHAR, BPCHAR, NAME, JSON, UNKNOWN -> quote(new String(rest(in), StandardCharsets.UTF_8));
+            case TEXT, VARCHAR, BPCHAR, NAME, JSON -> quote(new String(rest(in), StandardCharsets.UTF_8));
             default -> throw new IllegalArgumentException("binary parameters of type OID " + oid + " are not supported");
         };
         if (in.hasRemaining()) {

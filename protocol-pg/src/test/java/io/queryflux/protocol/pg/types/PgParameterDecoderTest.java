@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PgParameterDecoderTest {
@@ -57,6 +58,37 @@ class PgParameterDecoderTest {
                 binary(array(PgType.TEXT.oid(), new int[] {1}, "it's".getBytes(StandardCharsets.UTF_8)), TEXT_ARRAY));
         assertTrue(PgParameterDecoder.readsInBinary(INT4_ARRAY));
         assertFalse(PgParameterDecoder.readsInBinary(PgType.JSONB.arrayOid()));
+    }
+
+    private static String text(String value, int oid) {
+        return PgParameterDecoder.literal(value.getBytes(StandardCharsets.UTF_8), Format.TEXT, oid, false);
+    }
+
+    /** As node-postgres and pgjdbc without binary transfer send arrays: PostgreSQL's array text. */
+    @Test
+    void textArraysBecomeArrayLiterals() {
+        assertEquals("CAST(ARRAY[1, NULL, (-3)] AS INTEGER[])", text("{1,NULL,-3}", INT4_ARRAY));
+        assertEquals("CAST(ARRAY[1, 2] AS INTEGER[])", text(" { \"1\" , 2 } ", INT4_ARRAY));
+        assertEquals("CAST(ARRAY[] AS INTEGER[])", text("{}", INT4_ARRAY));
+        assertEquals("CAST(ARRAY[ARRAY[1, 2], ARRAY[3, NULL]] AS INTEGER[][])", text("{{1,2},{3,null}}", INT4_ARRAY));
+        assertEquals("CAST(ARRAY['a b', 'b,c', 'NULL', NULL, 'q\"u''o\\te', 'x y'] AS TEXT[])",
+                text("{a b,\"b,c\",\"NULL\",NULL,\"q\\\"u'o\\\\te\",x\\ y}", TEXT_ARRAY));
+        assertEquals("CAST(ARRAY[CAST('2024-02-29' AS DATE)] AS DATE[])", text("{2024-02-29}", PgType.DATE.arrayOid()));
+        for (String malformed : List.of("1,2", "{1,2", "{1,,2}", "{1,2}x", "{{1},2}", "{\"a}", "{a\"b}", "[1:2]={1,2}")) {
+            assertThrows(IllegalArgumentException.class, () -> text(malformed, INT4_ARRAY), malformed);
+        }
+        assertThrows(IllegalArgumentException.class, () -> text("{x}", INT4_ARRAY), "elements are read as their type");
+        // Described as text, asyncpg sends it in binary format: text's binary form is the same bytes.
+        assertEquals("CAST(ARRAY[1, 3] AS BIGINT[])", binary("{1,3}".getBytes(StandardCharsets.UTF_8), PgType.INT8.arrayOid()));
+        assertEquals(PgType.TEXT.oid(), PgParameterDecoder.describedAs(INT4_ARRAY));
+        assertEquals(PgType.TEXT.oid(), PgParameterDecoder.describedAs(0));
+        assertEquals(PgType.INT4.oid(), PgParameterDecoder.describedAs(PgType.INT4.oid()));
+    }
+
+    /** node-postgres sends a Buffer in binary with no type: bytes, as PostgreSQL reads it into a bytea column. */
+    @Test
+    void aBinaryValueWithoutATypeIsBytes() {
+        assertEquals("decode('0102ff', 'hex')", binary(new byte[] {1, 2, (byte) 0xff}, 0));
     }
 
     @Test
