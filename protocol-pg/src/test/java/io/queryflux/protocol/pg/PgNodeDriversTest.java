@@ -1,0 +1,99 @@
+package io.queryflux.protocol.pg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.queryflux.protocol.pg.auth.PgAuthMethod;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * node-postgres (the npm package pg, with pg-cursor), run as a real Node.js process by
+ * src/test/node/pg_client.js over DuckDB: it logs in with SCRAM, parses text results by their type
+ * OIDs, sends parameters untyped in text (arrays as PostgreSQL array text) and Buffers in binary
+ * with no type, names statements, and pages a cursor with Execute row limits. .ci/run installs the
+ * packages with {@code npm ci}; without Node.js or them the test skips and says why.
+ */
+class PgNodeDriversTest {
+    private static final Path CLIENT_DIR = Path.of("src/test/node");
+    private static PgTestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = PgTestServer.start(PgAuthMethod.SCRAM_SHA_256);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @AfterEach
+    void noSlotLeft() throws InterruptedException {
+        server.awaitNoRunningQueries();
+    }
+
+    @Test
+    void nodePostgres() throws Exception {
+        assumeTrue(runs("node", "--version"), "Node.js is not installed (apt-get install nodejs); skipping");
+        assumeTrue(Files.isDirectory(CLIENT_DIR.resolve("node_modules/pg")) && Files.isDirectory(CLIENT_DIR.resolve("node_modules/pg-cursor")),
+                "node-postgres is not installed (cd protocol-pg/src/test/node && npm ci); skipping");
+        assertEquals("""
+                types {"i2":1,"i8":"9007199254740993","n":"12.50","b":true,"d":"2024-02-29T00:00:00.000Z",\
+                "tz":"2024-02-29T12:00:00.000Z","j":{"a":[1]},"by":{"type":"Buffer","data":[0,255]},"ints":[1,null,3]}
+                params {"n":42,"s":"it's","t":"2024-02-29T12:00:00.000Z"}
+                rows [[1,"one","0001ff"],[2,null,null],[3,"three","0a0b"],[4,"four","0c0d"]]
+                any [1,3]
+                array param ["a","b,c",null]
+                named [[["one"]],[["three"]]]
+                syntax "42601 Parser Error: syntax error at or near \\"SELEC\\""
+                missing "42P01 Catalog Error: Table with name node_missing does not exist!"
+                bad cast "22P02 Conversion Error: Could not convert string 'x' to INT32 when casting from source column v"
+                transactions [11]
+                cursor [[0,1,2,3],[4,5,6,7],[8,9]]
+                after 5
+                """, run());
+    }
+
+    private static boolean runs(String... command) throws InterruptedException {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException notFound) {
+            return false;
+        }
+    }
+
+    private static String run() throws IOException, InterruptedException {
+        // Output to a file, so that a client that hangs fails the test at the timeout instead of blocking a read.
+        Path output = Files.createTempFile("pg-node-client", ".out");
+        try {
+            ProcessBuilder builder = new ProcessBuilder("node", "pg_client.js").directory(CLIENT_DIR.toFile())
+                    .redirectErrorStream(true).redirectOutput(output.toFile());
+            // TZ: node-postgres reads a DATE as local midnight.
+            builder.environment().putAll(Map.of("PGHOST", "127.0.0.1", "PGPORT", Integer.toString(server.port()),
+                    "PGUSER", PgTestServer.USER, "PGPASSWORD", PgTestServer.PASSWORD, "PGDATABASE", "analytics",
+                    "PGSSLMODE", "disable", "TZ", "UTC"));
+            Process process = builder.start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                fail("node-postgres did not finish in 60 s: " + Files.readString(output));
+            }
+            String printed = Files.readString(output, StandardCharsets.UTF_8);
+            assertEquals(0, process.exitValue(), printed);
+            return printed;
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+}
