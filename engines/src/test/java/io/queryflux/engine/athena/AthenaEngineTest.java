@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.queryflux.engine.ClusterHealth;
 import io.queryflux.engine.Column;
+import io.queryflux.engine.CursorRows;
 import io.queryflux.engine.EngineQuery;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.HealthState;
@@ -22,7 +23,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,15 +84,7 @@ class AthenaEngineTest {
 
     private static List<List<Object>> rows(AthenaEngine on, String sql) throws QueryException {
         try (QueryExecution execution = on.prepare(query(sql)); ResultCursor cursor = execution.run()) {
-            List<List<Object>> rows = new ArrayList<>();
-            while (cursor.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 0; i < cursor.columns().size(); i++) {
-                    row.add(cursor.value(i));
-                }
-                rows.add(row);
-            }
-            return rows;
+            return CursorRows.readAll(cursor);
         }
     }
 

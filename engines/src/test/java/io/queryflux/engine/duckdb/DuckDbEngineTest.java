@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.queryflux.engine.ClusterHealth;
 import io.queryflux.engine.Column;
+import io.queryflux.engine.CursorRows;
 import io.queryflux.engine.EngineQuery;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.QueryException;
@@ -207,16 +208,7 @@ class DuckDbEngineTest {
 
     private static List<List<Object>> readAll(String sql) throws QueryException {
         try (QueryExecution execution = engine.prepare(query(sql))) {
-            ResultCursor cursor = execution.run();
-            List<List<Object>> rows = new ArrayList<>();
-            while (cursor.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 0; i < cursor.columns().size(); i++) {
-                    row.add(cursor.value(i));
-                }
-                rows.add(row);
-            }
-            return rows;
+            return CursorRows.readAll(execution.run());
         }
     }
 

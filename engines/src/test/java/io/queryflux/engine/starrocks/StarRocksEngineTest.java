@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.queryflux.engine.ClusterHealth;
+import io.queryflux.engine.CursorRows;
 import io.queryflux.engine.Engine;
 import io.queryflux.engine.EngineQuery;
 import io.queryflux.engine.ErrorCode;
@@ -23,7 +24,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,15 +85,7 @@ class StarRocksEngineTest {
 
     private static List<List<Object>> rows(Engine target, EngineQuery query) throws QueryException {
         try (QueryExecution execution = target.prepare(query); ResultCursor cursor = execution.run()) {
-            List<List<Object>> rows = new ArrayList<>();
-            while (cursor.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 0; i < cursor.columns().size(); i++) {
-                    row.add(cursor.value(i));
-                }
-                rows.add(row);
-            }
-            return rows;
+            return CursorRows.readAll(cursor);
         }
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.queryflux.engine.ClusterHealth;
 import io.queryflux.engine.Column;
+import io.queryflux.engine.CursorRows;
 import io.queryflux.engine.EngineQuery;
 import io.queryflux.engine.ErrorCode;
 import io.queryflux.engine.HealthState;
@@ -69,15 +70,7 @@ class TrinoEngineTest {
 
     private static List<List<Object>> rows(EngineQuery query) throws QueryException {
         try (QueryExecution execution = engine.prepare(query); ResultCursor cursor = execution.run()) {
-            List<List<Object>> rows = new ArrayList<>();
-            while (cursor.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 0; i < cursor.columns().size(); i++) {
-                    row.add(cursor.value(i));
-                }
-                rows.add(row);
-            }
-            return rows;
+            return CursorRows.readAll(cursor);
         }
     }
 

@@ -1,16 +1,13 @@
 package io.queryflux.protocol.pg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.queryflux.protocol.pg.auth.PgAuthMethod;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +41,7 @@ class PgNodeDriversTest {
 
     @Test
     void nodePostgres() throws Exception {
-        assumeTrue(runs("node", "--version"), "Node.js is not installed (apt-get install nodejs); skipping");
+        assumeTrue(ClientProcess.succeeds("node", "--version"), "Node.js is not installed (apt-get install nodejs); skipping");
         assumeTrue(Files.isDirectory(CLIENT_DIR.resolve("node_modules/pg")) && Files.isDirectory(CLIENT_DIR.resolve("node_modules/pg-cursor")),
                 "node-postgres is not installed (cd protocol-pg/src/test/node && npm ci); skipping");
         assertEquals("""
@@ -64,36 +61,12 @@ class PgNodeDriversTest {
                 """, run());
     }
 
-    private static boolean runs(String... command) throws InterruptedException {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException notFound) {
-            return false;
-        }
-    }
-
     private static String run() throws IOException, InterruptedException {
-        // Output to a file, so that a client that hangs fails the test at the timeout instead of blocking a read.
-        Path output = Files.createTempFile("pg-node-client", ".out");
-        try {
-            ProcessBuilder builder = new ProcessBuilder("node", "pg_client.js").directory(CLIENT_DIR.toFile())
-                    .redirectErrorStream(true).redirectOutput(output.toFile());
-            // TZ: node-postgres reads a DATE as local midnight.
-            builder.environment().putAll(Map.of("PGHOST", "127.0.0.1", "PGPORT", Integer.toString(server.port()),
-                    "PGUSER", PgTestServer.USER, "PGPASSWORD", PgTestServer.PASSWORD, "PGDATABASE", "analytics",
-                    "PGSSLMODE", "disable", "TZ", "UTC"));
-            Process process = builder.start();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                fail("node-postgres did not finish in 60 s: " + Files.readString(output));
-            }
-            String printed = Files.readString(output, StandardCharsets.UTF_8);
-            assertEquals(0, process.exitValue(), printed);
-            return printed;
-        } finally {
-            Files.deleteIfExists(output);
-        }
+        ProcessBuilder builder = new ProcessBuilder("node", "pg_client.js").directory(CLIENT_DIR.toFile());
+        // TZ: node-postgres reads a DATE as local midnight.
+        builder.environment().putAll(Map.of("PGHOST", "127.0.0.1", "PGPORT", Integer.toString(server.port()),
+                "PGUSER", PgTestServer.USER, "PGPASSWORD", PgTestServer.PASSWORD, "PGDATABASE", "analytics",
+                "PGSSLMODE", "disable", "TZ", "UTC"));
+        return ClientProcess.output(builder);
     }
 }

@@ -1,20 +1,17 @@
 package io.queryflux.protocol.pg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.queryflux.protocol.pg.auth.PgAuthMethod;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -144,9 +141,7 @@ class PgPythonDriversTest {
         if (!Files.isExecutable(PYTHON)) {
             return false;
         }
-        Process process = new ProcessBuilder(PYTHON.toString(), "-c", "import " + module).redirectErrorStream(true).start();
-        process.getInputStream().readAllBytes();
-        return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+        return ClientProcess.succeeds(PYTHON.toString(), "-c", "import " + module);
     }
 
     private static String run(String driver) throws IOException, InterruptedException, URISyntaxException {
@@ -156,24 +151,10 @@ class PgPythonDriversTest {
     private static String run(String driver, int port, String user, String database)
             throws IOException, InterruptedException, URISyntaxException {
         Path script = Path.of(PgPythonDriversTest.class.getResource("/psycopg_client.py").toURI());
-        // Output to a file, so that a driver that hangs fails the test at the timeout instead of blocking a read.
-        Path output = Files.createTempFile("psycopg-client", ".out");
-        try {
-            ProcessBuilder builder = new ProcessBuilder(PYTHON.toString(), script.toString(), driver)
-                    .redirectErrorStream(true).redirectOutput(output.toFile());
-            builder.environment().putAll(Map.of("PGHOST", "127.0.0.1", "PGPORT", Integer.toString(port),
-                    "PGUSER", user, "PGPASSWORD", PgTestServer.PASSWORD, "PGDATABASE", database,
-                    "PGSSLMODE", "disable"));
-            Process process = builder.start();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                fail("the driver did not finish in 60 s: " + Files.readString(output));
-            }
-            String printed = Files.readString(output, StandardCharsets.UTF_8);
-            assertEquals(0, process.exitValue(), printed);
-            return printed;
-        } finally {
-            Files.deleteIfExists(output);
-        }
+        ProcessBuilder builder = new ProcessBuilder(PYTHON.toString(), script.toString(), driver);
+        builder.environment().putAll(Map.of("PGHOST", "127.0.0.1", "PGPORT", Integer.toString(port),
+                "PGUSER", user, "PGPASSWORD", PgTestServer.PASSWORD, "PGDATABASE", database,
+                "PGSSLMODE", "disable"));
+        return ClientProcess.output(builder);
     }
 }
