@@ -14,11 +14,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * node-postgres (the npm package pg, with pg-cursor), run as a real Node.js process by
- * src/test/node/pg_client.js over DuckDB: it logs in with SCRAM, parses text results by their type
- * OIDs, sends parameters untyped in text (arrays as PostgreSQL array text) and Buffers in binary
- * with no type, names statements, and pages a cursor with Execute row limits. .ci/run installs the
- * packages with {@code npm ci}; without Node.js or them the test skips and says why.
+ * Node.js drivers, run as real processes over DuckDB by the scripts in src/test/node.
+ * node-postgres (pg, with pg-cursor) logs in with SCRAM, parses text results by their type OIDs,
+ * sends parameters untyped in text (arrays as PostgreSQL array text) and Buffers in binary with
+ * no type, names statements, and pages a cursor with Execute row limits. postgres.js prepares
+ * each statement and encodes its parameters by the types the proxy describes. .ci/run installs
+ * the packages with {@code npm ci}; without Node.js or them the tests skip and say why.
  */
 class PgNodeDriversTest {
     private static final Path CLIENT_DIR = Path.of("src/test/node");
@@ -41,9 +42,7 @@ class PgNodeDriversTest {
 
     @Test
     void nodePostgres() throws Exception {
-        assumeTrue(ClientProcess.succeeds("node", "--version"), "Node.js is not installed (apt-get install nodejs); skipping");
-        assumeTrue(Files.isDirectory(CLIENT_DIR.resolve("node_modules/pg")) && Files.isDirectory(CLIENT_DIR.resolve("node_modules/pg-cursor")),
-                "node-postgres is not installed (cd protocol-pg/src/test/node && npm ci); skipping");
+        assumeInstalled("pg", "pg-cursor");
         assertEquals("""
                 types {"i2":1,"i8":"9007199254740993","n":"12.50","b":true,"d":"2024-02-29T00:00:00.000Z",\
                 "tz":"2024-02-29T12:00:00.000Z","j":{"a":[1]},"by":{"type":"Buffer","data":[0,255]},"ints":[1,null,3]}
@@ -58,11 +57,34 @@ class PgNodeDriversTest {
                 transactions [11]
                 cursor [[0,1,2,3],[4,5,6,7],[8,9]]
                 after 5
-                """, run());
+                """, run("pg_client.js"));
     }
 
-    private static String run() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("node", "pg_client.js").directory(CLIENT_DIR.toFile());
+    @Test
+    void postgresJs() throws Exception {
+        assumeInstalled("postgres");
+        assertEquals("""
+                typed [{"n":42,"s":"it's","t":"2024-02-29T12:00:00.000Z"}]
+                rows [[1,"one","0001ff","2024-02-29T12:00:00.000Z"],[2,"two",null,null]]
+                where [{"id":2}]
+                in [{"id":1},{"id":2}]
+                any [{"id":1},{"id":2}]
+                error 42P01
+                transaction [{"c":3}]
+                cursor [[0,1,2],[3,4,5],[6]]
+                """, run("postgresjs_client.js"));
+    }
+
+    private static void assumeInstalled(String... packages) throws InterruptedException {
+        assumeTrue(ClientProcess.succeeds("node", "--version"), "Node.js is not installed (apt-get install nodejs); skipping");
+        for (String name : packages) {
+            assumeTrue(Files.isDirectory(CLIENT_DIR.resolve("node_modules").resolve(name)),
+                    "the npm package " + name + " is not installed (cd protocol-pg/src/test/node && npm ci); skipping");
+        }
+    }
+
+    private static String run(String script) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("node", script).directory(CLIENT_DIR.toFile());
         // TZ: node-postgres reads a DATE as local midnight.
         builder.environment().putAll(Map.of("PGHOST", "127.0.0.1", "PGPORT", Integer.toString(server.port()),
                 "PGUSER", PgTestServer.USER, "PGPASSWORD", PgTestServer.PASSWORD, "PGDATABASE", "analytics",
