@@ -53,6 +53,13 @@ async function main() {
   await client.query('COMMIT');
   print('transactions', (await rows('SELECT id FROM node_items WHERE id >= 10')).map(r => r.id));
 
+  // CommandComplete tags as PostgreSQL's: a write that returns rows, or is led by WITH, is that write.
+  const tag = async sql => { const r = await client.query(sql); return r.command + ' ' + r.rowCount; };
+  print('tags', [await tag('INSERT INTO node_items (id) VALUES (20) RETURNING id'),
+    await tag('WITH n AS (SELECT 21 AS id) INSERT INTO node_items (id) SELECT id FROM n'),
+    await tag("UPDATE node_items SET name = 'u' WHERE id >= 20 RETURNING id"),
+    await tag('DELETE FROM node_items WHERE id >= 20')]);
+
   // pg-cursor: Execute with a row limit, PortalSuspended, then more.
   const cursor = client.query(new Cursor('SELECT range AS n FROM range(10)'));
   const batches = [];

@@ -19,6 +19,12 @@ import net.sf.jsqlparser.util.deparser.StatementDeParser;
 final class StatementTranslator {
     /** Function calls that JSQLParser reads only with complex parsing: MySQL's and Trino's if(c, a, b). */
     private static final Pattern SIMPLE_PARSING_REJECTS = Pattern.compile("(?i)\\bif\\s*\\(");
+    /**
+     * A stand-in printed as such ({@code ?2}). Stand-ins are used only in text without a {@code ?}
+     * of its own, so this is one, or a restored literal holding such text (then the statement is
+     * merely read again, without stand-ins).
+     */
+    private static final Pattern STAND_IN = Pattern.compile("\\?\\d");
 
     private StatementTranslator() {}
 
@@ -48,7 +54,18 @@ final class StatementTranslator {
             throw new Untranslatable(statement.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT) + " statement",
                     "only queries, INSERT, UPDATE, DELETE and CREATE TABLE ... AS are translated");
         }
-        StringBuilder out = new StringBuilder(sql.length() + 32);
+        String printed = print(statement, source, target, literals, sql.length());
+        if (!literals.isEmpty() && STAND_IN.matcher(printed).find()) {
+            // A clause JSQLParser prints by itself, not through the printer (an INSERT's ON CONFLICT),
+            // printed a stand-in as a parameter: read the statement as written instead.
+            printed = print(parse(sql), source, target, LiteralStandIns.none(sql), sql.length());
+        }
+        return printed;
+    }
+
+    private static String print(Statement statement, Dialect source, Dialect target, LiteralStandIns literals,
+            int length) {
+        StringBuilder out = new StringBuilder(length + 32);
         TargetExpressionPrinter expressions = new TargetExpressionPrinter(source, target, literals, out);
         TargetSelectPrinter selects = new TargetSelectPrinter(target, expressions, out);
         expressions.setSelectVisitor(selects);

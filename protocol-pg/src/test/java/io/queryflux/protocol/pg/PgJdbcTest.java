@@ -16,6 +16,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** pgjdbc against the frontend over DuckDB: the simple and extended protocols, errors, transactions. */
 class PgJdbcTest {
@@ -51,6 +53,30 @@ class PgJdbcTest {
                 assertFalse(rs.next());
             }
             assertEquals(2, s.executeUpdate("UPDATE people SET name = name WHERE id < 3"));
+        }
+    }
+
+    /**
+     * A write returning rows (RETURNING) or led by WITH reports its count: pgjdbc's executeUpdate
+     * reads it, and generated keys (Hibernate's IDENTITY ids) are a RETURNING it appends. (That the
+     * tag also names the write, as PostgreSQL's does, PgNodeDriversTest sees.)
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"preferQueryMode=simple", "prepareThreshold=1"})
+    void writesReturningRowsOrLedByWithReportTheirCount(String options) throws SQLException {
+        try (Connection c = server.connect(options); Statement s = c.createStatement()) {
+            s.execute("CREATE OR REPLACE TABLE keyed (id INTEGER, name VARCHAR)");
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO keyed VALUES (?, ?)", new String[] {"id"})) {
+                insert.setInt(1, 7);
+                insert.setString(2, "seven");
+                assertEquals(1, insert.executeUpdate());
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    assertTrue(keys.next());
+                    assertEquals(7, keys.getInt("id"));
+                }
+            }
+            assertEquals(2, s.executeUpdate("WITH n AS (SELECT 8 AS id UNION ALL SELECT 9) INSERT INTO keyed SELECT id, 'x' FROM n"));
+            assertEquals(2, s.executeUpdate("WITH n AS (SELECT 8 AS id) UPDATE keyed SET name = 'y' WHERE id >= (SELECT id FROM n)"));
         }
     }
 

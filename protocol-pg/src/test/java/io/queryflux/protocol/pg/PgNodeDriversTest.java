@@ -55,6 +55,7 @@ class PgNodeDriversTest {
                 missing "42P01 Catalog Error: Table with name node_missing does not exist!"
                 bad cast "22P02 Conversion Error: Could not convert string 'x' to INT32 when casting from source column v"
                 transactions [11]
+                tags ["INSERT 1","INSERT 1","UPDATE 2","DELETE 2"]
                 cursor [[0,1,2,3],[4,5,6,7],[8,9]]
                 after 5
                 """, run("pg_client.js"));

@@ -115,7 +115,9 @@ final class Execution implements AutoCloseable {
             // Only these need more than the first word, which is all most statements pay for.
             case "CREATE", "DROP", "ALTER" -> first + SqlText.leadingWords(sql, 6).stream().skip(1)
                     .filter(w -> !NOISE.contains(w)).findFirst().map(w -> " " + w).orElse("");
-            case "WITH", "VALUES", "TABLE", "FROM" -> "SELECT";
+            // WITH leads to the statement that gives the tag: WITH n AS (...) INSERT ... is an INSERT.
+            case "WITH" -> SqlText.statementAfterWith(sql);
+            case "VALUES", "TABLE", "FROM" -> "SELECT";
             case "START" -> "BEGIN";
             case "END" -> "COMMIT";
             case "ABORT" -> "ROLLBACK";
@@ -154,8 +156,14 @@ final class Execution implements AutoCloseable {
 
     String tag() {
         if (!cursor.columns().isEmpty()) {
-            return verb.equals("SHOW") || verb.equals("FETCH") || verb.equals("MOVE") ? verb + (verb.equals("SHOW") ? ""
-                    : " " + rows) : "SELECT " + rows;
+            // A write's RETURNING rows are its count, as PostgreSQL tags them (pgjdbc's executeUpdate with
+            // generated keys reads it).
+            return switch (verb) {
+                case "SHOW" -> verb;
+                case "FETCH", "MOVE", "UPDATE", "DELETE", "MERGE" -> verb + " " + rows;
+                case "INSERT" -> "INSERT 0 " + rows;
+                default -> "SELECT " + rows;
+            };
         }
         long count = cursor.updateCount().orElse(-1);
         return switch (verb) {

@@ -4,6 +4,7 @@ import io.queryflux.sql.SqlQuotes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Lexical helpers over PostgreSQL statement text that respect quoting: string literals (also
@@ -14,6 +15,9 @@ public final class SqlText {
     private SqlText() {}
 
     /** A callback for each top-level character outside quotes and comments. */
+    private static final Set<String> WITH_LEADS_TO = Set.of("SELECT", "INSERT", "UPDATE", "DELETE",
+            "MERGE", "VALUES", "TABLE");
+
     private interface Visitor {
         /** @return the index to continue from */
         int code(String sql, int index);
@@ -176,6 +180,37 @@ public final class SqlText {
             return end;
         });
         return found[0];
+    }
+
+    /**
+     * The kind of statement a WITH leads to, upper case: the first SELECT, INSERT, UPDATE, DELETE
+     * or MERGE outside parentheses (after the common table expressions); SELECT for VALUES, TABLE or
+     * anything else.
+     */
+    public static String statementAfterWith(String sql) {
+        int[] depth = {0};
+        String[] verb = {"SELECT"};
+        scan(sql, (s, i) -> {
+            char c = s.charAt(i);
+            if (c == '(' || c == ')') {
+                depth[0] += c == '(' ? 1 : -1;
+                return i + 1;
+            }
+            if (!isIdentifierPart(c)) {
+                return i + 1;
+            }
+            int end = i;
+            while (end < s.length() && isIdentifierPart(s.charAt(end))) {
+                end++;
+            }
+            String word = depth[0] == 0 ? s.substring(i, end).toUpperCase(Locale.ROOT) : "";
+            if (WITH_LEADS_TO.contains(word)) {
+                verb[0] = word.equals("VALUES") || word.equals("TABLE") ? "SELECT" : word;
+                return s.length();
+            }
+            return end;
+        });
+        return verb[0];
     }
 
     /** The highest parameter number ($n) the statement uses. */

@@ -34,4 +34,13 @@ class SqlTextTest {
     void leadingWordsSkipCommentsAndParentheses() {
         assertEquals(List.of("SELECT", "A"), SqlText.leadingWords("/* x */ (select a", 2));
     }
+
+    @Test
+    void aWithStatementIsTheStatementItLeadsTo() {
+        assertEquals("INSERT", SqlText.statementAfterWith(
+                "WITH s AS (SELECT 1 AS id), \"update\" AS (DELETE FROM t RETURNING *) INSERT INTO u SELECT id FROM s"));
+        assertEquals("SELECT", SqlText.statementAfterWith("WITH RECURSIVE r(n) AS (VALUES (1) UNION SELECT n + 1 FROM r) SELECT * FROM r"));
+        assertEquals("DELETE", SqlText.statementAfterWith("with x as materialized (select 'insert') -- update\ndelete from t"));
+        assertEquals("SELECT", SqlText.statementAfterWith("WITH x AS (SELECT 1) VALUES (2)"));
+    }
 }
