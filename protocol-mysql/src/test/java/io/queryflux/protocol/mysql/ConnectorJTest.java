@@ -77,4 +77,26 @@ class ConnectorJTest {
         }
         assertEquals(0, server.duckDb.group().runningQueries());
     }
+
+    /**
+     * Writes in MySQL's dialect mean on DuckDB what they mean on MySQL: backquoted names, IFNULL,
+     * DIV, CONCAT and a case-insensitive LIKE are translated in INSERT, UPDATE and DELETE too.
+     */
+    @Test
+    void writesAreTranslatedLikeQueries() throws SQLException {
+        try (Connection c = server.mysql(""); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE written (id INTEGER, name VARCHAR, n INTEGER)");
+            assertEquals(2, s.executeUpdate(
+                    "INSERT INTO `written` (`id`, `name`, n) VALUES (1, IFNULL(NULL, 'one'), 7 DIV 2), (2, 'two', 5 DIV 2)"));
+            assertEquals(1, s.executeUpdate("UPDATE `written` SET `name` = CONCAT(`name`, '!') WHERE `id` = 1"));
+            assertEquals(1, s.executeUpdate("DELETE FROM `written` WHERE `name` LIKE 'TWO%'"));
+            try (ResultSet rs = s.executeQuery("SELECT id, name, n FROM written")) {
+                assertTrue(rs.next());
+                assertEquals(1, rs.getInt("id"));
+                assertEquals("one!", rs.getString("name"));
+                assertEquals(3, rs.getInt("n"));
+                assertFalse(rs.next());
+            }
+        }
+    }
 }
