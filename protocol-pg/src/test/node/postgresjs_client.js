@@ -16,8 +16,8 @@ async function main() {
       .map(r => [r.id, r.name, r.data && r.data.toString('hex'), r.paid && r.paid.toISOString()]));
   print('where', await sql`SELECT id FROM pjs_items WHERE id = ${2}`);
   print('in', await sql`SELECT id FROM pjs_items WHERE id IN ${sql([1, 2])} ORDER BY id`);
-  // An array parameter is described as text: PostgreSQL's array text is what it takes.
-  print('any', await sql`SELECT id FROM pjs_items WHERE id = ANY(${'{1,2}'}::INTEGER[]) ORDER BY id`);
+  // An array parameter is described as its array type, which postgres.js encodes a JS array by.
+  print('any', await sql`SELECT id FROM pjs_items WHERE id = ANY(${[1, 2]}::INTEGER[]) ORDER BY id`);
   try {
     await sql`SELECT * FROM pjs_missing`;
   } catch (e) {

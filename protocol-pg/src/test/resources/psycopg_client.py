@@ -161,10 +161,13 @@ def asyncpg_client():
         prepared = await conn.prepare("SELECT count(*) AS n FROM ap_sales WHERE id <= $1 AND paid < $2")
         print("types", [t.name for t in prepared.get_parameters()], [a.name for a in prepared.get_attributes()],
               await prepared.fetchval(3, datetime.datetime(2024, 6, 1, tzinfo=utc)))
-        # An array parameter is described as text (the mirror cannot answer asyncpg's introspection of
-        # array types), so asyncpg takes PostgreSQL's array text for it.
+        # Lists and array columns: asyncpg learns array types from its type introspection, which the
+        # proxy answers itself (the catalog mirror cannot).
         print("array", [r["id"] for r in await conn.fetch("SELECT id FROM ap_sales WHERE id = ANY($1::int[]) ORDER BY id",
-                                                          "{1,3}")])
+                                                          [1, 3])])
+        await conn.execute("CREATE TABLE ap_tags (id INTEGER, tags VARCHAR[], scores DOUBLE[])")
+        await conn.execute("INSERT INTO ap_tags VALUES ($1, $2, $3)", 1, ["a", "b,c", None], [1.5])
+        print("array columns", tuple(await conn.fetchrow("SELECT tags, scores, [1, 2]::BIGINT[] AS ids FROM ap_tags")))
         await conn.close()
 
     asyncio.run(main())

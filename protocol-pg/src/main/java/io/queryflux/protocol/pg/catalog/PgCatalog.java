@@ -78,6 +78,9 @@ public final class PgCatalog implements AutoCloseable {
      */
     public ResultCursor run(String sql, ClientSession session, Map<String, String> settings, int processId)
             throws QueryException {
+        if (AsyncpgTypeIntrospection.matches(sql)) {
+            return AsyncpgTypeIntrospection.answer(sql);
+        }
         try {
             String rewritten = BACKEND_PID.matcher(CatalogRewriter.rewrite(sql)).replaceAll(Integer.toString(processId));
             return shadows.query(session, settings, rewritten);

@@ -18,7 +18,6 @@ import io.queryflux.engine.QueryException;
 import io.queryflux.engine.ResultCursor;
 import io.queryflux.engine.SqlType;
 import io.queryflux.engine.StatementDescription;
-import io.queryflux.engine.TypeKind;
 import io.queryflux.engine.TransactionMode;
 import io.queryflux.protocol.pg.catalog.PgCatalog;
 import io.queryflux.protocol.pg.messages.Format;
@@ -455,7 +454,7 @@ final class StatementRunner implements AutoCloseable {
         }
         String bound = DatabaseQualifiers.strip(SqlText.bind(sql, Collections.nCopies(parameterCount, "NULL")),
                 state.database());
-        if (first.equals("SELECT") || first.equals("SHOW")) {
+        if (first.equals("SELECT") || first.equals("SHOW") || first.equals("WITH")) {
             // Proxy answers (version(), SHOW x, catalog queries) have no side effects: run them.
             Optional<Execution> answered = local.answer(bound, state);
             if (answered.isPresent()) {
@@ -544,12 +543,9 @@ final class StatementRunner implements AutoCloseable {
         }
     }
 
-    /**
-     * The type a client is told to send a parameter as: text unless the proxy reads its binary form.
-     * Arrays too: asyncpg introspects an array type through pg_catalog, which the mirror cannot answer.
-     */
+    /** The type a client is told to send a parameter as: text unless the proxy reads its binary form. */
     private static int parameterOid(SqlType type) {
-        if (type.equals(SqlType.UNKNOWN) || type.kind() == TypeKind.ARRAY) {
+        if (type.equals(SqlType.UNKNOWN)) {
             return PgType.TEXT.oid();
         }
         int oid = PgColumnType.of(type).oid();

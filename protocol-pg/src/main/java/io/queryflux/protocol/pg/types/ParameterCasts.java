@@ -34,7 +34,7 @@ public final class ParameterCasts {
             Map.entry("time without time zone", PgType.TIME), Map.entry("timestamp", PgType.TIMESTAMP),
             Map.entry("timestamp without time zone", PgType.TIMESTAMP), Map.entry("timestamptz", PgType.TIMESTAMPTZ),
             Map.entry("timestamp with time zone", PgType.TIMESTAMPTZ), Map.entry("uuid", PgType.UUID),
-            Map.entry("json", PgType.JSON));
+            Map.entry("json", PgType.JSON), Map.entry("oid", PgType.OID));
 
     private ParameterCasts() {}
 

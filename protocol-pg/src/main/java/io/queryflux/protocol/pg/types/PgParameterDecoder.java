@@ -120,12 +120,13 @@ public final class PgParameterDecoder {
     }
 
     /**
-     * The type a parameter the client declared (or a cast typed) is described as: text for none, and
-     * for an array, whose type asyncpg would introspect through pg_catalog, which the mirror cannot
-     * answer; as text it takes PostgreSQL's array text, which Bind reads by the array type.
+     * The type a parameter the client declared (or a cast typed) is described as: text for none, or
+     * for an array whose elements the proxy cannot read in binary (drivers that encode by the
+     * described type, asyncpg and postgres.js, then send PostgreSQL's array text).
      */
     public static int describedAs(int declared) {
-        return declared == 0 || PgType.byArrayOid(declared).isPresent() ? PgType.TEXT.oid() : declared;
+        return declared == 0 || PgType.byArrayOid(declared).isPresent() && !readsInBinary(declared) ? PgType.TEXT.oid()
+                : declared;
     }
 
     /** Whether a parameter of this type can be read in binary format (else the client must send text). */

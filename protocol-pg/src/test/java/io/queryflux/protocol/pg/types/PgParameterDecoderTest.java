@@ -78,9 +78,11 @@ class PgParameterDecoderTest {
             assertThrows(IllegalArgumentException.class, () -> text(malformed, INT4_ARRAY), malformed);
         }
         assertThrows(IllegalArgumentException.class, () -> text("{x}", INT4_ARRAY), "elements are read as their type");
-        // Described as text, asyncpg sends it in binary format: text's binary form is the same bytes.
+        // An array described as text (jsonb[]: its elements are not read in binary) may come as its
+        // text in binary format (asyncpg): text's binary form is the same bytes.
         assertEquals("CAST(ARRAY[1, 3] AS BIGINT[])", binary("{1,3}".getBytes(StandardCharsets.UTF_8), PgType.INT8.arrayOid()));
-        assertEquals(PgType.TEXT.oid(), PgParameterDecoder.describedAs(INT4_ARRAY));
+        assertEquals(INT4_ARRAY, PgParameterDecoder.describedAs(INT4_ARRAY));
+        assertEquals(PgType.TEXT.oid(), PgParameterDecoder.describedAs(PgType.JSONB.arrayOid()));
         assertEquals(PgType.TEXT.oid(), PgParameterDecoder.describedAs(0));
         assertEquals(PgType.INT4.oid(), PgParameterDecoder.describedAs(PgType.INT4.oid()));
     }
