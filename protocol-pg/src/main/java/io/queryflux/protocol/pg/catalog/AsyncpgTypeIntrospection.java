@@ -7,12 +7,15 @@ import io.queryflux.engine.SqlType;
 import io.queryflux.protocol.pg.sql.SqlText;
 import io.queryflux.protocol.pg.types.PgType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * asyncpg's type introspection (its {@code typeinfo_tree} query), answered from the types the
@@ -63,20 +66,9 @@ final class AsyncpgTypeIntrospection {
             }
         }
         // Deepest first, as asyncpg's ORDER BY depth DESC gives them; once each, as its SELECT DISTINCT.
-        List<Object[]> rows = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
-        for (Object[] row : concat(elements, asked)) {
-            if (seen.add(row[0] + "/" + row[10])) {
-                rows.add(row);
-            }
-        }
-        return ListCursor.ofArrays(COLUMNS, rows);
-    }
-
-    private static List<Object[]> concat(List<Object[]> first, List<Object[]> second) {
-        List<Object[]> both = new ArrayList<>(first);
-        both.addAll(second);
-        return both;
+        Map<String, Object[]> rows = new LinkedHashMap<>();
+        Stream.concat(elements.stream(), asked.stream()).forEach(row -> rows.putIfAbsent(row[0] + "/" + row[10], row));
+        return ListCursor.ofArrays(COLUMNS, List.copyOf(rows.values()));
     }
 
     private static Object[] row(int oid, String name, PgType element, int depth) {
