@@ -32,6 +32,8 @@ async function main() {
   await client.query("INSERT INTO node_items VALUES (3, 'three', decode('0a0b', 'hex')), (4, 'four', '\\x0c0d'::bytea)");
   print('rows', (await rows('SELECT id, name, data FROM node_items ORDER BY id')).map(r => [r.id, r.name, r.data && r.data.toString('hex')]));
   print('any', (await rows('SELECT id FROM node_items WHERE id = ANY($1::INTEGER[]) ORDER BY id', [[1, 3]])).map(r => r.id));
+  // Without a cast DuckDB cannot type $1; Bind has it described as the array of what it is compared with.
+  print('any uncast', (await rows('SELECT id FROM node_items WHERE id = ANY($1) ORDER BY id', [[1, 3]])).map(r => r.id));
   print('array param', (await rows('SELECT $1::VARCHAR[] AS a', [['a', 'b,c', null]]))[0].a);
 
   // A named statement, prepared once and run twice; rows as arrays.

@@ -18,6 +18,7 @@ async function main() {
   print('in', await sql`SELECT id FROM pjs_items WHERE id IN ${sql([1, 2])} ORDER BY id`);
   // An array parameter is described as its array type, which postgres.js encodes a JS array by.
   print('any', await sql`SELECT id FROM pjs_items WHERE id = ANY(${[1, 2]}::INTEGER[]) ORDER BY id`);
+  print('any uncast', await sql`SELECT id FROM pjs_items WHERE id = ANY(${[1, 2]}) ORDER BY id`);
   try {
     await sql`SELECT * FROM pjs_missing`;
   } catch (e) {

@@ -165,6 +165,8 @@ def asyncpg_client():
         # proxy answers itself (the catalog mirror cannot).
         print("array", [r["id"] for r in await conn.fetch("SELECT id FROM ap_sales WHERE id = ANY($1::int[]) ORDER BY id",
                                                           [1, 3])])
+        print("any uncast", [r["id"] for r in await conn.fetch("SELECT id FROM ap_sales WHERE id <> ALL($1) ORDER BY id",
+                                                               [1, 3])])
         await conn.execute("CREATE TABLE ap_tags (id INTEGER, tags VARCHAR[], scores DOUBLE[])")
         await conn.execute("INSERT INTO ap_tags VALUES ($1, $2, $3)", 1, ["a", "b,c", None], [1.5])
         print("array columns", tuple(await conn.fetchrow("SELECT tags, scores, [1, 2]::BIGINT[] AS ids FROM ap_tags")))

@@ -49,6 +49,7 @@ class PgNodeDriversTest {
                 params {"n":42,"s":"it's","t":"2024-02-29T12:00:00.000Z"}
                 rows [[1,"one","0001ff"],[2,null,null],[3,"three","0a0b"],[4,"four","0c0d"]]
                 any [1,3]
+                any uncast [1,3]
                 array param ["a","b,c",null]
                 named [[["one"]],[["three"]]]
                 syntax "42601 Parser Error: syntax error at or near \\"SELEC\\""
@@ -70,6 +71,7 @@ class PgNodeDriversTest {
                 where [{"id":2}]
                 in [{"id":1},{"id":2}]
                 any [{"id":1},{"id":2}]
+                any uncast [{"id":1},{"id":2}]
                 error 42P01
                 transaction [{"c":3}]
                 cursor [[0,1,2],[3,4,5],[6]]

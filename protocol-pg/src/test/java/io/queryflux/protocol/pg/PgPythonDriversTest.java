@@ -113,6 +113,7 @@ class PgPythonDriversTest {
                 inferred [(1, Decimal('2.50')), (3, Decimal('9.99'))]
                 types ['int4', 'timestamptz'] ['n'] 2
                 array [1, 3]
+                any uncast [2]
                 array columns (['a', 'b,c', None], [1.5], [1, 2])
                 """, run("asyncpg"));
     }

@@ -694,6 +694,9 @@ public final class PgConnection implements Runnable {
         if (!bind.portal().isEmpty() && portals.containsKey(bind.portal())) {
             throw sqlError("42P03", "cursor \"" + bind.portal() + "\" already exists");
         }
+        if (StatementRunner.typesArraysWhenDescribed(statement, expected)) {
+            statement.setDescribed(runner.describe(statement, expected, session, this::dispatched));
+        }
         List<String> literals = new ArrayList<>(expected);
         // Routing is asked only for a value that looks like pgjdbc's untyped date.
         boolean zonelessDates = IntStream.range(0, expected).anyMatch(i -> statement.parameterType(i) == 0

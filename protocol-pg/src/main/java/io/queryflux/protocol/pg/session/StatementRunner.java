@@ -35,6 +35,7 @@ import io.queryflux.sql.Dialect;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
@@ -58,6 +60,9 @@ final class StatementRunner implements AutoCloseable {
 
     private static final Set<String> FORWARD_TEXT = Set.of(PgWireRows.FORMAT);
     private static final Set<String> COPY_IN = Set.of(PgWireCopyIn.FORMAT);
+    /** A parameter compared with ANY, SOME or ALL: an array whose elements compare as the other side. */
+    private static final Pattern ARRAY_COMPARISON = Pattern.compile("\\b(?:ANY|SOME|ALL)\\s*\\(\\s*\\$(\\d+)\\s*\\)",
+            Pattern.CASE_INSENSITIVE);
     private static final Set<String> CURSOR_QUERIES = Set.of("SELECT", "VALUES", "TABLE", "WITH");
     /** The queries a Describe may wrap in the LIMIT 0 probe. */
     private static final Set<String> PROBED_QUERIES = Set.of("SELECT", "WITH", "VALUES", "TABLE", "FROM");
@@ -507,7 +512,13 @@ final class StatementRunner implements AutoCloseable {
      */
     private Optional<Described> preparedByEngine(PreparedStatement statement, int parameterCount, SessionState state,
             Consumer<RunningQuery> onDispatch) throws QueryException {
-        QueryRequest request = new QueryRequest(DatabaseQualifiers.strip(statement.sql(), state.database()),
+        // DuckDB cannot type x = ANY($1), but types x = ($1): asked so, the parameter is an array of that.
+        Set<Integer> arrays = new HashSet<>();
+        String asked = ARRAY_COMPARISON.matcher(statement.sql()).replaceAll(m -> {
+            arrays.add(Integer.parseInt(m.group(1)) - 1);
+            return "(\\$" + m.group(1) + ")";
+        });
+        QueryRequest request = new QueryRequest(DatabaseQualifiers.strip(asked, state.database()),
                 state.session(), Set.of(StatementDescription.REQUEST));
         if (block.isBound() ? !block.isBoundTo(Engine::describesAnyStatement) : !routedTo(request, Engine::describesAnyStatement)) {
             return Optional.empty();
@@ -519,13 +530,26 @@ final class StatementRunner implements AutoCloseable {
             List<Integer> types = new ArrayList<>(parameterCount);
             for (int i = 0; i < parameterCount; i++) {
                 int declared = statement.parameterType(i);
-                types.add(declared != 0 ? PgParameterDecoder.describedAs(declared)
-                        : parameterOid(i < d.parameterTypes().size() ? d.parameterTypes().get(i) : SqlType.UNKNOWN));
+                SqlType inferred = i < d.parameterTypes().size() ? d.parameterTypes().get(i) : SqlType.UNKNOWN;
+                if (arrays.contains(i) && !inferred.equals(SqlType.UNKNOWN)) {
+                    inferred = SqlType.array(inferred);
+                }
+                types.add(declared != 0 ? PgParameterDecoder.describedAs(declared) : parameterOid(inferred));
             }
             List<Column> columns = LABELS.of(statement.written(), d.columns().size())
                     .map(names -> Column.renamed(d.columns(), names)).orElse(d.columns());
             return Optional.of(Described.withParameters(columns, types));
         });
+    }
+
+    /**
+     * Whether Bind should have the statement described first: a parameter the client left untyped
+     * is compared with ANY or ALL (node-postgres sends {@code id = ANY($1)} so, never describing),
+     * which only the engine's description makes an array of the right type.
+     */
+    static boolean typesArraysWhenDescribed(PreparedStatement statement, int parameterCount) {
+        return statement.described().isEmpty() && ARRAY_COMPARISON.matcher(statement.sql()).find()
+                && IntStream.range(0, parameterCount).anyMatch(i -> statement.parameterType(i) == 0);
     }
 
     /** A describe-only request's answer, read by {@code read}; empty when the engine refused it. */
